@@ -1,0 +1,101 @@
+"""Quotes: verbatim in the article, and said by someone named near them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..quotes import locate_quote
+from ..report import QuoteLocation
+from .context import Context, excerpt, span
+
+# Titles that follow a Korean surname in a short form (이 대통령, 황 CEO, 조 회장).
+_TITLES = (
+    "대통령 최고경영자 CEO CFO CTO COO 대표 회장 부회장 의장 장관 차관 의원 국장 협회장 기자 총리 "
+    "위원장 사장 부사장 교수 원장 청장 대변인 실장 센터장 본부장 이사 변호사 박사 씨 부장 팀장 처장 "
+    "지사 시장 대사 총장 감독 위원 상무 전무 창업자 단장 소장 관계자 수석 비서관 총재"
+).split()
+_HONORIFICS = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "President", "Prime Minister",
+               "Minister", "Senator", "Governor", "Chancellor", "CEO", "Chief Executive"]
+_HANGUL_NAME_RE = re.compile(r"[가-힣]{2,4}")
+
+
+@lru_cache(maxsize=1024)
+def _speaker_pattern(speaker: str, role: str | None) -> re.Pattern[str] | None:
+    """A pattern for every way the article may name the speaker.
+
+    Built from model output, so every piece is escaped.
+    """
+    tokens = speaker.replace("(", " ").replace(")", " ").split()
+    role_tokens = (role or "").replace("(", " ").replace(")", " ").split()
+    titles = set(_TITLES) | {t for t in role_tokens if t} | {t for t in tokens if t in _TITLES}
+    name = [t for t in tokens if t not in titles and t not in _HONORIFICS]
+    if not tokens:
+        return None
+    forms = [r"\s*".join(map(re.escape, tokens))]
+    if name and name != tokens:
+        forms.append(r"\s*".join(map(re.escape, name)))
+    surname = None
+    if len(name) == 1 and _HANGUL_NAME_RE.fullmatch(name[0]) and len(name[0]) >= 3:
+        surname = name[0][0]  # 이재명 -> 이
+    elif len(name) >= 2:
+        surname = name[-1]  # 젠슨 황 -> 황, Jensen Huang -> Huang
+    if surname:
+        title_alt = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+        forms.append(rf"(?<![가-힣]){re.escape(surname)}\s?(?:{title_alt})")
+        if surname.isascii() and surname.isalpha() and len(surname) >= 3:
+            forms.append(rf"\b{re.escape(surname)}\b")
+    return re.compile("|".join(f"(?:{f})" for f in forms))
+
+
+def check_quotes(ctx: Context) -> None:
+    text = ctx.src.text
+    for i, quote in enumerate(ctx.summary.quotes):
+        path = f"quotes[{i}]"
+        if not quote.text.strip():
+            ctx.add("quote.empty", "error", f"{path}.text", "The quote is empty. Give the quoted words or drop the quote.")
+            ctx.quotes.append(QuoteLocation(index=i, match="not_found", similarity=0.0, speaker_match="not_found"))
+            continue
+        m = locate_quote(text, quote.text)
+        if not m.found:
+            if m.closest is not None:
+                closest = excerpt(text, *m.closest)
+                detail = f' The closest passage ({m.similarity:.0%} similar) is "{closest}".'
+            else:
+                detail = " Nothing in the article resembles it."
+            ctx.add("quote.not_found", "error", f"{path}.text",
+                    "This quote is not in the article word for word." + detail +
+                    " Quote the article's exact words, mark any omission with …, or drop the quote.",
+                    m.closest)
+        speaker_match, speaker_at = _check_speaker(ctx, i, m.start, m.end)
+        ctx.quotes.append(QuoteLocation(
+            index=i, match=m.kind, span=span((m.start, m.end)) if m.found else None,
+            pieces=[span(p) for p in m.pieces] if m.kind == "elided" else [],
+            similarity=m.similarity, closest=span(m.closest), speaker_match=speaker_match,
+            speaker_span=span(speaker_at),
+        ))
+
+
+def _check_speaker(ctx: Context, i: int, start: int | None, end: int | None):
+    quote = ctx.summary.quotes[i]
+    path = f"quotes[{i}].speaker"
+    pattern = _speaker_pattern(quote.speaker.strip(), quote.speaker_role)
+    mentions = [m.span() for m in pattern.finditer(ctx.src.text)] if pattern else []
+    if not mentions:
+        ctx.add("quote.speaker_not_found", "error", path,
+                f'The speaker "{quote.speaker}" is not named in the article. '
+                "Name the speaker as the article does, or drop the quote.")
+        return "not_found", None
+    if start is None or end is None:
+        return "named", mentions[0]
+    src = ctx.src
+    first, last = src.paragraph_of(start), src.paragraph_of(max(start, end - 1))
+    near = [s for s in mentions if first - 1 <= src.paragraph_of(s[0]) <= last]
+    if near:
+        return "near", min(near, key=lambda s: abs(s[0] - start))
+    nearest = min(mentions, key=lambda s: abs(s[0] - start))
+    ctx.add("quote.speaker_far", "warning", path,
+            f'"{quote.speaker}" is named in the article, but not in the paragraph of this quote or the one before it. '
+            "Check who said it: give the speaker the article names next to the quote.",
+            nearest)
+    return "far", nearest

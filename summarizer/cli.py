@@ -1,0 +1,83 @@
+"""The ``summarizer`` command.
+
+    summarizer validate ARTICLE SUMMARY.json [--json]
+
+Errors of ours become one line on stderr and exit status 2; a rejected
+summary exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .articles import read_article
+from .checks import validate
+from .errors import InputError, SummarizerError
+from .render import render_report
+from .schema import ArticleSummary
+
+EXIT_REJECTED = 1
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="summarizer", description="Checked summaries of news articles.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    v = sub.add_parser("validate", help="check a summary (JSON) against its article")
+    v.add_argument("article", help="the article, a UTF-8 text file")
+    v.add_argument("summary", help="the summary, a JSON file in the ArticleSummary schema")
+    v.add_argument("--json", action="store_true", help="print the report as JSON instead of text")
+    v.set_defaults(func=_validate)
+    return parser
+
+
+def load_summary(path: str) -> ArticleSummary:
+    p = Path(path)
+    try:
+        data = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file; give the path of a summary JSON file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: cannot be read as UTF-8 text ({e}); give a summary JSON file") from None
+    try:
+        return ArticleSummary.model_validate_json(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "the top level"
+        more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
+        raise InputError(
+            f"{p}: not a valid summary: {where}: {first['msg']}{more}; see schemas/article_summary.schema.json"
+        ) from None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    article = read_article(args.article)
+    summary = load_summary(args.summary)
+    if article.decode_errors:
+        print(f"{article.path}: not valid UTF-8; undecodable bytes were replaced with U+FFFD", file=sys.stderr)
+    report = validate(article.text, summary)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        print(render_report(report, article.text, article.path))
+    return EXIT_REJECTED if report.status == "rejected" else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SummarizerError as e:
+        print(f"summarizer: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("summarizer: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""One article, analysed once: its key, its numbers, its paragraphs, its quotations.
+
+Everything here indexes the exact source string that was read; nothing is
+stripped or re-encoded. ``Source.of(text)`` memoises the analysis, so the
+checks, ``locate_quote`` and a re-ask validating the same article again share
+one copy.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+from functools import cached_property, lru_cache
+
+from .numbers import Quantity, find_quantities
+from .textkey import TextKey
+
+__all__ = ["Source"]
+
+# Paired quotation marks inside one paragraph. Straight double quotes pair in
+# order; curly and corner marks pair with their closing twin.
+_QUOTED_RE = re.compile(r'“([^“”\n]+)”|"([^"\n]+)"|「([^「」\n]+)」|『([^『』\n]+)』')
+_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+class Source:
+    """The article text with lazily built indexes."""
+
+    __slots__ = ("text", "__dict__")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def of(text: str) -> Source:
+        return Source(text)
+
+    @cached_property
+    def key(self) -> TextKey:
+        return TextKey.build(self.text)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return find_quantities(self.text)
+
+    @cached_property
+    def values(self) -> frozenset[Decimal]:
+        return frozenset(q.value for q in self.quantities)
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Start offsets of the non-blank lines: a paragraph is a line here."""
+        return [m.start() for m in _LINE_RE.finditer(self.text)]
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (0 before the first one)."""
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
+
+    def paragraph_span(self, index: int) -> tuple[int, int]:
+        starts = self.paragraph_starts
+        start = starts[index]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    @cached_property
+    def quoted_passages(self) -> list[tuple[int, int]]:
+        """Spans of the text inside paired quotation marks, marks excluded."""
+        spans = []
+        for m in _QUOTED_RE.finditer(self.text):
+            group = next(i for i in range(1, 5) if m.group(i) is not None)
+            spans.append(m.span(group))
+        return spans
+
+    def find_all(self, needle: str) -> tuple[str, list[tuple[int, int]]]:
+        """Every occurrence of ``needle`` and how it matched.
+
+        Verbatim occurrences (``"exact"``) if there are any, else those of its
+        key (``"normalized"``), else ``("not_found", [])``.
+        """
+        spans = []
+        start = self.text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = self.text.find(needle, start + 1)
+        if spans:
+            return "exact", spans
+        key = TextKey.build(needle).key
+        k = self.key.key.find(key) if key else -1
+        while k >= 0:
+            spans.append(self.key.span(k, k + len(key)))
+            k = self.key.key.find(key, k + 1)
+        return ("normalized", spans) if spans else ("not_found", [])
+
+    def names(self, name: str) -> bool:
+        """Whether the article names ``name``: verbatim, in its key, or word by word."""
+        if not name.strip():
+            return False
+        if self.find_all(name)[1]:
+            return True
+        words = [w for w in name.split() if len(w) >= 2]
+        return bool(words) and all(TextKey.build(w).key in self.key.key for w in words)
