@@ -147,7 +147,6 @@ _NATIVE = (
 
 _QUANTITY_RE = re.compile(
     rf"""
-    (?=[\dUu$€£¥₩천백십일이삼사오육칠팔구a-zA-Z한하두둘세셋네넷다여일열스])  # cheap first-character filter
     (?:
         (?P<date>(?P<y>\d{{4}})[.\-/]\s?(?P<mo>\d{{1,2}})[.\-/]\s?(?P<d>\d{{1,2}})(?!\d))
       | (?P<pre>US\$|[$€£¥₩])?
@@ -163,6 +162,19 @@ _QUANTITY_RE = re.compile(
     )
     """,
     re.VERBOSE | re.IGNORECASE,
+)
+
+# Where a number may start: a digit or currency sign, a Hangul numeral or
+# thousands head at a word start (천 4백만, 이천 4백만), a native numeral at a word
+# start (다섯 배), or the first letter of an English word. A single character
+# set lets the regex engine skip everything else at C speed.
+_START_RE = re.compile(
+    r"[\d$€£¥₩U천백십일이삼사오육칠팔구아a-zA-Z한하두둘세셋네넷다여열스]"
+    r"(?<=[\d$€£¥₩U]|(?<![가-힣])[천백십일이삼사오육칠팔구아한하두둘세셋네넷다여열스]|(?<![a-zA-Z])[a-zA-Z])"
+    r"(?:(?<=[\d$€£¥₩U]|[a-zA-Z])"
+    r"|(?<=[천백십])\s?\d"
+    r"|(?<=[일이삼사오육칠팔구])[천백십]\s?\d"
+    rf"|(?<=[일아한하두둘세셋네넷다여열스])(?:섯|곱|덟|홉|물|무|나)?\s?(?:{_alternation(_NATIVE_COUNTERS)}))"
 )
 
 _VAGUE_RE = re.compile(
@@ -280,12 +292,21 @@ def _eval_english_scaled(text: str) -> Decimal | None:
     return None if factor is None else _to_decimal(m[1]) * factor
 
 
+_SIMPLE_KO_RE = re.compile(r"(\d+(?:\.\d+)?)([만억조경])")
+
+
 def _value_of(m: re.Match[str]) -> Decimal | None:
     try:
         if m["eng"] is not None:
             return _eval_english_scaled(m["eng"])
-        if m["kor"] is not None:
-            return _eval_korean(m["kor"])
+        kor = m["kor"]
+        if kor is not None:
+            if kor.isdigit():  # the common cases first: 2025, 26만
+                return Decimal(kor)
+            simple = _SIMPLE_KO_RE.fullmatch(kor)
+            if simple is not None:
+                return Decimal(simple[1]) * _KO_BIG[simple[2]]
+            return _eval_korean(kor)
         if m["words"] is not None:
             return _eval_words(m["words"])
         return Decimal(_KO_NATIVE[m["native"].strip()])
@@ -344,14 +365,15 @@ def _scan(text: str, *, prose: bool) -> list[Quantity]:
     found: list[Quantity] = []
     pos = 0
     while True:
-        m = _QUANTITY_RE.search(text, pos)
-        if m is None:
+        candidate = _START_RE.search(text, pos)
+        if candidate is None:
             return found
-        if m.end() == m.start():
-            pos = m.end() + 1
+        start = candidate.start()
+        m = _QUANTITY_RE.match(text, start)
+        if m is None or m.end() == start:
+            pos = start + 1
             continue
         pos = m.end()
-        start = m.start()
         if m["date"] is not None:  # 2025.10.31 or 2025-10-31: year, month and day
             for group, unit in (("y", "년"), ("mo", "월"), ("d", "일")):
                 found.append(Quantity(Decimal(int(m[group])), unit, "exact", m[group], m.start(group), m.end(group)))

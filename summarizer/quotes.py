@@ -43,7 +43,7 @@ _ELISION_RE = re.compile(r"\.{2,}|\[[^\]]*\]|\([^)]*\)")
 _SOURCE_INSERTION = r"(?:\([^)]{0,40}\)|\[[^\]]{0,40}\])?"
 _MAX_PIECES = 8
 _ANCHORS = 24
-_MAX_HITS_PER_ANCHOR = 400
+_MAX_HITS_PER_ANCHOR = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def _closest(src: Source, qkey: str) -> QuoteMatch:
     key = src.key.key
     n = len(qkey)
     best: tuple[float, int, int] | None = None
-    for width in (4, 2):
+    for width in (8, 3):
         if n < width:
             continue
         votes = _vote(key, qkey, width)
@@ -149,17 +149,30 @@ def _closest(src: Source, qkey: str) -> QuoteMatch:
 
 
 def _vote(key: str, qkey: str, width: int) -> Counter[int]:
-    """Votes for where the quote would start, from occurrences of its anchors."""
+    """Votes for where the quote would start, from occurrences of its anchors.
+
+    An anchor found more than ``_MAX_HITS_PER_ANCHOR`` times (boilerplate, a
+    repeated phrase) says little and would cost much: its votes are used only
+    when no rarer anchor found anything.
+    """
     n = len(qkey)
-    step = max(1, (n - width) // _ANCHORS)
+    step = max(width, (n - width) // _ANCHORS)
     bucket = max(8, n // 4)
     votes: Counter[int] = Counter()
+    common: list[tuple[int, int]] = []
     for offset in range(0, n - width + 1, step):
         anchor = qkey[offset : offset + width]
-        hits = 0
+        hits = []
         at = key.find(anchor)
-        while at >= 0 and hits < _MAX_HITS_PER_ANCHOR:
-            votes[max(0, at - offset) // bucket * bucket] += 1
-            hits += 1
+        while at >= 0 and len(hits) <= _MAX_HITS_PER_ANCHOR:
+            hits.append(at)
             at = key.find(anchor, at + 1)
+        if len(hits) > _MAX_HITS_PER_ANCHOR:
+            common.extend((h, offset) for h in hits[:_MAX_HITS_PER_ANCHOR])
+            continue
+        for h in hits:
+            votes[max(0, h - offset) // bucket * bucket] += 1
+    if not votes:
+        for h, offset in common:
+            votes[max(0, h - offset) // bucket * bucket] += 1
     return votes

@@ -54,16 +54,24 @@ def _fold_cluster(s: str) -> str:
     return unicodedata.normalize("NFKC", s).translate(_FOLD)
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, _ZERO_WIDTH))
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD[ord(m[0])]
+
+
+CHUNK = 1024
+"""Characters per chunk of a long text; offsets are mapped back one chunk at a time."""
+
+
 @dataclass(frozen=True, slots=True)
-class TextKey:
-    """The key of ``text`` and the departures that map it back.
+class _Departures:
+    """Where ``key`` departs from ``text``: ``key[kstart[i]:kend[i]]`` came from
+    ``text[tstart[i]:tend[i]]``; between departures they agree character for character."""
 
-    Each departure ``i`` says that ``key[kstart[i]:kend[i]]`` came from
-    ``text[tstart[i]:tend[i]]``; between departures key and text agree
-    character for character.
-    """
-
-    text: str
     key: str
     kstart: list[int]
     kend: list[int]
@@ -71,7 +79,7 @@ class TextKey:
     tend: list[int]
 
     @classmethod
-    def build(cls, text: str) -> TextKey:
+    def build(cls, text: str) -> _Departures:
         parts: list[str] = []
         kstart: list[int] = []
         kend: list[int] = []
@@ -87,21 +95,17 @@ class TextKey:
             kind = m.lastgroup
             folded = "" if kind == "drop" else _fold_cluster(m[0]) if kind == "cluster" else _fold_char(m[0])
             last = e
-            if folded == m[0]:
-                parts.append(folded)
-                klen += len(folded)
-                continue
             parts.append(folded)
-            kstart.append(klen)
+            if folded != m[0]:
+                kstart.append(klen)
+                kend.append(klen + len(folded))
+                tstart.append(s)
+                tend.append(e)
             klen += len(folded)
-            kend.append(klen)
-            tstart.append(s)
-            tend.append(e)
         parts.append(text[last:])
-        return cls(text, "".join(parts), kstart, kend, tstart, tend)
+        return cls("".join(parts), kstart, kend, tstart, tend)
 
     def start_of(self, k: int) -> int:
-        """Offset in the text where the character at key position ``k`` begins."""
         # The last departure starting at or before k: either k lies inside its
         # output, or k lies in the stretch after it where key and text agree.
         i = bisect_right(self.kstart, k) - 1
@@ -112,7 +116,6 @@ class TextKey:
         return self.tend[i] + (k - self.kend[i])
 
     def end_of(self, k: int) -> int:
-        """Offset in the text just after the character at key position ``k - 1``."""
         if k <= 0:
             return 0
         last = k - 1
@@ -123,6 +126,88 @@ class TextKey:
             return self.tend[i]
         return self.tend[i] + (last - self.kend[i]) + 1
 
+
+def _chunk_key(chunk: str) -> str:
+    # When the table's output (spaces dropped, quote marks and ellipses folded)
+    # is already NFKC, per-character NFKC changes nothing: the table, which
+    # runs in C, gives the key. Otherwise build it character by character.
+    key = "".join(chunk.split())  # drops every character str.isspace() knows
+    if any(z in key for z in _ZERO_WIDTH):
+        key = key.translate(_ZERO_WIDTH_TABLE)
+    if _FOLD_RE.search(key) is not None:
+        key = _FOLD_RE.sub(_fold_match, key)
+    if unicodedata.is_normalized("NFKC", key):
+        return key
+    return _Departures.build(chunk).key
+
+
+def _is_boundary(text: str, pos: int) -> bool:
+    """Whether a chunk may start at ``pos`` without splitting a cluster."""
+    c = text[pos]
+    return not unicodedata.combining(c) and not ("\u1161" <= c <= "\u11c2")
+
+
+class TextKey:
+    """The key of ``text``, and the way back from key positions to text offsets.
+
+    The key is built a chunk at a time (in C for text that is already NFKC);
+    the character-level map of a chunk is built only when a match in it has
+    to be mapped back, so a long article costs little until it is searched.
+    """
+
+    __slots__ = ("text", "key", "_chunk_t", "_chunk_k", "_maps")
+
+    def __init__(self, text: str, key: str, chunk_t: list[int], chunk_k: list[int]) -> None:
+        self.text = text
+        self.key = key
+        self._chunk_t = chunk_t
+        self._chunk_k = chunk_k
+        self._maps: dict[int, _Departures] = {}
+
+    @classmethod
+    def build(cls, text: str, chunk: int = CHUNK) -> TextKey:
+        chunk_t: list[int] = []
+        chunk_k: list[int] = []
+        keys: list[str] = []
+        klen = 0
+        start = 0
+        n = len(text)
+        while start < n:
+            end = min(n, start + chunk)
+            while end < n and not _is_boundary(text, end):
+                end += 1
+            key = _chunk_key(text[start:end])
+            chunk_t.append(start)
+            chunk_k.append(klen)
+            keys.append(key)
+            klen += len(key)
+            start = end
+        return cls(text, "".join(keys), chunk_t, chunk_k)
+
+    def _chunk(self, k: int) -> tuple[int, int, _Departures]:
+        i = max(0, bisect_right(self._chunk_k, k) - 1)
+        dep = self._maps.get(i)
+        if dep is None:
+            end = self._chunk_t[i + 1] if i + 1 < len(self._chunk_t) else len(self.text)
+            dep = self._maps[i] = _Departures.build(self.text[self._chunk_t[i] : end])
+            kend = self._chunk_k[i + 1] if i + 1 < len(self._chunk_k) else len(self.key)
+            assert dep.key == self.key[self._chunk_k[i] : kend], "key and offset map disagree"
+        return self._chunk_t[i], self._chunk_k[i], dep
+
+    def start_of(self, k: int) -> int:
+        """Offset in the text where the character at key position ``k`` begins."""
+        if not self._chunk_t:
+            return 0
+        t0, k0, dep = self._chunk(k)
+        return t0 + dep.start_of(k - k0)
+
+    def end_of(self, k: int) -> int:
+        """Offset in the text just after the character at key position ``k - 1``."""
+        if k <= 0 or not self._chunk_t:
+            return 0
+        t0, k0, dep = self._chunk(k - 1)
+        return t0 + dep.end_of(k - k0)
+
     def span(self, kstart: int, kend: int) -> tuple[int, int]:
         """The span of the text that produced ``key[kstart:kend]``."""
         return self.start_of(kstart), self.end_of(kend)
@@ -130,4 +215,4 @@ class TextKey:
 
 def key_of(text: str) -> str:
     """The key of a short text (a quote, a name), without the offset map."""
-    return TextKey.build(text).key
+    return _chunk_key(text)

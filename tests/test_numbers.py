@@ -106,6 +106,9 @@ def test_find_quantities_sees_a_particle_between_number_and_bound():
         ("CES 2025 기조연설", [2025]),
         ("2025.10.31. photo", [2025, 10, 31]),  # a dotted date, not 2025.1
         ("두 달여 만이다", [2]),
+        ("일곱 명과 아홉 번, 스무 곳", [7, 9, 20]),
+        ("예산 천 4백만 원과 이천 5백만 원", [14_000_000, 25_000_000]),  # the Hangul head belongs to the number
+        ("이천에서 만났다", []),  # 이천 is a city here, not 2000
         ("입력2025-10-31 17:10:25", [2025, 10, 31, 17, 10, 25]),
     ],
 )

@@ -1,12 +1,12 @@
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus
 from summarizer import locate_quote
-from summarizer.textkey import TextKey, key_of
+from summarizer.textkey import TextKey, _is_boundary, key_of
 
 ARTICLE = corpus("000")
 QUOTE = "대한민국은 AI 시대를 가장 먼저 열어가는 테스트베드(시험대)"
@@ -145,6 +145,9 @@ def _restyle(s: str) -> str:
 def test_restyled_substring_maps_back_to_a_passage_holding_it(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
+    # a passage does not end inside a character cluster (a decomposed syllable)
+    assume(end == len(text) or _is_boundary(text, end))
+    assume(_is_boundary(text, start))
     quote = _restyle(text[start:end])
     qkey = key_of(quote).strip('"')
     if not qkey:
@@ -157,10 +160,14 @@ def test_restyled_substring_maps_back_to_a_passage_holding_it(text, data):
 
 
 @settings(max_examples=300)
-@given(texts)
-def test_key_positions_map_back_into_the_text(text):
-    index = TextKey.build(text)
+@given(texts, st.sampled_from([1, 3, 7, 1024]))
+def test_key_positions_map_back_into_the_text(text, chunk):
+    index = TextKey.build(text, chunk=chunk)
+    assert index.key == key_of(text)  # chunking never changes the key
     for k in range(len(index.key)):
         s, e = index.span(k, k + 1)
         assert 0 <= s < e <= len(text)
         assert index.key[k] in key_of(text[s:e])
+    for k in range(len(index.key) + 1):
+        assert index.start_of(k) <= len(text) and index.end_of(k) <= len(text)
+        assert key_of(text[index.start_of(0) : index.end_of(k)]).startswith(index.key[:k])

@@ -239,3 +239,23 @@ def test_every_finding_names_a_path_that_exists():
         node = data
         for part in f.path.replace("]", "").replace("[", ".").split("."):
             node = node[int(part)] if part.isdigit() else node[part]
+
+
+@pytest.mark.parametrize(("n", "status"), [("000", "verified"), ("001", "verified"), ("002", "flagged"),
+                                           ("003", "verified"), ("004", "flagged")])
+def test_every_hand_checked_fixture_passes_its_article(n, status):
+    text, summary = corpus(n), fixture_summary(n)
+    report = validate(text, summary)
+    assert report.status == status, report.findings
+    for loc, quote in zip(report.quotes, summary.quotes):
+        assert text[loc.span.start : loc.span.end] == quote.text
+    for loc, fig in zip(report.figures, summary.figures):
+        assert text[loc.span.start : loc.span.end] == fig.text
+
+
+def test_page_furniture_figures_surface_as_coverage_warnings():
+    # 002 ends with a ticker line ("원/달러 환율 1424.4원"); it is reported, not hidden
+    report = validate(corpus("002"), fixture_summary("002"))
+    assert [(f.code, corpus("002")[f.span.start : f.span.end]) for f in report.findings] == [
+        ("coverage.figure_missing", "1424.4원")
+    ]

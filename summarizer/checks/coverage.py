@@ -38,11 +38,11 @@ def _quotes(ctx: Context) -> None:
     if not passages:
         return
     located = [(loc.span.start, loc.span.end) for loc in ctx.quotes if loc.span is not None]
-    missing = [(s, e) for s, e in passages if not any(a < e and s < b for a, b in located)]
-    covered = len(passages) - len(missing)
+    covered = len(located)
     if covered >= min(WANTED_QUOTES, len(passages)):
         return
+    missing = [(s, e) for s, e in passages if not any(a < e and s < b for a, b in located)]
     listed = "; ".join(f'"{excerpt(text, s, e, 60)}"' for s, e in missing[:3])
     ctx.add("coverage.quotes_missing", "warning", "quotes",
-            f"The article has {len(passages)} quotations and the summary carries {covered}. "
+            f"The article has {len(passages)} quotations and the summary carries {covered} verbatim. "
             f"Consider quoting, verbatim: {listed}.", missing[0])

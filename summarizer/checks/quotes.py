@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..quotes import locate_quote
@@ -20,32 +21,61 @@ _HONORIFICS = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "President"
 _HANGUL_NAME_RE = re.compile(r"[가-힣]{2,4}")
 
 
-@lru_cache(maxsize=1024)
-def _speaker_pattern(speaker: str, role: str | None) -> re.Pattern[str] | None:
-    """A pattern for every way the article may name the speaker.
+@dataclass(frozen=True)
+class _SpeakerForms:
+    """The ways an article may name a speaker: whole names, and a surname with a title."""
 
-    Built from model output, so every piece is escaped.
-    """
+    names: tuple[str, ...]
+    surname: str | None
+    titles: re.Pattern[str] | None
+    bare_surname: bool
+
+    def mentions(self, text: str) -> list[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for name in self.names:
+            at = text.find(name)
+            while at >= 0:
+                found.add((at, at + len(name)))
+                at = text.find(name, at + 1)
+        if self.surname:
+            n = len(self.surname)
+            at = text.find(self.surname)
+            while at >= 0:
+                before = text[at - 1] if at else " "
+                if not ("가" <= before <= "힣" or before.isalnum() and self.bare_surname):
+                    title = self.titles.match(text, at + n) if self.titles else None
+                    if title is not None:
+                        found.add((at, title.end()))
+                    elif self.bare_surname and not text[at + n : at + n + 1].isalnum():
+                        found.add((at, at + n))
+                at = text.find(self.surname, at + 1)
+        return sorted(found)
+
+
+@lru_cache(maxsize=1024)
+def _speaker_forms(speaker: str, role: str | None) -> _SpeakerForms | None:
     tokens = speaker.replace("(", " ").replace(")", " ").split()
-    role_tokens = (role or "").replace("(", " ").replace(")", " ").split()
-    titles = set(_TITLES) | {t for t in role_tokens if t} | {t for t in tokens if t in _TITLES}
-    name = [t for t in tokens if t not in titles and t not in _HONORIFICS]
     if not tokens:
         return None
-    forms = [r"\s*".join(map(re.escape, tokens))]
-    if name and name != tokens:
-        forms.append(r"\s*".join(map(re.escape, name)))
+    role_tokens = (role or "").replace("(", " ").replace(")", " ").split()
+    titles = set(_TITLES) | set(role_tokens) | {t for t in tokens if t in _TITLES}
+    name = [t for t in tokens if t not in titles and t not in _HONORIFICS]
+    names = {" ".join(tokens), "".join(tokens)}
+    if name:
+        names |= {" ".join(name), "".join(name)}
     surname = None
     if len(name) == 1 and _HANGUL_NAME_RE.fullmatch(name[0]) and len(name[0]) >= 3:
-        surname = name[0][0]  # 이재명 -> 이
+        surname = name[0][0]  # 이재명 -> 이 대통령
     elif len(name) >= 2:
-        surname = name[-1]  # 젠슨 황 -> 황, Jensen Huang -> Huang
-    if surname:
-        title_alt = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
-        forms.append(rf"(?<![가-힣]){re.escape(surname)}\s?(?:{title_alt})")
-        if surname.isascii() and surname.isalpha() and len(surname) >= 3:
-            forms.append(rf"\b{re.escape(surname)}\b")
-    return re.compile("|".join(f"(?:{f})" for f in forms))
+        surname = name[-1]  # 젠슨 황 -> 황 CEO, Jensen Huang -> Huang
+    # Model output goes into this pattern: every title is escaped.
+    alternation = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    return _SpeakerForms(
+        names=tuple(sorted(names, key=len, reverse=True)),
+        surname=surname,
+        titles=re.compile(rf"\s?(?:{alternation})") if alternation else None,
+        bare_surname=bool(surname and surname.isascii() and surname.isalpha() and len(surname) >= 3),
+    )
 
 
 def check_quotes(ctx: Context) -> None:
@@ -79,8 +109,8 @@ def check_quotes(ctx: Context) -> None:
 def _check_speaker(ctx: Context, i: int, start: int | None, end: int | None):
     quote = ctx.summary.quotes[i]
     path = f"quotes[{i}].speaker"
-    pattern = _speaker_pattern(quote.speaker.strip(), quote.speaker_role)
-    mentions = [m.span() for m in pattern.finditer(ctx.src.text)] if pattern else []
+    forms = _speaker_forms(quote.speaker.strip(), quote.speaker_role)
+    mentions = forms.mentions(ctx.src.text) if forms else []
     if not mentions:
         ctx.add("quote.speaker_not_found", "error", path,
                 f'The speaker "{quote.speaker}" is not named in the article. '

@@ -1,0 +1,119 @@
+"""Benchmarks of the trust layer. Run: python -m benchmarks.trust_layer
+
+Prints:
+- validate() throughput on the bundled articles with their fixture summaries,
+  in articles per second on one core (aim: above 1,000). Each call starts
+  cold: the per-article analysis cache is cleared first, as for a new article.
+- locate_quote() over a 1 MB (UTF-8) article with 200 quotes, in milliseconds
+  (aim: under 200 ms), cold (the article's index built inside the timing) and
+  warm. The quotes mix what models send: verbatim, restyled (straight marks,
+  collapsed spaces, decomposed Hangul), elided, and not found (one character
+  changed), which takes the closest-passage search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+import unicodedata
+from pathlib import Path
+
+from summarizer import ArticleSummary, locate_quote, validate
+from summarizer.source import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _pairs() -> list[tuple[str, ArticleSummary]]:
+    pairs = []
+    for fixture in sorted(FIXTURES.glob("*.summary.fixture.json")):
+        n = fixture.name.split(".")[0]
+        (article,) = CORPUS.glob(f"{n}_*.txt")
+        text = article.read_text(encoding="utf-8")
+        pairs.append((text, ArticleSummary.model_validate_json(fixture.read_text(encoding="utf-8"))))
+    return pairs
+
+
+def bench_validate(seconds: float) -> None:
+    pairs = _pairs()
+    calls = 0
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall0 < seconds:
+        for text, summary in pairs:
+            Source.of.cache_clear()
+            validate(text, summary)
+            calls += 1
+    cpu = time.process_time() - cpu0
+    print(f"validate: {calls} articles ({len(pairs)} fixtures, {sum(len(t) for t, _ in pairs) // len(pairs):,} chars"
+          f" on average) in {cpu:.2f} s CPU = {calls / cpu:,.0f} articles/s per core "
+          f"({1000 * cpu / calls:.2f} ms each; aim > 1,000/s)")
+
+
+def _big_article(size_bytes: int, rng: random.Random) -> str:
+    paragraphs = [p for f in sorted(CORPUS.glob("*.txt")) for p in f.read_text(encoding="utf-8").splitlines() if p.strip()]
+    out, size, i = [], 0, 0
+    while size < size_bytes:
+        p = rng.choice(paragraphs)
+        # vary every copy so that no quote is found at the first copy by luck
+        p = f"[{i}] " + "".join(str(rng.randrange(10)) if c.isdigit() else c for c in p)
+        out.append(p)
+        size += len(p.encode("utf-8")) + 1
+        i += 1
+    return "\n".join(out)
+
+
+def _quotes(text: str, n: int, rng: random.Random) -> list[tuple[str, str]]:
+    quotes = []
+    while len(quotes) < n:
+        start = rng.randrange(len(text) - 200)
+        q = text[start : start + rng.randrange(40, 160)].strip()
+        if len(q) < 30 or "\n" in q:
+            continue
+        kind = rng.choices(["exact", "restyled", "elided", "changed"], [5, 3, 1, 1])[0]
+        if kind == "restyled":
+            q = unicodedata.normalize("NFD", " ".join(q.replace("“", '"').replace("”", '"').split()))
+        elif kind == "elided":
+            third = len(q) // 3
+            q = q[:third] + " … " + q[2 * third :]
+        elif kind == "changed":
+            i = len(q) // 2
+            q = q[:i] + ("다" if q[i] != "다" else "가") + q[i + 1 :]
+        quotes.append((kind, q))
+    return quotes
+
+
+def bench_locate(size_bytes: int, count: int) -> None:
+    rng = random.Random(7)
+    text = _big_article(size_bytes, rng)
+    quotes = _quotes(text, count, rng)
+    Source.of.cache_clear()
+    t0 = time.perf_counter()
+    results = [locate_quote(text, q) for _, q in quotes]
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _, q in quotes:
+        locate_quote(text, q)
+    warm = time.perf_counter() - t0
+    kinds: dict[str, int] = {}
+    for r in results:
+        kinds[r.kind] = kinds.get(r.kind, 0) + 1
+    print(f"locate_quote: {count} quotes in a {len(text.encode('utf-8')) / 1e6:.2f} MB article "
+          f"({len(text):,} chars): {1000 * cold:.0f} ms cold (index built inside), {1000 * warm:.0f} ms warm "
+          f"(aim < 200 ms); matches: {', '.join(f'{v} {k}' for k, v in sorted(kinds.items()))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="how long to run validate()")
+    parser.add_argument("--mb", type=float, default=1.0, help="size of the long article, in MB of UTF-8")
+    parser.add_argument("--quotes", type=int, default=200)
+    args = parser.parse_args()
+    bench_validate(args.seconds)
+    bench_locate(int(args.mb * 1_000_000), args.quotes)
+
+
+if __name__ == "__main__":
+    main()
