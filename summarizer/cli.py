@@ -1,6 +1,7 @@
 """The ``summarizer`` command.
 
     summarizer validate ARTICLE SUMMARY.json [--json]
+    summarizer run INPUT... --out results.jsonl [--model M] [--base-url U]
 
 Errors of ours become one line on stderr and exit status 2; a rejected
 summary exits 1.
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 
 from .articles import read_article
 from .checks import validate
+from .config import Settings
 from .errors import InputError, SummarizerError
 from .render import render_report
 from .schema import ArticleSummary
@@ -32,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("summary", help="the summary, a JSON file in the ArticleSummary schema")
     v.add_argument("--json", action="store_true", help="print the report as JSON instead of text")
     v.set_defaults(func=_validate)
+    r = sub.add_parser("run", help="summarize articles and check every summary")
+    r.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (.txt, .md) or folders of them")
+    r.add_argument("--out", required=True, help="JSON Lines file to append one result per article to")
+    r.add_argument("--model", help="model name at the endpoint (default: the embedded model)")
+    r.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
+    r.add_argument("--max-reasks", type=int, help="re-asks when the checks find errors (default 2)")
+    r.set_defaults(func=_run)
     return parser
 
 
@@ -65,6 +74,20 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         print(render_report(report, article.text, article.path))
     return EXIT_REJECTED if report.status == "rejected" else 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .batch import run_files
+
+    settings = Settings.from_env(model=args.model, base_url=args.base_url, max_reasks=args.max_reasks)
+    if settings.embedded:
+        print(f"summarizer: using {settings.describe()} (tiny, offline; expect rejected summaries). "
+              "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
+    else:
+        print(f"summarizer: using {settings.describe()}", file=sys.stderr)
+    counts = run_files(args.inputs, args.out, settings, progress=sys.stderr)
+    print(" ".join(f"{k}={v}" for k, v in counts.items()), file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
