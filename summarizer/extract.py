@@ -148,6 +148,7 @@ class Summarizer:
         more_room = False
         kind = "ask"
         reasks = 0
+        last_answer: str | None = None
         while True:
             t0 = time.perf_counter()
             answer = yield _Ask(messages, max_tokens)
@@ -181,10 +182,15 @@ class Summarizer:
             recheck = totals_warning and not rechecked
             if (report.status != "rejected" and not recheck) or reasks >= self.settings.max_reasks:
                 return best
+            previous = answer.summary.model_dump_json()
+            if previous == last_answer:
+                # The same answer to the same question: asking again would only repeat it.
+                attempts[-1].note = "the same answer as before; not asking again"
+                return best
+            last_answer = previous
             rechecked = rechecked or recheck
             reasks += 1
             kind = "reask"
-            previous = answer.summary.model_dump_json()
             messages = self.prompts.reask_messages(text, previous, _findings_for_reask(report, recheck))
 
     def _room_limit(self, text: str) -> int:

@@ -78,16 +78,23 @@ def merge_summaries(parts: list[ArticleSummary]) -> ArticleSummary:
     """One summary from the windows' summaries, duplicates removed."""
     if len(parts) == 1:
         return parts[0]
+    # A figure a later window repeats (same text, value and label) is the same
+    # figure; within one window, equal figures are distinct (5만개 each for
+    # three companies).
     ids: dict[tuple[int, str], str] = {}
-    by_key: dict[tuple[str, float], str] = {}
+    by_key: dict[tuple[str, float, str], tuple[int, str]] = {}
     kept: list[tuple[int, Figure]] = []
     for w, part in enumerate(parts):
         for f in part.figures:
-            key = (key_of(f.text), f.value)
-            if key not in by_key:
-                by_key[key] = f"f{len(by_key) + 1}"
-                kept.append((w, f))
-            ids[(w, f.id)] = by_key[key]
+            key = (key_of(f.text), f.value, key_of(f.label))
+            earlier = by_key.get(key)
+            if earlier is not None and earlier[0] != w:
+                ids[(w, f.id)] = earlier[1]
+                continue
+            new_id = f"f{len(kept) + 1}"
+            by_key.setdefault(key, (w, new_id))
+            kept.append((w, f))
+            ids[(w, f.id)] = new_id
     # An unknown part_of stays as it was, for the checks to report.
     figures = [f.model_copy(update={"id": ids[(w, f.id)],
                                     "part_of": ids.get((w, f.part_of), f.part_of) if f.part_of else None})
@@ -99,8 +106,10 @@ def merge_summaries(parts: list[ArticleSummary]) -> ArticleSummary:
     events: dict[str, Event] = {}
     for w, part in enumerate(parts):
         for e in part.events:
-            ids = [renamed.get((w, i), i) for i in e.figure_ids]
-            events.setdefault(key_of(e.description), e.model_copy(update={"figure_ids": list(dict.fromkeys(ids))}))
+            figure_ids = [ids.get((w, i), i) for i in e.figure_ids]
+            events.setdefault(key_of(e.description),
+                              e.model_copy(update={"figure_ids": list(dict.fromkeys(figure_ids))}))
     first = parts[0]
-    return ArticleSummary(headline=first.headline, summary=" ".join(p.summary for p in parts if p.summary),
+    return ArticleSummary(headline=first.headline,
+                          summary=" ".join(dict.fromkeys(p.summary for p in parts if p.summary)),
                           events=list(events.values()), figures=figures, quotes=list(quotes.values()))

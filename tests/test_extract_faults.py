@@ -175,11 +175,20 @@ def test_non_verbatim_quote_is_re_asked_with_only_its_findings():
 
 
 def test_re_asks_do_not_grow_the_conversation_and_stop_at_the_limit():
-    script = Script(completion(BAD), completion(BAD), completion(BAD))
+    bad2, bad3 = _with_quote("전혀 다른 말 하나"), _with_quote("전혀 다른 말 둘")
+    script = Script(completion(BAD), completion(bad2), completion(bad3))
     result, _ = run(script)
     assert result.status == "rejected"
     assert [a.kind for a in result.attempts] == ["ask", "reask", "reask"]
     assert len(script.requests[1]["messages"]) == len(script.requests[2]["messages"])
+    assert script.requests[2]["messages"][-2]["content"] != script.requests[1]["messages"][-2]["content"]
+
+
+def test_the_same_answer_twice_ends_the_re_asks():
+    script = Script(completion(BAD), completion(BAD))
+    result, _ = run(script)
+    assert [a.kind for a in result.attempts] == ["ask", "reask"]
+    assert result.attempts[-1].note == "the same answer as before; not asking again"
 
 
 def test_a_usable_answer_survives_a_later_failure():
@@ -192,7 +201,8 @@ def test_a_usable_answer_survives_a_later_failure():
 def test_the_best_answer_is_kept_when_re_asking_makes_it_worse():
     worse = json.loads(BAD)
     worse["figures"][0]["value"] = 1
-    script = Script(completion(BAD), completion(json.dumps(worse, ensure_ascii=False)), completion(BAD))
+    script = Script(completion(BAD), completion(json.dumps(worse, ensure_ascii=False)),
+                    completion(_with_quote("전혀 다른 말")))
     result, _ = run(script)
     assert result.status == "rejected"
     assert len(result.report.errors) == 1

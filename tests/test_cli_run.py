@@ -1,0 +1,66 @@
+"""`summarizer run` end to end against an OpenAI-compatible server on loopback.
+
+The server is our own app over a scripted engine that answers with the
+hand-checked fixture summaries (so this exercises the CLI, the HTTP path and
+the output file, not a model).
+"""
+
+import json
+import shutil
+import threading
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+
+from conftest import corpus_path, fixture_summary
+from summarizer.cli import main
+from summarizer.local import LOCAL_MODEL, LocalServer
+from summarizer.local.engine import Generation
+
+KEY = "sk-test-never-written-0123456789"
+
+
+class FixtureEngine:
+    def generate(self, prompt, *, schema, max_tokens, json_output=True):
+        n = "001" if "주간동아" in prompt else "004"
+        return Generation(fixture_summary(n).model_dump_json(), "stop", 100, 50)
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def endpoint(monkeypatch):
+    server = make_server("127.0.0.1", 0, LocalServer(FixtureEngine).wsgi, handler_class=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{server.server_port}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("SUMMARIZER_MODEL", LOCAL_MODEL)
+    yield
+    server.shutdown()
+    server.server_close()
+
+
+def test_run_writes_one_result_per_article(endpoint, tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in ("001", "004"):
+        shutil.copy(corpus_path(n), folder)
+    out = tmp_path / "results.jsonl"
+    assert main(["run", str(folder), "--out", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["status"] for r in records] == ["verified", "flagged"]
+    assert all(r["model"] == LOCAL_MODEL and r["settings"] for r in records)
+    assert records[1]["report"]["findings"][0]["code"]
+    err = capsys.readouterr().err
+    assert "using gemma-3-270m-q4_k_m at http://127.0.0.1" in err
+    assert "read=2 verified=1 flagged=1 rejected=0 failed=0" in err
+    assert KEY not in out.read_text(encoding="utf-8") and KEY not in err
+
+
+def test_run_with_a_missing_input_is_one_clear_line(endpoint, tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "r.jsonl")]) == 2
+    assert capsys.readouterr().err.strip().endswith("no such file or folder; give article files or folders of them")
