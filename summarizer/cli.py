@@ -1,7 +1,8 @@
 """The ``summarizer`` command.
 
     summarizer validate ARTICLE SUMMARY.json [--json]
-    summarizer run INPUT... --out results.jsonl [--model M] [--base-url U]
+    summarizer run INPUT... --out results.jsonl [--report report.html] [--concurrency N]
+                   [--model M] [--base-url U]
 
 Errors of ours become one line on stderr and exit status 2; a rejected
 summary exits 1.
@@ -34,9 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("summary", help="the summary, a JSON file in the ArticleSummary schema")
     v.add_argument("--json", action="store_true", help="print the report as JSON instead of text")
     v.set_defaults(func=_validate)
-    r = sub.add_parser("run", help="summarize articles and check every summary")
-    r.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (.txt, .md) or folders of them")
-    r.add_argument("--out", required=True, help="JSON Lines file to append one result per article to")
+    r = sub.add_parser("run", help="summarize articles and check every summary; resumable")
+    r.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files (.txt .md .html .jsonl), folders of them, or - for standard input")
+    r.add_argument("--out", required=True, help="JSON Lines results file; a rerun skips what it already holds")
+    r.add_argument("--report", help="also write this self-contained HTML report")
+    r.add_argument("--dead-letter", help="where failures go, with the reason (default: OUT.failed.jsonl)")
+    r.add_argument("--concurrency", type=int, default=4, help="articles in flight at once (default 4)")
     r.add_argument("--model", help="model name at the endpoint (default: the embedded model)")
     r.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
     r.add_argument("--max-reasks", type=int, help="re-asks when the checks find errors (default 2)")
@@ -77,16 +82,26 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .batch import run_files
+    from .runner import RunOptions, run
 
     settings = Settings.from_env(model=args.model, base_url=args.base_url, max_reasks=args.max_reasks)
+    out = Path(args.out)
+    options = RunOptions(
+        inputs=tuple(args.inputs), out=out,
+        dead_letter=Path(args.dead_letter) if args.dead_letter else out.with_name(out.stem + ".failed.jsonl"),
+        report=Path(args.report) if args.report else None, concurrency=args.concurrency,
+    )
     if settings.embedded:
         print(f"summarizer: using {settings.describe()} (tiny, offline; expect rejected summaries). "
               "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
     else:
         print(f"summarizer: using {settings.describe()}", file=sys.stderr)
-    counts = run_files(args.inputs, args.out, settings, progress=sys.stderr)
-    print(" ".join(f"{k}={v}" for k, v in counts.items()), file=sys.stderr)
+    counts = run(options, settings)
+    print(counts.line(), file=sys.stderr)
+    if counts.failed:
+        print(f"summarizer: {counts.failed} failed; reasons in {options.dead_letter}", file=sys.stderr)
+    if options.report:
+        print(f"summarizer: report in {options.report}", file=sys.stderr)
     return 0
 
 

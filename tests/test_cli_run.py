@@ -57,7 +57,7 @@ def test_run_writes_one_result_per_article(endpoint, tmp_path, capsys):
     assert records[1]["report"]["findings"][0]["code"]
     err = capsys.readouterr().err
     assert "using gemma-3-270m-q4_k_m at http://127.0.0.1" in err
-    assert "read=2 verified=1 flagged=1 rejected=0 failed=0" in err
+    assert "read=2 skipped=0 verified=1 flagged=1 rejected=0 failed=0" in err
     assert KEY not in out.read_text(encoding="utf-8") and KEY not in err
 
 

@@ -34,6 +34,7 @@ def test_public_names_are_what_we_mean_to_export():
         "Report", "Finding", "Span", "QuoteLocation", "FigureLocation",
         "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "find_quantities", "Quantity",
         "SummarizerError", "UsageError", "InputError",
+        "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings", "Result",
     }
     for name in summarizer.__all__:
         assert getattr(summarizer, name) is not None
