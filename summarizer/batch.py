@@ -95,6 +95,8 @@ async def summarize_batch(
         for t in tasks:
             t.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        if summarizer is None:
+            await worker.aclose()
 
 
 @dataclass

@@ -103,6 +103,12 @@ class Summarizer:
             except StopIteration as done:
                 return done.value
 
+    async def aclose(self) -> None:
+        await self.provider.aclose()
+
+    def close(self) -> None:
+        self.provider.close()
+
     # --- the loop ----------------------------------------------------------
 
     def _loop(self, text: str) -> Generator[_Ask, Answer | Failure, Result]:
@@ -116,10 +122,12 @@ class Summarizer:
         parts: list[ArticleSummary] = []
         failure: Failure | None = None
         last_raw: str | None = None
+        best_report: Report | None = None
         for w, window in enumerate(windows):
             outcome = yield from self._window(w, window, max_tokens, attempts)
             if isinstance(outcome, _Best):
                 parts.append(outcome.summary)
+                best_report = outcome.report
             else:
                 failure, last_raw = outcome
                 if not parts:
@@ -132,8 +140,11 @@ class Summarizer:
             assert failure is not None
             return Result(status="failed", failure=failure.message, failure_kind=failure.kind,
                           last_answer=last_raw, seconds=round(time.perf_counter() - started, 3), **common)
-        summary = merge_summaries(parts)
-        report = validate(text, summary)
+        if len(parts) == 1 and best_report is not None:
+            summary, report = parts[0], best_report  # one window is the whole article: already checked
+        else:
+            summary = merge_summaries(parts)
+            report = validate(text, summary)
         return Result(status=report.status, summary=summary, report=report,
                       seconds=round(time.perf_counter() - started, 3), **common)
 
@@ -205,9 +216,17 @@ def summarize(text: str, *, settings: Settings | None = None, client: Any = None
     by default one is made from ``settings`` (the embedded model when no
     endpoint is configured).
     """
-    return Summarizer(settings, client=client).summarize(text)
+    summarizer = Summarizer(settings, client=client)
+    try:
+        return summarizer.summarize(text)
+    finally:
+        summarizer.close()
 
 
 async def asummarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:
     """The async twin of ``summarize``; ``client`` may be an ``openai.AsyncOpenAI``."""
-    return await Summarizer(settings, client=client).asummarize(text)
+    summarizer = Summarizer(settings, client=client)
+    try:
+        return await summarizer.asummarize(text)
+    finally:
+        await summarizer.aclose()

@@ -80,6 +80,12 @@ def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] 
 
     async def go() -> None:
         summarizer = Summarizer(settings)
+        try:
+            await consume(summarizer)
+        finally:
+            await summarizer.aclose()
+
+    async def consume(summarizer: Summarizer) -> None:
         async for article, result in summarize_batch(todo(), concurrency=options.concurrency,
                                                      summarizer=summarizer):
             counts.tokens += result.usage.total_tokens
