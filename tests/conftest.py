@@ -31,6 +31,22 @@ def fixture_summary(n: str) -> ArticleSummary:
     return ArticleSummary.model_validate_json((FIXTURES / f"{n}.summary.fixture.json").read_text(encoding="utf-8"))
 
 
+ENDPOINT_KEY = "sk-test-never-written-0123456789"
+
+
+@pytest.fixture
+def endpoint(monkeypatch):
+    """An OpenAI-compatible server on loopback answering with the fixtures, set as the endpoint."""
+    from fake_endpoint import Endpoint, FixtureEngine
+    from summarizer.local import LOCAL_MODEL
+
+    with Endpoint(FixtureEngine()) as e:
+        monkeypatch.setenv("OPENAI_BASE_URL", e.url)
+        monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
+        monkeypatch.setenv("SUMMARIZER_MODEL", LOCAL_MODEL)
+        yield e
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

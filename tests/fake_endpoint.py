@@ -50,8 +50,7 @@ class Endpoint:
     def __init__(self, engine: FixtureEngine) -> None:
         self.engine = engine
         app = LocalServer(lambda: engine)
-        # Several requests at once, as a real server takes them (the fixture engine has no lock of its own).
-        app._factory = lambda: engine
+        # A threading server takes several requests at once, as a real one does.
         self.server = make_server("127.0.0.1", 0, app.wsgi, server_class=_Threading, handler_class=_Quiet)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -7,41 +7,11 @@ the output file, not a model).
 
 import json
 import shutil
-import threading
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
-import pytest
-
-from conftest import corpus_path, fixture_summary
+from conftest import ENDPOINT_KEY as KEY
+from conftest import corpus_path
 from summarizer.cli import main
-from summarizer.local import LOCAL_MODEL, LocalServer
-from summarizer.local.engine import Generation
-
-KEY = "sk-test-never-written-0123456789"
-
-
-class FixtureEngine:
-    def generate(self, prompt, *, schema, max_tokens, json_output=True):
-        n = "001" if "주간동아" in prompt else "004"
-        return Generation(fixture_summary(n).model_dump_json(), "stop", 100, 50)
-
-
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def endpoint(monkeypatch):
-    server = make_server("127.0.0.1", 0, LocalServer(FixtureEngine).wsgi, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{server.server_port}/v1")
-    monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    monkeypatch.setenv("SUMMARIZER_MODEL", LOCAL_MODEL)
-    yield
-    server.shutdown()
-    server.server_close()
+from summarizer.local import LOCAL_MODEL
 
 
 def test_run_writes_one_result_per_article(endpoint, tmp_path, capsys):
