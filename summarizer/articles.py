@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .inputs import decode, looks_binary
 
-__all__ = ["Article", "read_article"]
+__all__ = ["ArticleFile", "read_article"]
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class ArticleFile:
     """An article's exact text. ``decode_errors`` says whether bytes that
     were not UTF-8 were replaced with U+FFFD."""
 
@@ -20,7 +21,7 @@ class Article:
     decode_errors: bool = False
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path) -> ArticleFile:
     """Read a UTF-8 text article as it is: newlines and all, so offsets hold."""
     p = Path(path)
     try:
@@ -31,14 +32,10 @@ def read_article(path: str | Path) -> Article:
         raise InputError(f"{p}: is a directory; give the path of one article text file") from None
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror}); check its permissions") from None
-    if b"\x00" in data[:4096]:
+    if looks_binary(data):
         raise InputError(f"{p}: looks like a binary file, not an article; give a UTF-8 text file")
-    try:
-        text, bad = data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        text, bad = data.decode("utf-8", errors="replace"), True
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text, flags = decode(data)
+    bad = "invalid_utf8" in flags
     if not text.strip():
         raise InputError(f"{p}: the article is empty; give a file with the article's text")
-    return Article(str(p), text, bad)
+    return ArticleFile(str(p), text, bad)

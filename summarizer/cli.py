@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="JSON Lines results file; a rerun skips what it already holds")
     r.add_argument("--report", help="also write this self-contained HTML report")
     r.add_argument("--dead-letter", help="where failures go, with the reason (default: OUT.failed.jsonl)")
-    r.add_argument("--concurrency", type=int, default=4, help="articles in flight at once (default 4)")
+    r.add_argument("--concurrency", type=int,
+                   help="articles in flight at once (default 4 for an endpoint; 1 for the embedded model, "
+                        "which generates one answer at a time)")
     r.add_argument("--model", help="model name at the endpoint (default: the embedded model)")
     r.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
     r.add_argument("--max-reasks", type=int, help="re-asks when the checks find errors (default 2)")
@@ -89,7 +91,8 @@ def _run(args: argparse.Namespace) -> int:
     options = RunOptions(
         inputs=tuple(args.inputs), out=out,
         dead_letter=Path(args.dead_letter) if args.dead_letter else out.with_name(out.stem + ".failed.jsonl"),
-        report=Path(args.report) if args.report else None, concurrency=args.concurrency,
+        report=Path(args.report) if args.report else None,
+        concurrency=args.concurrency or (1 if settings.embedded else 4),
     )
     if settings.embedded:
         print(f"summarizer: using {settings.describe()} (tiny, offline; expect rejected summaries). "

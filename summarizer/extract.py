@@ -130,8 +130,8 @@ class Summarizer:
                 best_report = outcome.report
             else:
                 failure, last_raw = outcome
-                if not parts:
-                    break
+                if not parts or failure.kind in ("auth", "model_not_found"):
+                    break  # the other windows would fail the same way
         usage = sum((a.usage for a in attempts), Usage())
         common = {"attempts": attempts, "usage": usage, "model": self.provider.model,
                   "base_url": self.provider.base_url, "prompt_version": self.prompts.version,
@@ -140,8 +140,8 @@ class Summarizer:
             assert failure is not None
             return Result(status="failed", failure=failure.message, failure_kind=failure.kind,
                           last_answer=last_raw, seconds=round(time.perf_counter() - started, 3), **common)
-        if len(parts) == 1 and best_report is not None:
-            summary, report = parts[0], best_report  # one window is the whole article: already checked
+        if len(windows) == 1 and best_report is not None:
+            summary, report = parts[0], best_report  # the one window is the whole article: already checked
         else:
             summary = merge_summaries(parts)
             report = validate(text, summary)

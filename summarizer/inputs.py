@@ -55,7 +55,7 @@ class Unreadable:
     reason: str
 
 
-def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
     try:
         text, flags = data.decode("utf-8"), ()
     except UnicodeDecodeError:
@@ -63,7 +63,7 @@ def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
     return text.removeprefix("\ufeff"), flags
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
@@ -83,10 +83,10 @@ def _file(path: Path) -> Iterator[Article | Unreadable]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _jsonl(data.splitlines(keepends=True), origin)
         return
-    if _looks_binary(data):
+    if looks_binary(data):
         yield Unreadable(path.stem, origin, "a binary file, not an article; give text, Markdown, HTML or JSONL")
         return
-    text, flags = _decode(data)
+    text, flags = decode(data)
     if path.suffix.lower() in HTML_SUFFIXES:
         extracted = _html_text(text)
         if not extracted or not extracted.strip():
@@ -104,7 +104,7 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Article | Unreadable
         if not raw.strip():
             continue
         where = f"{origin}:{n}"
-        text_line, flags = _decode(raw)
+        text_line, flags = decode(raw)
         try:
             record = json.loads(text_line)
         except ValueError as e:
@@ -134,7 +134,7 @@ def _stdin(stream: IO[bytes]) -> Iterator[Article | Unreadable]:
     if data.lstrip()[:1] == b"{":
         yield from _jsonl(data.splitlines(keepends=True), "<stdin>")
         return
-    text, flags = _decode(data)
+    text, flags = decode(data)
     if not text.strip():
         yield Unreadable("stdin", "<stdin>", "standard input was empty; pipe in an article or JSONL records")
         return

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx2
 import openai
-import pytest
 
 from conftest import ENDPOINT_KEY as KEY
 from conftest import corpus, corpus_path, fixture_summary
@@ -169,3 +168,30 @@ def test_kill_9_midway_then_rerun_gives_each_article_once_and_repeats_no_finishe
     assert sorted(ids) == sorted(f"art-{i}" for i in range(n))  # each exactly once
     asked_after = engine.seen[asked_before:]
     assert not {f"art-{i}" for i in map(int, asked_after)} & done_before  # nothing done was asked again
+
+
+def test_progress_is_drawn_on_a_terminal_only(monkeypatch):
+    import io
+
+    from summarizer.batch import Counts
+    from summarizer.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    pipe = io.StringIO()
+    quiet = Progress(3, pipe)
+    quiet.update(Counts(read=1, verified=1, tokens=1200))
+    quiet.close()
+    assert pipe.getvalue() == ""
+    tty = Terminal()
+    shown = Progress(3, tty)
+    shown.update(Counts(read=2, verified=1, rejected=1, tokens=1200))
+    shown.close()
+    assert "2/3" in tty.getvalue() and "1,200 tokens" in tty.getvalue()
+    monkeypatch.setenv("CI", "true")
+    ci = Terminal()
+    Progress(3, ci).close()
+    assert ci.getvalue() == ""

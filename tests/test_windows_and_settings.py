@@ -111,3 +111,28 @@ def test_the_key_never_shows():
 def test_bad_settings_say_how_to_fix_them(env, overrides, message):
     with pytest.raises(UsageError, match=message):
         Settings.from_env(env, **overrides)
+
+
+def test_a_window_that_fails_leaves_the_others_checked_against_the_whole_article():
+    good = fixture_summary("001").model_dump_json()
+    calls = []
+
+    def handler(request):
+        calls.append(1)
+        if len(calls) > 1:
+            return httpx2.Response(400, json={"error": {"message": "bad", "type": "x", "code": None}})
+        return httpx2.Response(200, json={
+            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
+            "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "tool_calls": [
+                {"id": "c", "type": "function", "function": {"name": "ArticleSummary", "arguments": good}}]}}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
+
+    settings = Settings(base_url="http://t.test/v1", api_key="k", model="m", context_tokens=3000, max_tokens=512,
+                        max_reasks=0)
+    client = openai.OpenAI(base_url="http://t.test/v1", api_key="k",
+                           http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
+    result = Summarizer(settings, client=client).summarize(A001)
+    assert result.windows >= 2 and result.status != "failed"
+    assert [a.outcome for a in result.attempts][0] != "failed" and result.attempts[-1].outcome == "failed"
+    for loc, quote in zip(result.report.quotes, result.summary.quotes):
+        assert A001[loc.span.start : loc.span.end] == quote.text  # offsets index the whole article
