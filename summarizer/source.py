@@ -58,12 +58,6 @@ class Source:
         """Index of the paragraph holding ``offset`` (0 before the first one)."""
         return max(0, bisect_right(self.paragraph_starts, offset) - 1)
 
-    def paragraph_span(self, index: int) -> tuple[int, int]:
-        starts = self.paragraph_starts
-        start = starts[index]
-        end = self.text.find("\n", start)
-        return start, len(self.text) if end < 0 else end
-
     @cached_property
     def quoted_passages(self) -> list[tuple[int, int]]:
         """Spans of the text inside paired quotation marks, marks excluded."""

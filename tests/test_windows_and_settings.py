@@ -57,24 +57,32 @@ def test_merge_removes_duplicates_and_renumbers_figures():
     assert merged.events[-1].figure_ids == ["f8"]
 
 
-def test_long_article_is_read_in_windows_and_offsets_index_the_whole_article():
-    good = fixture_summary("001").model_dump_json()
-    seen = []
+GOOD_ANSWER = {
+    "id": "x", "object": "chat.completion", "created": 0, "model": "m",
+    "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "tool_calls": [
+        {"id": "c", "type": "function",
+         "function": {"name": "ArticleSummary", "arguments": fixture_summary("001").model_dump_json()}}]}}],
+    "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+}
 
-    def handler(request):
-        body = json.loads(request.content)
-        seen.append(body["messages"][-1]["content"])
-        return httpx2.Response(200, json={
-            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "tool_calls": [
-                {"id": "c", "type": "function", "function": {"name": "ArticleSummary", "arguments": good}}]}}],
-            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
 
+def _windowed(handler):
+    """Summarize 001 with a context small enough to need several windows."""
     settings = Settings(base_url="http://t.test/v1", api_key="k", model="m", context_tokens=3000, max_tokens=512,
                         max_reasks=0)
     client = openai.OpenAI(base_url="http://t.test/v1", api_key="k",
                            http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
-    result = Summarizer(settings, client=client).summarize(A001)
+    return Summarizer(settings, client=client).summarize(A001)
+
+
+def test_long_article_is_read_in_windows_and_offsets_index_the_whole_article():
+    seen = []
+
+    def handler(request):
+        seen.append(json.loads(request.content)["messages"][-1]["content"])
+        return httpx2.Response(200, json=GOOD_ANSWER)
+
+    result = _windowed(handler)
     assert result.windows == len(seen) >= 2
     assert all(a.window == i for i, a in enumerate(result.attempts))
     assert result.status == "verified"
@@ -114,24 +122,15 @@ def test_bad_settings_say_how_to_fix_them(env, overrides, message):
 
 
 def test_a_window_that_fails_leaves_the_others_checked_against_the_whole_article():
-    good = fixture_summary("001").model_dump_json()
     calls = []
 
     def handler(request):
         calls.append(1)
         if len(calls) > 1:
             return httpx2.Response(400, json={"error": {"message": "bad", "type": "x", "code": None}})
-        return httpx2.Response(200, json={
-            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "tool_calls": [
-                {"id": "c", "type": "function", "function": {"name": "ArticleSummary", "arguments": good}}]}}],
-            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
+        return httpx2.Response(200, json=GOOD_ANSWER)
 
-    settings = Settings(base_url="http://t.test/v1", api_key="k", model="m", context_tokens=3000, max_tokens=512,
-                        max_reasks=0)
-    client = openai.OpenAI(base_url="http://t.test/v1", api_key="k",
-                           http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
-    result = Summarizer(settings, client=client).summarize(A001)
+    result = _windowed(handler)
     assert result.windows >= 2 and result.status != "failed"
     assert [a.outcome for a in result.attempts][0] != "failed" and result.attempts[-1].outcome == "failed"
     for loc, quote in zip(result.report.quotes, result.summary.quotes):
