@@ -42,6 +42,7 @@ function apply(){const on=new Set(boxes.filter(b=>b.checked).map(b=>b.value));co
 for(const el of document.querySelectorAll('[data-status]')){const ok=on.has(el.dataset.status)&&
 (!q||el.dataset.search.includes(q));el.style.display=ok?'':'none';}}
 boxes.forEach(b=>b.addEventListener('change',apply));search.addEventListener('input',apply);
+document.body.dataset.ready='1';
 """
 
 _STATUSES = ("verified", "flagged", "rejected", "failed")

@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import httpx2
 import openai
+import pytest
 
 from conftest import ENDPOINT_KEY as KEY
 from conftest import corpus, corpus_path, fixture_summary
@@ -195,3 +197,22 @@ def test_progress_is_drawn_on_a_terminal_only(monkeypatch):
     ci = Terminal()
     Progress(3, ci).close()
     assert ci.getvalue() == ""
+
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_report_runs_its_own_script_and_nothing_else_in_a_real_browser(endpoint, tmp_path):
+    out, report = tmp_path / "r.jsonl", tmp_path / "report.html"
+    assert main(["run", str(corpus_path("002")), "--out", str(out), "--report", str(report)]) == 0
+    run = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=1", "--dump-dom",
+         report.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert 'data-ready="1"' in run.stdout  # the page's script ran under its Content-Security-Policy
+    assert "Content Security Policy" not in run.stderr
+    assert "businesspost.co.kr" in run.stdout and "<a href='https://www.businesspost" not in run.stdout
