@@ -82,11 +82,7 @@ class Summarizer:
         request = next(loop)
         while True:
             try:
-                answer: Answer | Failure = self.provider.ask(request.messages, request.max_tokens)
-            except Failure as failure:
-                answer = failure
-            try:
-                request = loop.send(answer)
+                request = loop.send(self.provider.ask(request.messages, request.max_tokens))
             except StopIteration as done:
                 return done.value
 
@@ -95,11 +91,7 @@ class Summarizer:
         request = next(loop)
         while True:
             try:
-                answer: Answer | Failure = await self.provider.aask(request.messages, request.max_tokens)
-            except Failure as failure:
-                answer = failure
-            try:
-                request = loop.send(answer)
+                request = loop.send(await self.provider.aask(request.messages, request.max_tokens))
             except StopIteration as done:
                 return done.value
 

@@ -79,7 +79,7 @@ class Answer:
 
 
 @dataclass
-class Failure(Exception):
+class Failure:
     """A fault that more tries will not heal (or that outlasted them)."""
 
     kind: FailureKind
@@ -293,7 +293,7 @@ class Provider:
         return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
                 "wait": wait, "retry": retry_if_exception(_is_transient), "reraise": True}
 
-    def ask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer:
+    def ask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
         waits: list[float] = []
         client = self._instructor(False)
         retrying = Retrying(sleep=self._sleep, **self._retry_policy(waits))
@@ -304,7 +304,7 @@ class Provider:
             return self._settle(exc, retrying, waits)
         return self._answer(summary, completion, retrying, waits)
 
-    async def aask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer:
+    async def aask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
         waits: list[float] = []
         client = self._instructor(True)
         extra = {"sleep": self._async_sleep} if self._async_sleep else {}
@@ -325,22 +325,20 @@ class Provider:
         plain = ArticleSummary.model_validate(summary.model_dump())  # our class, not instructor's wrapper
         return Answer(plain, raw, finish, _usage(completion), self._requests(retrying), waits)
 
-    def _settle(self, exc: BaseException, retrying: Any, waits: list[float]) -> Answer:
-        """An answer that could not be used, or raise the Failure it amounts to."""
+    def _settle(self, exc: BaseException, retrying: Any, waits: list[float]) -> Answer | Failure:
+        """An answer that could not be used, or the Failure the fault amounts to."""
         requests = self._requests(retrying)
         completion = getattr(exc, "last_completion", None)
         raw, finish, refusal = _raw(completion)
         if refusal or finish == "content_filter":
-            raise Failure("refusal", f"the model declined: {_short(refusal or 'content filter')}", requests, waits)
+            return Failure("refusal", f"the model declined: {_short(refusal or 'content filter')}", requests, waits)
         if isinstance(exc, IncompleteOutputException) or finish == "length":
             return Answer(None, raw, "length", _usage(completion), requests, waits, truncated=True)
         root = _root(exc)
         if isinstance(root, openai.APIError) and not isinstance(root, openai.APIResponseValidationError):
-            failure = _classify(root, self.settings)
-            failure.requests, failure.waits = requests, waits
-            raise failure from exc
-        if isinstance(exc, InstructorRetryException):
+            exc = root
+        elif isinstance(exc, InstructorRetryException):
             return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=_short(str(root)))
         failure = _classify(exc, self.settings)
         failure.requests, failure.waits = requests, waits
-        raise failure from exc
+        return failure

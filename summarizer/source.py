@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from .numbers import Quantity, find_quantities
-from .textkey import TextKey
+from .textkey import TextKey, key_of
 
 __all__ = ["Source"]
 
@@ -80,7 +80,7 @@ class Source:
             start = self.text.find(needle, start + 1)
         if spans:
             return "exact", spans
-        key = TextKey.build(needle).key
+        key = key_of(needle)
         k = self.key.key.find(key) if key else -1
         while k >= 0:
             spans.append(self.key.span(k, k + len(key)))
@@ -94,4 +94,4 @@ class Source:
         if self.find_all(name)[1]:
             return True
         words = [w for w in name.split() if len(w) >= 2]
-        return bool(words) and all(TextKey.build(w).key in self.key.key for w in words)
+        return bool(words) and all(key_of(w) in self.key.key for w in words)
