@@ -1,20 +1,27 @@
 """Batch throughput against a loopback mock server. Run: python -m benchmarks.batch_throughput
 
 The mock server (another process, so its CPU is not counted) answers every
-request after a fixed delay with a valid summary of the article. The client
-runs summarize_batch() with validation and the results-file write included.
-Prints, for each async transport of the openai SDK:
-- at a 0.5 s delay, 2,000 articles, concurrency 64: the achieved rate as a
-  ratio to the ideal N·delay/concurrency (aim: at least 0.9);
-- at a 20 ms delay: the client's CPU time per article, and the rate one core
-  could sustain (aim: at most 3 ms per article).
+request after a fixed delay with a valid summary of the article. Prints:
+
+- in-process, for each async transport of the openai SDK: summarize_batch()
+  with validation and the results-file write included,
+  - at a 0.5 s delay, 2,000 articles, concurrency 64: the achieved rate as a
+    ratio to the ideal N·delay/concurrency (aim: at least 0.9);
+  - at a 20 ms delay: the client's CPU time per article, and the rate one
+    core could sustain (aim: at most 3 ms per article);
+- the whole ``summarizer run`` process, as a user starts it, on a JSONL file
+  of 2,000 articles at a 0.5 s delay and ``--concurrency 64``: wall time
+  (start-up, reading, writing included) as a ratio to the same ideal (aim: at
+  least 0.85), and its CPU per article.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -23,10 +30,8 @@ from pathlib import Path
 
 import openai
 
-from summarizer.batch import ResultsFile, result_record, summarize_batch
-from summarizer.config import Settings
-from summarizer.extract import Summarizer
-from summarizer.inputs import Article
+from summarizer import Article, ResultRecord, Settings, Summarizer, summarize_batch
+from summarizer.io.results import ResultsFile
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = next((ROOT / "tests" / "data" / "corpus").glob("001_*.txt")).read_text(encoding="utf-8")
@@ -62,20 +67,42 @@ async def _run(kind: str, base_url: str, n: int, concurrency: int) -> tuple[floa
         cpu0, wall0 = time.process_time(), time.perf_counter()
         async for article, result in summarize_batch(articles, concurrency=concurrency, summarizer=summarizer):
             statuses[result.status] = statuses.get(result.status, 0) + 1
-            out.append(result_record(article, result, fingerprint))
+            out.append(ResultRecord.of(article, result, fingerprint))
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         out.close()
     await client.close()
     return wall, cpu, statuses
 
 
+def _whole_process(base_url: str, n: int, concurrency: int) -> tuple[float, float, int]:
+    """``summarizer run`` in its own process: wall and CPU seconds, and the results written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / "dump.jsonl"
+        with open(dump, "w", encoding="utf-8") as f:
+            for i in range(n):
+                f.write(json.dumps({"id": f"a{i}", "text": f"{ARTICLE}\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
+        out = Path(tmp) / "out.jsonl"
+        env = {**os.environ, "OPENAI_BASE_URL": base_url, "OPENAI_API_KEY": "bench", "SUMMARIZER_MODEL": "bench",
+               "SUMMARIZER_MAX_REASKS": "0"}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "summarizer", "run", str(dump), "--out", str(out),
+                        "--concurrency", str(concurrency)], env=env, check=True, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        written = sum(1 for _ in open(out, encoding="utf-8"))
+    return wall, cpu, written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=64)
-    parser.add_argument("--transports", default="httpx2,aiohttp")
+    parser.add_argument("--transports", default="httpx2,aiohttp", help="in-process runs; empty for none")
+    parser.add_argument("--no-process", action="store_true", help="skip the whole-process run")
     args = parser.parse_args()
-    for kind in args.transports.split(","):
+    for kind in filter(None, args.transports.split(",")):
         for delay in (0.5, 0.02):
             proc, url = _server(delay)
             try:
@@ -88,6 +115,17 @@ def main() -> None:
             print(f"{kind:8} delay {delay * 1000:.0f} ms: {args.articles} articles in {wall:.2f} s "
                   f"(ideal {ideal:.2f} s, ratio {ideal / wall:.2f}); client CPU {per:.2f} ms/article "
                   f"= {1000 / per:,.0f} articles/s on one core; {statuses}", flush=True)
+    if not args.no_process:
+        proc, url = _server(0.5)
+        try:
+            wall, cpu, written = _whole_process(url, args.articles, args.concurrency)
+        finally:
+            proc.terminate()
+            proc.wait()
+        ideal = args.articles * 0.5 / args.concurrency
+        print(f"summarizer run (whole process) delay 500 ms: {written} results in {wall:.2f} s "
+              f"(ideal {ideal:.2f} s, ratio {ideal / wall:.2f}); CPU {1000 * cpu / args.articles:.2f} ms/article "
+              "(start-up, reading and writing included)", flush=True)
 
 
 if __name__ == "__main__":

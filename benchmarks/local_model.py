@@ -16,10 +16,10 @@ import argparse
 import time
 from pathlib import Path
 
-from summarizer.local.engine import LocalEngine
-from summarizer.local.server import for_grammar, render_prompt
-from summarizer.prompts import load_prompts
-from summarizer.schema import ArticleSummary
+from summarizer import ArticleSummary
+from summarizer.embedded.engine import LocalEngine
+from summarizer.embedded.server import for_grammar, render_prompt
+from summarizer.model.prompts import load_prompts
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
 
@@ -53,7 +53,7 @@ def main() -> None:
               f"{gen.completion_tokens / decode_s:.1f} tokens/s ({gen.finish_reason})")
 
     decode("constrained, tiered (ours)", schema=schema)
-    from summarizer.local import engine as module
+    from summarizer.embedded import engine as module
 
     tiers, module._TIERS = module._TIERS, ()
     try:

@@ -3,7 +3,8 @@ completion after a fixed delay with the same valid summary (a tool call).
 
     python -m benchmarks.mock_openai_server --delay 0.5   # prints its port
 
-Loopback only; HTTP/1.1 keep-alive; no dependencies.
+Loopback only; HTTP/1.1 keep-alive; the answer is built by the embedded
+server's own wire-format builder.
 """
 
 from __future__ import annotations
@@ -14,18 +15,16 @@ import json
 import sys
 from pathlib import Path
 
+from summarizer.embedded.wire import chat_completion
+
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "001.summary.fixture.json"
 
 
 def _body() -> bytes:
     arguments = json.dumps(json.loads(FIXTURE.read_text(encoding="utf-8")), ensure_ascii=False)
-    return json.dumps({
-        "id": "chatcmpl-bench", "object": "chat.completion", "created": 0, "model": "bench",
-        "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": None,
-                     "tool_calls": [{"id": "call_1", "type": "function",
-                                     "function": {"name": "ArticleSummary", "arguments": arguments}}]}}],
-        "usage": {"prompt_tokens": 1500, "completion_tokens": 600, "total_tokens": 2100},
-    }, ensure_ascii=False).encode()
+    answer = chat_completion(model="bench", content=arguments, tool="ArticleSummary", prompt_tokens=1500,
+                             completion_tokens=600, id="chatcmpl-bench")
+    return json.dumps(answer, ensure_ascii=False).encode()
 
 
 async def serve(delay: float, port: int) -> None:

@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from summarizer import ArticleSummary, locate_quote, validate
-from summarizer.source import Source
+from summarizer.trust.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"

@@ -1,36 +1,50 @@
 """summarizer: structured summaries of news articles, checked against the article.
 
-The trust layer (numbers, quotes, checks, schema) is pure code and imports no
-model client.
+This module is the public API: every name in ``__all__``. The layers behind
+it (``contract``, ``trust``, ``embedded``, ``model``, ``pipeline``, ``io``,
+``cli``; see ARCHITECTURE.md) are internal and may move between releases.
+
+The trust layer (``validate``, ``locate_quote``, ``parse_number``, the types)
+imports no model client. The model-facing names (``summarize``, ``Settings``,
+``summarize_batch``...) load ``openai`` and ``instructor``, so they are
+imported on first use.
 """
 
-from .checks import validate
-from .errors import InputError, SummarizerError, UsageError
-from .numbers import Quantity, find_quantities, parse_number, parse_quantity
-from .quotes import QuoteMatch, locate_quote
-from .report import FigureLocation, Finding, QuoteLocation, Report, Span
-from .schema import ArticleSummary, Event, Figure, Quote
+from __future__ import annotations
 
-# The model-facing API loads openai and instructor: it is imported on first use,
-# so that the trust layer (validate, locate_quote, parse_number) stays light.
-_LAZY = {
-    "Settings": "config", "Result": "result", "Summarizer": "extract", "summarize": "extract",
-    "asummarize": "extract", "summarize_batch": "batch",
-}
+import importlib
+from typing import Any
 
+from . import _compat
+from .contract import (
+    Article,
+    ArticleSummary,
+    Attempt,
+    DeadLetter,
+    Event,
+    Figure,
+    FigureLocation,
+    Finding,
+    InputError,
+    Quote,
+    QuoteLocation,
+    Report,
+    Result,
+    ResultRecord,
+    Span,
+    SummarizerError,
+    Usage,
+    UsageError,
+)
+from .trust import Quantity, QuoteMatch, find_quantities, locate_quote, parse_number, parse_quantity, validate
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
-
+__version__ = "0.2.0"
 
 __all__ = [
+    "Article",
     "ArticleSummary",
+    "Attempt",
+    "DeadLetter",
     "Event",
     "Figure",
     "FigureLocation",
@@ -42,17 +56,54 @@ __all__ = [
     "QuoteMatch",
     "Report",
     "Result",
+    "ResultRecord",
     "Settings",
-    "Summarizer",
     "Span",
+    "Summarizer",
     "SummarizerError",
+    "Usage",
     "UsageError",
+    "asummarize",
     "find_quantities",
     "locate_quote",
     "parse_number",
     "parse_quantity",
-    "asummarize",
     "summarize",
     "summarize_batch",
     "validate",
 ]
+
+_LAZY = {
+    "Settings": "summarizer.model.settings",
+    "Summarizer": "summarizer.pipeline.summarize",
+    "summarize": "summarizer.pipeline.summarize",
+    "asummarize": "summarizer.pipeline.summarize",
+    "summarize_batch": "summarizer.pipeline.batch",
+}
+
+
+def _public(value: Any) -> Any:
+    """Show a public name as ``summarizer.X``, wherever it is defined (as httpx does)."""
+    try:
+        value.__module__ = __name__
+    except (AttributeError, TypeError):
+        pass
+    return value
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = globals()[name] = _public(getattr(importlib.import_module(_LAZY[name]), name))
+        return value
+    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+for _name in __all__:
+    if _name not in _LAZY:
+        _public(globals()[_name])
+del _name
+_compat.install()

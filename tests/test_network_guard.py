@@ -1,8 +1,10 @@
+"""The guard in conftest.py: a test that reaches past loopback fails loudly."""
+
 import socket
 
 import pytest
 
-from conftest import NetworkBlocked
+from support.network import NetworkBlocked
 
 
 def test_a_test_that_reaches_the_network_fails_loudly():

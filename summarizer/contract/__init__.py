@@ -1,0 +1,21 @@
+"""The output contract: the types that go in and come out.
+
+``summary`` (what the model writes), ``report`` (what the checks found),
+``result`` (one article's outcome), ``record`` (the lines of the files
+``summarizer run`` writes), ``article`` (an article as read), ``errors``.
+Pure data: this layer imports nothing else of summarizer's.
+"""
+
+from .article import Article, content_hash
+from .errors import InputError, SummarizerError, UsageError
+from .record import DeadLetter, RecordKey, ResultRecord
+from .report import FigureLocation, Finding, QuoteLocation, Report, Severity, Span, Status, status_of
+from .result import STATUSES, Attempt, FailureKind, Result, ResultStatus, Usage
+from .summary import ArticleSummary, Event, Figure, Qualifier, Quote
+
+__all__ = [
+    "STATUSES", "Article", "ArticleSummary", "Attempt", "DeadLetter", "Event", "FailureKind", "Figure",
+    "FigureLocation", "Finding", "InputError", "Qualifier", "Quote", "QuoteLocation", "RecordKey", "Report",
+    "Result", "ResultRecord", "ResultStatus", "Severity", "Span", "Status", "SummarizerError", "UsageError",
+    "content_hash", "status_of",
+]

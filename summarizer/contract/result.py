@@ -1,0 +1,73 @@
+"""What summarizing one article gives back."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .report import Report, Status
+from .summary import ArticleSummary
+
+__all__ = ["STATUSES", "Attempt", "FailureKind", "Result", "ResultStatus", "Usage"]
+
+ResultStatus = Literal[Status, Literal["failed"]]
+"""A checked summary's status, or ``failed`` when no usable answer came back."""
+STATUSES: tuple[ResultStatus, ...] = get_args(ResultStatus)
+FailureKind = Literal[
+    "auth",  # 401/403: the key was refused
+    "model_not_found",  # 404
+    "context_length",  # the article does not fit the model
+    "refusal",  # the model declined
+    "truncated",  # the answer was cut off even with more room
+    "invalid_response",  # the answer never fit the schema
+    "unavailable",  # transient faults outlasted the retries
+    "bad_request",  # any other 4xx
+]
+
+
+class Usage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+                     completion_tokens=self.completion_tokens + other.completion_tokens,
+                     total_tokens=self.total_tokens + other.total_tokens)
+
+
+class Attempt(BaseModel):
+    """One answer asked of the model (its transient retries included)."""
+
+    kind: Literal["ask", "reask", "more_room"]
+    window: int = 0
+    outcome: Literal[Status, Literal["truncated", "invalid", "failed"]]
+    requests: int = Field(1, description="HTTP requests made, retries of transient faults included.")
+    waits: list[float] = Field(default_factory=list, description="Seconds waited before each retry.")
+    finish_reason: str | None = None
+    errors: int = 0
+    warnings: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    seconds: float = 0.0
+    note: str | None = None
+
+
+class Result(BaseModel):
+    """One article's outcome: the summary, its checks, and what it took."""
+
+    status: ResultStatus
+    failure: str | None = Field(None, description="Why it failed, in one line, when status is failed.")
+    failure_kind: FailureKind | None = None
+    summary: ArticleSummary | None = None
+    report: Report | None = None
+    attempts: list[Attempt] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage, description="Summed over all attempts.")
+    model: str
+    base_url: str | None = Field(None, description="None for the embedded model.")
+    prompt_version: str
+    windows: int = Field(1, description="How many overlapping windows the article was read in.")
+    seconds: float = 0.0
+    last_answer: str | None = Field(None, description="The last raw answer, when it could not be used.")

@@ -1,0 +1,168 @@
+"""One self-contained HTML page for a run: a filterable table, then each article
+with its located quotes and figures highlighted and its findings beside it.
+
+Every piece of article and model text is escaped (the bundled articles carry
+raw HTML tags): the page runs only its own small script and loads nothing.
+It is written while the results file is read, one article at a time.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..contract.record import ResultRecord
+from ..contract.result import STATUSES
+
+__all__ = ["write_report"]
+
+_STYLE = """
+body{font:15px/1.55 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+header{padding:16px 24px;background:#20242c;color:#fff}header h1{margin:0;font-size:20px}
+main{padding:16px 24px}table{border-collapse:collapse;width:100%;background:#fff}
+th,td{padding:6px 8px;border-bottom:1px solid #e5e5e5;text-align:left;font-size:14px}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;color:#fff}
+.verified{background:#1a7f37}.flagged{background:#bf8700}.rejected{background:#cf222e}.failed{background:#6e7781}
+.filters{margin:12px 0;display:flex;gap:12px;align-items:center;flex-wrap:wrap}
+article{background:#fff;border:1px solid #e5e5e5;border-radius:8px;margin:16px 0;padding:12px 16px}
+article h2{font-size:16px;margin:0 0 6px}.cols{display:grid;grid-template-columns:3fr 2fr;gap:16px}
+.text{white-space:pre-wrap;font-size:14px;max-height:520px;overflow:auto;border:1px solid #eee;padding:8px}
+mark{border-radius:3px;padding:0 1px}mark.q-ok{background:#c9f2d0}mark.q-far{background:#ffe7a3}
+mark.fig{background:#cfe4ff}mark.bad{background:#ffd0d0;text-decoration:underline wavy #cf222e}
+.finding{font-size:13px;margin:4px 0;padding:4px 6px;border-left:3px solid #bf8700;background:#fffbea}
+.finding.error{border-color:#cf222e;background:#fff0f0}.code{font-family:monospace;font-weight:600}
+.summary{font-size:14px}.legend mark{margin-right:6px}
+"""
+
+_SCRIPT = """
+const boxes=[...document.querySelectorAll('.filters input[type=checkbox]')];
+const search=document.getElementById('search');
+function apply(){const on=new Set(boxes.filter(b=>b.checked).map(b=>b.value));const q=search.value.toLowerCase();
+for(const el of document.querySelectorAll('[data-status]')){const ok=on.has(el.dataset.status)&&
+(!q||el.dataset.search.includes(q));el.style.display=ok?'':'none';}}
+boxes.forEach(b=>b.addEventListener('change',apply));search.addEventListener('input',apply);
+document.body.dataset.ready='1';
+"""
+
+# Only this page's own script may run, even if something slipped past escaping.
+_SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _marks(r: ResultRecord) -> list[tuple[int, int, str, str]]:
+    """(start, end, css class, title) for every located quote, figure and error span."""
+    if r.report is None or r.summary is None:
+        return []
+    quotes, figures = r.summary.quotes, r.summary.figures
+    out = []
+    for loc in r.report.quotes:
+        spans = loc.pieces or ([loc.span] if loc.span else [])
+        near = loc.speaker_match == "near"
+        speaker = quotes[loc.index].speaker if loc.index < len(quotes) else ""
+        for s in spans:
+            out.append((s.start, s.end, "q-ok" if near else "q-far",
+                        f"quotes[{loc.index}] {loc.match}, speaker {speaker} ({loc.speaker_match})"))
+    for fig in r.report.figures:
+        if fig.span:
+            label = figures[fig.index].label if fig.index < len(figures) else ""
+            out.append((fig.span.start, fig.span.end, "fig", f"{fig.id}: {label} = {fig.parsed_value}"))
+    for f in r.report.errors:
+        if f.span:
+            out.append((f.span.start, f.span.end, "bad", f"{f.code}: {f.message}"))
+    return sorted(out, key=lambda m: (m[0], -m[1]))
+
+
+def _highlighted(text: str, marks: list[tuple[int, int, str, str]]) -> str:
+    parts, pos = [], 0
+    for start, end, css, title in marks:
+        if start < pos or end > len(text) or start >= end:
+            continue  # overlaps an earlier mark: the finding list still shows it
+        parts.append(_e(text[pos:start]))
+        parts.append(f'<mark class="{css}" title="{_e(title)}">{_e(text[start:end])}</mark>')
+        pos = end
+    parts.append(_e(text[pos:]))
+    return "".join(parts)
+
+
+def _search(r: ResultRecord) -> str:
+    return _e(f"{r.id} {r.summary.headline if r.summary else ''}".lower())
+
+
+def _article(n: int, r: ResultRecord) -> str:
+    findings = r.report.findings if r.report else []
+    items = "".join(
+        f'<div class="finding {_e(f.severity)}"><span class="code">{_e(f.code)}</span> '
+        f"<span>{_e(f.path)}</span><br>{_e(f.message)}</div>" for f in findings
+    ) or "<p>No findings.</p>"
+    headline = r.summary.headline if r.summary else None
+    return (
+        f'<article id="a{n}" data-status="{_e(r.status)}" data-search="{_search(r)}">'
+        f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(headline or r.id)}</h2>'
+        f'<p class="summary">{_e(r.summary.summary if r.summary else None)}</p>'
+        f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
+        f"{len(r.attempts)} answers · {r.usage.total_tokens:,} tokens</small></p>"
+        f'<div class="cols"><div class="text">{_highlighted(r.text, _marks(r))}</div>'
+        f"<div>{items}</div></div></article>"
+    )
+
+
+def _row(n: int, r: ResultRecord) -> str:
+    errors = len(r.report.errors) if r.report else 0
+    warnings = len(r.report.warnings) if r.report else 0
+    return (f'<tr data-status="{_e(r.status)}" data-search="{_search(r)}"><td><a href="#a{n}">{_e(r.id)}</a></td>'
+            f'<td><span class="badge {_e(r.status)}">{_e(r.status)}</span></td><td>{errors}</td><td>{warnings}</td>'
+            f"<td>{len(r.attempts)}</td><td>{r.usage.total_tokens:,}</td></tr>")
+
+
+def write_report(results: Path, target: Path, title: str = "summarizer report") -> int:
+    """Write ``target`` from the results file; returns how many articles it shows.
+
+    The results file is read twice (the table, then the articles), one record
+    at a time, so a large run does not have to fit in memory.
+    """
+    counts: Counter[str] = Counter()
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        _head(out, title)
+        out.write("<table><thead><tr><th>article</th><th>status</th><th>errors</th><th>warnings</th>"
+                  "<th>answers</th><th>tokens</th></tr></thead><tbody>")
+        for n, r in enumerate(_records(results)):
+            counts[r.status] += 1
+            out.write(_row(n, r))
+        out.write("</tbody></table>")
+        for n, r in enumerate(_records(results)):
+            out.write(_article(n, r))
+        total = sum(counts.values())
+        out.write(f"<p><small>{total} articles: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) +
+                  "</small></p></main><script>" + _SCRIPT + "</script></body></html>")
+    tmp.replace(target)
+    return total
+
+
+def _head(out: TextIO, title: str) -> None:
+    boxes = "".join(f'<label><input type="checkbox" value="{s}" checked> {s}</label>' for s in STATUSES)
+    out.write(
+        '<!doctype html><html><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        f"script-src '{_SCRIPT_HASH}'\">"
+        f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<header><h1>{_e(title)}</h1></header><main>"
+        f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by id or headline"></div>'
+        '<p class="legend"><mark class="q-ok">quote, speaker near</mark><mark class="q-far">quote, speaker far</mark>'
+        '<mark class="fig">figure</mark><mark class="bad">error</mark></p>'
+    )
+
+
+def _records(path: Path) -> Iterator[ResultRecord]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield ResultRecord.model_validate_json(line)

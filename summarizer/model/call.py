@@ -1,0 +1,207 @@
+"""One structured call to the model: the request, its transient retries, and what came back.
+
+There is one retry layer, ours: tenacity retries transient faults (429 with
+its Retry-After, 5xx, timeouts, dropped connections) with jittered backoff
+and a bounded total time. The openai client's retries are off, and so are
+instructor's (``max_retries=0``): an answer that does not fit the schema
+comes back as an invalid ``Answer``, and the pipeline re-asks with the reason.
+
+instructor is used through its public API (``patch``, ``Instructor``,
+``response_schema``). Requests go out through ``client.post``, the SDK's
+documented way to send a request body as built: its ``chat.completions.create``
+re-walks every body against its typed parameters (the whole JSON schema of the
+tool included) first, which costs CPU on every call.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import instructor
+import openai
+from openai.types.chat import ChatCompletion
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_random_exponential,
+)
+
+from ..contract.result import Usage
+from ..contract.summary import ArticleSummary
+from ..trust.textkey import clip
+from .client import base_url_of, make_client
+from .failures import Failure, classify, is_transient, retry_after, root
+from .settings import Settings
+
+__all__ = ["Answer", "Failure", "Provider"]
+
+# instructor logs every failed call at ERROR; with no handler configured, Python
+# would print those to stderr. Our results carry the reason instead.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+# instructor wraps a plain response model in a new class on every call, which
+# defeats its own schema cache; handed the wrapped class (its public
+# response_schema), it uses it as it is.
+_RESPONSE_MODEL = instructor.response_schema(ArticleSummary)
+_MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON}
+
+
+@dataclass
+class Answer:
+    """A structured answer, or the reason there is none (cut off, or not fitting the schema)."""
+
+    summary: ArticleSummary | None
+    raw: str | None
+    finish_reason: str | None
+    usage: Usage
+    requests: int
+    waits: list[float]
+    truncated: bool = False
+    invalid: str | None = None
+
+
+def _body(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in kwargs.items() if v is not None}
+
+
+def _structured(client: Any, mode: instructor.Mode) -> Any:
+    """instructor over ``client``, sending each request body as built."""
+    if isinstance(client, openai.AsyncOpenAI):
+        async def acreate(**kwargs: Any) -> Any:
+            return await client.post("/chat/completions", body=_body(kwargs), cast_to=ChatCompletion)
+
+        return instructor.AsyncInstructor(client=client, create=instructor.patch(create=acreate, mode=mode), mode=mode)
+
+    def create(**kwargs: Any) -> Any:
+        return client.post("/chat/completions", body=_body(kwargs), cast_to=ChatCompletion)
+
+    return instructor.Instructor(client=client, create=instructor.patch(create=create, mode=mode), mode=mode)
+
+
+def _usage(completion: Any) -> Usage:
+    u = getattr(completion, "usage", None)
+    if u is None:
+        return Usage()
+    return Usage(prompt_tokens=u.prompt_tokens or 0, completion_tokens=u.completion_tokens or 0,
+                 total_tokens=u.total_tokens or 0)
+
+
+def _raw(completion: Any) -> tuple[str | None, str | None, str | None]:
+    """The answer's text, its finish reason and any refusal."""
+    try:
+        choice = completion.choices[0]
+    except (AttributeError, IndexError, TypeError):
+        return None, None, None
+    message = choice.message
+    text = message.content
+    if not text and getattr(message, "tool_calls", None):
+        text = message.tool_calls[0].function.arguments
+    return text, choice.finish_reason, getattr(message, "refusal", None)
+
+
+class Provider:
+    """Structured calls to one OpenAI-compatible endpoint (or the embedded model), sync or async."""
+
+    def __init__(self, settings: Settings, client: Any = None, *, sleep: Any = None, async_sleep: Any = None) -> None:
+        self.settings = settings
+        self.model = settings.model_name
+        self.base_url = base_url_of(settings, client)
+        self._client = client
+        self._sleep = sleep or time.sleep
+        self._async_sleep = async_sleep
+        self._sync: Any = None
+        self._async: Any = None
+
+    def _instructor(self, is_async: bool) -> Any:
+        attr = "_async" if is_async else "_sync"
+        if getattr(self, attr) is None:
+            client = make_client(self.settings, is_async=is_async, client=self._client)
+            setattr(self, attr, _structured(client, _MODES[self.settings.mode]))
+        return getattr(self, attr)
+
+    async def aclose(self) -> None:
+        """Close the async client this provider made (an injected one is the caller's)."""
+        if self._async is not None and self._client is None:
+            await self._async.client.close()
+        self._async = None
+
+    def close(self) -> None:
+        if self._sync is not None and self._client is None:
+            self._sync.client.close()
+        self._sync = None
+
+    # --- one structured call -----------------------------------------------
+
+    def _kwargs(self, messages: list[dict[str, Any]], max_tokens: int) -> dict[str, Any]:
+        return {"model": self.model, "messages": messages, "response_model": _RESPONSE_MODEL,
+                "max_tokens": max_tokens, "temperature": self.settings.temperature, "max_retries": 0}
+
+    def _retry_policy(self, waits: list[float]) -> dict[str, Any]:
+        s = self.settings
+        backoff = wait_random_exponential(multiplier=0.5, max=30)
+
+        def wait(state: RetryCallState) -> float:
+            asked = retry_after(state.outcome.exception() if state.outcome else None)
+            seconds = round(min(asked, s.retry_seconds) if asked is not None else backoff(state), 3)
+            waits.append(seconds)
+            return seconds
+
+        return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
+                "wait": wait, "retry": retry_if_exception(is_transient), "reraise": True}
+
+    def ask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
+        waits: list[float] = []
+        client = self._instructor(False)
+        retrying = Retrying(sleep=self._sleep, **self._retry_policy(waits))
+        try:
+            summary, completion = retrying(client.create_with_completion, **self._kwargs(messages, max_tokens))
+        except Exception as exc:  # noqa: BLE001 - every fault is classified below
+            return self._settle(exc, retrying, waits)
+        return self._answer(summary, completion, retrying, waits)
+
+    async def aask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
+        waits: list[float] = []
+        client = self._instructor(True)
+        extra = {"sleep": self._async_sleep} if self._async_sleep else {}
+        retrying = AsyncRetrying(**extra, **self._retry_policy(waits))
+        try:
+            summary, completion = await retrying(client.create_with_completion, **self._kwargs(messages, max_tokens))
+        except Exception as exc:  # noqa: BLE001
+            return self._settle(exc, retrying, waits)
+        return self._answer(summary, completion, retrying, waits)
+
+    @staticmethod
+    def _requests(retrying: Any) -> int:
+        return int(retrying.statistics.get("attempt_number", 1))
+
+    def _answer(self, summary: ArticleSummary, completion: Any, retrying: Any, waits: list[float]) -> Answer:
+        raw, finish, _ = _raw(completion)
+        plain = ArticleSummary.model_validate(summary.model_dump())  # our class, not instructor's wrapper
+        return Answer(plain, raw, finish, _usage(completion), self._requests(retrying), waits)
+
+    def _settle(self, exc: BaseException, retrying: Any, waits: list[float]) -> Answer | Failure:
+        """An answer that could not be used, or the Failure the fault amounts to."""
+        requests = self._requests(retrying)
+        completion = getattr(exc, "last_completion", None)  # instructor's errors carry the answer
+        raw, finish, refusal = _raw(completion)
+        if refusal or finish == "content_filter":
+            return Failure("refusal", f"the model declined: {clip(refusal or 'content filter', 200)}", requests, waits)
+        if finish == "length":
+            return Answer(None, raw, "length", _usage(completion), requests, waits, truncated=True)
+        api = root(exc)
+        if isinstance(api, openai.APIError) and not isinstance(api, openai.APIResponseValidationError):
+            failure = classify(api, self.model)
+        elif completion is not None:
+            reason = exc.__cause__ or exc
+            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=clip(str(reason), 300))
+        else:
+            failure = classify(exc, self.model)
+        failure.requests, failure.waits = requests, waits
+        return failure

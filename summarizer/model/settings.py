@@ -1,0 +1,118 @@
+"""Settings: one frozen object, read from the environment in one place.
+
+With no endpoint configured, summarizer uses the embedded model. Setting
+``OPENAI_BASE_URL`` (or ``--base-url``) and/or ``OPENAI_API_KEY`` switches to
+that OpenAI-compatible endpoint: OpenAI itself, Ollama, vLLM, llama.cpp's
+server...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Literal
+
+from ..contract.errors import UsageError
+from ..embedded import EMBEDDED_MODEL
+
+__all__ = ["Mode", "Settings"]
+
+Mode = Literal["tools", "json_schema", "json"]
+_MODES = ("tools", "json_schema", "json")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to reach the model and how hard to try.
+
+    ``api_key`` is never printed: it is left out of ``repr``, ``describe()``
+    and ``fingerprint()``.
+    """
+
+    model: str | None = None
+    """The model name; None means the embedded model (or, with a key, a required choice)."""
+    base_url: str | None = None
+    """An OpenAI-compatible endpoint; None with no api_key means the embedded model."""
+    api_key: str | None = field(default=None, repr=False)
+    temperature: float = 0.0
+    max_reasks: int = 2
+    """Re-asks after the first answer when the checks find errors the model can fix."""
+    timeout: float = 120.0
+    """Seconds one request may take (the embedded model is given at least 600)."""
+    retry_attempts: int = 5
+    """Tries of one request through transient faults (429, 5xx, timeouts, resets)."""
+    retry_seconds: float = 120.0
+    """The longest time spent retrying one request."""
+    mode: Mode = "tools"
+    """How instructor asks for structured output: tools, json_schema or json."""
+    prompt: str = "summarize/v1"
+    max_tokens: int | None = None
+    """Room for the answer; None derives it from the article's length."""
+    context_tokens: int | None = None
+    """The model's context window; None means 8,192 for the embedded model and 128,000 otherwise."""
+
+    def __post_init__(self) -> None:
+        if self.mode not in _MODES:
+            raise UsageError(f"unknown mode {self.mode!r}; use one of {', '.join(_MODES)}")
+        if self.max_reasks < 0:
+            raise UsageError("max_reasks must be 0 or more")
+        if self.retry_attempts < 1:
+            raise UsageError("retry_attempts must be 1 or more")
+        if self.base_url is None and self.api_key is None and self.model is not None:
+            raise UsageError(
+                f"--model {self.model} needs an endpoint: set OPENAI_BASE_URL (or --base-url) or OPENAI_API_KEY"
+            )
+        if self.base_url is None and self.api_key is not None and self.model is None:
+            raise UsageError("with OPENAI_API_KEY set, choose a model: --model or SUMMARIZER_MODEL")
+
+    @property
+    def embedded(self) -> bool:
+        return self.base_url is None and self.api_key is None
+
+    @property
+    def model_name(self) -> str:
+        """The model asked for; the embedded model's name when none is set."""
+        return self.model or EMBEDDED_MODEL
+
+    @property
+    def window_tokens(self) -> int:
+        return self.context_tokens or (8192 if self.embedded else 128_000)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from ``OPENAI_*`` and ``SUMMARIZER_*`` variables; ``overrides`` win when not None."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {
+            "api_key": env.get("OPENAI_API_KEY") or None,
+            "base_url": env.get("OPENAI_BASE_URL") or None,
+            "model": env.get("SUMMARIZER_MODEL") or None,
+        }
+        for name, var, kind in (("max_reasks", "SUMMARIZER_MAX_REASKS", int), ("timeout", "SUMMARIZER_TIMEOUT", float),
+                                ("mode", "SUMMARIZER_MODE", str), ("prompt", "SUMMARIZER_PROMPT", str),
+                                ("temperature", "SUMMARIZER_TEMPERATURE", float)):
+            raw = env.get(var)
+            if raw:
+                try:
+                    values[name] = kind(raw)
+                except ValueError:
+                    raise UsageError(f"{var}={raw!r} is not a valid {kind.__name__}") from None
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def describe(self) -> str:
+        """One line for a person: which model, where. Never the key."""
+        if self.embedded:
+            return f"the embedded model {EMBEDDED_MODEL}"
+        return f"{self.model or 'the default model'} at {self.base_url or 'https://api.openai.com/v1'}"
+
+    def fingerprint(self) -> str:
+        """A short hash of everything that shapes an answer (the key excluded)."""
+        data = {k: v for k, v in asdict(self).items() if k not in ("api_key", "timeout", "retry_attempts",
+                                                                      "retry_seconds")}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,0 +1,236 @@
+"""Summarize an article: ask, check, re-ask with the findings, keep the best.
+
+The loop is written once, as a generator that yields each request and is sent
+back its answer; ``summarize`` drives it synchronously and ``asummarize``
+asynchronously, so the two cannot drift apart.
+
+- A re-ask sends the article, the last answer and only its findings, never a
+  growing conversation; at most ``settings.max_reasks`` of them.
+- A totals mismatch that the article itself causes (every figure verbatim) is
+  re-checked once, then left as a warning.
+- An answer that does not fit the schema is re-asked the same way, with the
+  reason it did not fit (instructor's own retries are off: one retry layer).
+- An answer cut off by max_tokens is asked again once with twice the room,
+  else reported as truncated; it is never re-sent unchanged.
+- If re-asking does not help, the best answer comes back with its report; a
+  usable answer is never thrown away for a later failure.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+from ..contract.report import Report
+from ..contract.result import Attempt, Result, Usage
+from ..contract.summary import ArticleSummary
+from ..model.call import Answer, Provider
+from ..model.failures import Failure
+from ..model.prompts import load_prompts
+from ..model.settings import Settings
+from ..trust.checks import validate
+from .windows import estimate_tokens, merge_summaries, split_windows
+
+__all__ = ["Summarizer", "asummarize", "summarize"]
+
+_PROMPT_OVERHEAD = 1200
+"""Tokens the instructions, the schema and the worked example take, estimated."""
+
+
+@dataclass
+class _Ask:
+    messages: list[dict[str, Any]]
+    max_tokens: int
+
+
+@dataclass
+class _Best:
+    summary: ArticleSummary
+    report: Report
+    raw: str
+
+    def rank(self) -> tuple[int, int]:
+        return len(self.report.errors), len(self.report.warnings)
+
+
+def _max_tokens(settings: Settings, text: str) -> int:
+    if settings.max_tokens:
+        return settings.max_tokens
+    return max(512, min(2048, 300 + estimate_tokens(text) // 2))
+
+
+def _findings_for_reask(report: Report, recheck_totals: bool) -> str:
+    lines = [f"- {f.path}: {f.message}" for f in report.errors]
+    if recheck_totals:
+        lines += [f"- {f.path}: {f.message} Check that part_of links only parts of that total."
+                  for f in report.warnings if f.code == "totals.mismatch"]
+    return "\n".join(lines)
+
+
+class Summarizer:
+    """Summarizes articles with one model; reuse it to reuse the client (and the loaded embedded model)."""
+
+    def __init__(self, settings: Settings | None = None, *, client: Any = None, sleep: Any = None,
+                 async_sleep: Any = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.prompts = load_prompts(self.settings.prompt)
+        self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
+
+    # --- drivers -----------------------------------------------------------
+
+    def summarize(self, text: str) -> Result:
+        loop = self._loop(text)
+        request = next(loop)
+        while True:
+            try:
+                request = loop.send(self.provider.ask(request.messages, request.max_tokens))
+            except StopIteration as done:
+                return done.value
+
+    async def asummarize(self, text: str) -> Result:
+        loop = self._loop(text)
+        request = next(loop)
+        while True:
+            try:
+                request = loop.send(await self.provider.aask(request.messages, request.max_tokens))
+            except StopIteration as done:
+                return done.value
+
+    async def aclose(self) -> None:
+        await self.provider.aclose()
+
+    def close(self) -> None:
+        self.provider.close()
+
+    # --- the loop ----------------------------------------------------------
+
+    def _loop(self, text: str) -> Generator[_Ask, Answer | Failure, Result]:
+        started = time.perf_counter()
+        if not text.strip():
+            raise ValueError("the article is empty")
+        max_tokens = _max_tokens(self.settings, text)
+        budget = self.settings.window_tokens - max_tokens - _PROMPT_OVERHEAD
+        windows = split_windows(text, max(budget, 256))
+        attempts: list[Attempt] = []
+        parts: list[ArticleSummary] = []
+        failure: Failure | None = None
+        last_raw: str | None = None
+        best_report: Report | None = None
+        for w, window in enumerate(windows):
+            outcome = yield from self._window(w, window, max_tokens, attempts)
+            if isinstance(outcome, _Best):
+                parts.append(outcome.summary)
+                best_report = outcome.report
+            else:
+                failure, last_raw = outcome
+                if not parts or failure.kind in ("auth", "model_not_found"):
+                    break  # the other windows would fail the same way
+        usage = sum((a.usage for a in attempts), Usage())
+        common = {"attempts": attempts, "usage": usage, "model": self.provider.model,
+                  "base_url": self.provider.base_url, "prompt_version": self.prompts.version,
+                  "windows": len(windows)}
+        if not parts:
+            assert failure is not None
+            return Result(status="failed", failure=failure.message, failure_kind=failure.kind,
+                          last_answer=last_raw, seconds=round(time.perf_counter() - started, 3), **common)
+        if len(windows) == 1 and best_report is not None:
+            summary, report = parts[0], best_report  # the one window is the whole article: already checked
+        else:
+            summary = merge_summaries(parts)
+            report = validate(text, summary)
+        return Result(status=report.status, summary=summary, report=report,
+                      seconds=round(time.perf_counter() - started, 3), **common)
+
+    def _window(self, w: int, text: str, max_tokens: int, attempts: list[Attempt]):
+        """Ask about one window until it verifies or the re-asks run out.
+
+        Returns the best answer, or (failure, last raw answer) when none was usable.
+        """
+        messages = self.prompts.messages(text)
+        best: _Best | None = None
+        rechecked = False
+        more_room = False
+        kind = "ask"
+        reasks = 0
+        last_answer: str | None = None
+        while True:
+            t0 = time.perf_counter()
+            answer = yield _Ask(messages, max_tokens)
+            seconds = round(time.perf_counter() - t0, 3)
+            if isinstance(answer, Failure):
+                attempts.append(Attempt(kind=kind, window=w, outcome="failed", requests=answer.requests,
+                                        waits=answer.waits, seconds=seconds, note=answer.message))
+                return best if best is not None else (answer, None)
+            base = {"kind": kind, "window": w, "requests": answer.requests, "waits": answer.waits,
+                    "finish_reason": answer.finish_reason, "usage": answer.usage, "seconds": seconds}
+            if answer.truncated:
+                attempts.append(Attempt(outcome="truncated", note=f"cut off at max_tokens={max_tokens}", **base))
+                if not more_room and max_tokens < self._room_limit(text):
+                    more_room, kind = True, "more_room"
+                    max_tokens = min(max_tokens * 2, self._room_limit(text))
+                    continue
+                return best if best is not None else (
+                    Failure("truncated", f"the answer was cut off at {max_tokens} tokens, even with more room"),
+                    answer.raw)
+            if answer.summary is None:
+                attempts.append(Attempt(outcome="invalid", note=answer.invalid, **base))
+                raw = answer.raw or ""
+                if reasks >= self.settings.max_reasks or raw == last_answer:
+                    return best if best is not None else (
+                        Failure("invalid_response", f"the answer did not fit the schema: {answer.invalid}"),
+                        answer.raw)
+                last_answer = raw
+                reasks += 1
+                kind = "reask"
+                messages = self.prompts.reask_messages(
+                    text, raw, f"- The answer is not a valid summary in the schema: {answer.invalid}")
+                continue
+            report = validate(text, answer.summary)
+            attempts.append(Attempt(outcome=report.status, errors=len(report.errors),
+                                    warnings=len(report.warnings), **base))
+            current = _Best(answer.summary, report, answer.raw or answer.summary.model_dump_json())
+            if best is None or current.rank() <= best.rank():
+                best = current
+            totals_warning = any(f.code == "totals.mismatch" for f in report.warnings)
+            recheck = totals_warning and not rechecked
+            if (report.status != "rejected" and not recheck) or reasks >= self.settings.max_reasks:
+                return best
+            previous = answer.summary.model_dump_json()
+            if previous == last_answer:
+                # The same answer to the same question: asking again would only repeat it.
+                attempts[-1].note = "the same answer as before; not asking again"
+                return best
+            last_answer = previous
+            rechecked = rechecked or recheck
+            reasks += 1
+            kind = "reask"
+            messages = self.prompts.reask_messages(text, previous, _findings_for_reask(report, recheck))
+
+    def _room_limit(self, text: str) -> int:
+        """The most answer tokens the context leaves beside this text."""
+        return max(512, self.settings.window_tokens - estimate_tokens(text) - _PROMPT_OVERHEAD)
+
+
+def summarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:
+    """Summarize one article and check the summary against it.
+
+    ``client`` may be an ``openai.OpenAI`` instance (tests, custom transports);
+    by default one is made from ``settings`` (the embedded model when no
+    endpoint is configured).
+    """
+    summarizer = Summarizer(settings, client=client)
+    try:
+        return summarizer.summarize(text)
+    finally:
+        summarizer.close()
+
+
+async def asummarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:
+    """The async twin of ``summarize``; ``client`` may be an ``openai.AsyncOpenAI``."""
+    summarizer = Summarizer(settings, client=client)
+    try:
+        return await summarizer.asummarize(text)
+    finally:
+        await summarizer.aclose()

@@ -1,0 +1,53 @@
+"""The deterministic checks of a summary against its article.
+
+Each check is a function of the article (``Source``), the summary and, where
+it needs one, another check's result, and returns its findings:
+
+    check_figure_refs(summary)                       ids, part_of, figure_ids resolve
+    check_figures(src, summary)    -> FigureChecks   located, valued, qualified; which are grounded
+    check_totals(summary, figures)                   parts add up (grounded parts: the article's doing)
+    check_quotes(src, summary)     -> QuoteChecks    located verbatim; speaker named near
+    check_free_text(src, summary, figures.grounded)  no invented numbers in the prose
+    check_events(src, summary)                       actors, places, ISO dates
+    check_coverage(src, summary, quotes.locations)   what the summary left out
+
+To add a check: write a function of that shape in a module here, return
+``finding(...)``s with a new stable code, and call it from ``validate``.
+Pure code: nothing here imports a model client (import-linter holds that).
+"""
+
+from __future__ import annotations
+
+from ...contract.report import Report, status_of
+from ...contract.summary import ArticleSummary
+from ..source import Source
+from .coverage import check_coverage
+from .figures import check_figure_refs, check_figures
+from .quotes import check_quotes
+from .text import check_events, check_free_text
+from .totals import check_totals
+
+__all__ = ["validate"]
+
+
+def validate(source: str, summary: ArticleSummary) -> Report:
+    """Check ``summary`` against the article text ``source``.
+
+    Every finding has a stable code, a severity, a path into the summary and a
+    message a model can act on; every quote and figure is located in
+    ``source``. The status is ``verified`` (no findings), ``flagged``
+    (warnings only) or ``rejected`` (any error).
+    """
+    src = Source.of(source)
+    figures = check_figures(src, summary)
+    quotes = check_quotes(src, summary)
+    findings = [
+        *check_figure_refs(summary),
+        *figures.findings,
+        *check_totals(summary, figures),
+        *quotes.findings,
+        *check_free_text(src, summary, figures.grounded),
+        *check_events(src, summary),
+        *check_coverage(src, summary, quotes.locations),
+    ]
+    return Report(status=status_of(findings), findings=findings, quotes=quotes.locations, figures=figures.locations)

@@ -1,0 +1,151 @@
+"""Quotes: verbatim in the article, and said by someone named near them.
+
+``check_quotes`` returns each quote's location (the coverage check takes them
+as an input) and the findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...contract.report import Finding, QuoteLocation
+from ...contract.summary import ArticleSummary
+from ..quote_match import locate_quote
+from ..source import Source
+from .findings import excerpt, finding, span
+
+__all__ = ["QuoteChecks", "check_quotes"]
+
+# Titles that follow a Korean surname in a short form (이 대통령, 황 CEO, 조 회장).
+_TITLES = (
+    "대통령 최고경영자 CEO CFO CTO COO 대표 회장 부회장 의장 장관 차관 의원 국장 협회장 기자 총리 "
+    "위원장 사장 부사장 교수 원장 청장 대변인 실장 센터장 본부장 이사 변호사 박사 씨 부장 팀장 처장 "
+    "지사 시장 대사 총장 감독 위원 상무 전무 창업자 단장 소장 관계자 수석 비서관 총재"
+).split()
+_HONORIFICS = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "President", "Prime Minister",
+               "Minister", "Senator", "Governor", "Chancellor", "CEO", "Chief Executive"]
+_HANGUL_NAME_RE = re.compile(r"[가-힣]{2,4}")
+
+
+@dataclass(frozen=True)
+class _SpeakerForms:
+    """The ways an article may name a speaker: whole names, and a surname with a title."""
+
+    names: tuple[str, ...]
+    surname: str | None
+    titles: re.Pattern[str] | None
+    bare_surname: bool
+
+    def mentions(self, text: str) -> list[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for name in self.names:
+            at = text.find(name)
+            while at >= 0:
+                found.add((at, at + len(name)))
+                at = text.find(name, at + 1)
+        if self.surname:
+            n = len(self.surname)
+            at = text.find(self.surname)
+            while at >= 0:
+                before = text[at - 1] if at else " "
+                if not ("가" <= before <= "힣" or before.isalnum() and self.bare_surname):
+                    title = self.titles.match(text, at + n) if self.titles else None
+                    if title is not None:
+                        found.add((at, title.end()))
+                    elif self.bare_surname and not text[at + n : at + n + 1].isalnum():
+                        found.add((at, at + n))
+                at = text.find(self.surname, at + 1)
+        return sorted(found)
+
+
+@lru_cache(maxsize=1024)
+def _speaker_forms(speaker: str, role: str | None) -> _SpeakerForms | None:
+    tokens = speaker.replace("(", " ").replace(")", " ").split()
+    if not tokens:
+        return None
+    role_tokens = (role or "").replace("(", " ").replace(")", " ").split()
+    titles = set(_TITLES) | set(role_tokens) | {t for t in tokens if t in _TITLES}
+    name = [t for t in tokens if t not in titles and t not in _HONORIFICS]
+    names = {" ".join(tokens), "".join(tokens)}
+    if name:
+        names |= {" ".join(name), "".join(name)}
+    surname = None
+    if len(name) == 1 and _HANGUL_NAME_RE.fullmatch(name[0]) and len(name[0]) >= 3:
+        surname = name[0][0]  # 이재명 -> 이 대통령
+    elif len(name) >= 2:
+        surname = name[-1]  # 젠슨 황 -> 황 CEO, Jensen Huang -> Huang
+    # Model output goes into this pattern: every title is escaped.
+    alternation = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    return _SpeakerForms(
+        names=tuple(sorted(names, key=len, reverse=True)),
+        surname=surname,
+        titles=re.compile(rf"\s?(?:{alternation})") if alternation else None,
+        bare_surname=bool(surname and surname.isascii() and surname.isalpha() and len(surname) >= 3),
+    )
+
+
+@dataclass(frozen=True)
+class QuoteChecks:
+    """What the quote check found: a location per quote, and the findings."""
+
+    locations: list[QuoteLocation]
+    findings: list[Finding]
+
+
+def check_quotes(src: Source, summary: ArticleSummary) -> QuoteChecks:
+    text = src.text
+    out: list[Finding] = []
+    locations: list[QuoteLocation] = []
+    for i, quote in enumerate(summary.quotes):
+        path = f"quotes[{i}]"
+        if not quote.text.strip():
+            out.append(finding("quote.empty", "error", f"{path}.text",
+                               "The quote is empty. Give the quoted words or drop the quote."))
+            locations.append(QuoteLocation(index=i, match="not_found", similarity=0.0, speaker_match="not_found"))
+            continue
+        m = locate_quote(text, quote.text)
+        if not m.found:
+            if m.closest is not None:
+                closest = excerpt(text, *m.closest)
+                detail = f' The closest passage ({m.similarity:.0%} similar) is "{closest}".'
+            else:
+                detail = " Nothing in the article resembles it."
+            out.append(finding("quote.not_found", "error", f"{path}.text",
+                               "This quote is not in the article word for word." + detail +
+                               " Quote the article's exact words, mark any omission with …, or drop the quote.",
+                               m.closest))
+        speaker_match, speaker_at = _check_speaker(src, summary, i, m.start, m.end, out)
+        locations.append(QuoteLocation(
+            index=i, match=m.kind, span=span((m.start, m.end)) if m.found else None,
+            pieces=[span(p) for p in m.pieces] if m.kind == "elided" else [],
+            similarity=m.similarity, closest=span(m.closest), speaker_match=speaker_match,
+            speaker_span=span(speaker_at),
+        ))
+    return QuoteChecks(locations, out)
+
+
+def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | None, end: int | None,
+                   out: list[Finding]):
+    quote = summary.quotes[i]
+    path = f"quotes[{i}].speaker"
+    forms = _speaker_forms(quote.speaker.strip(), quote.speaker_role)
+    mentions = forms.mentions(src.text) if forms else []
+    if not mentions:
+        out.append(finding("quote.speaker_not_found", "error", path,
+                           f'The speaker "{quote.speaker}" is not named in the article. '
+                           "Name the speaker as the article does, or drop the quote."))
+        return "not_found", None
+    if start is None or end is None:
+        return "named", mentions[0]
+    first, last = src.paragraph_of(start), src.paragraph_of(max(start, end - 1))
+    near = [s for s in mentions if first - 1 <= src.paragraph_of(s[0]) <= last]
+    if near:
+        return "near", min(near, key=lambda s: abs(s[0] - start))
+    nearest = min(mentions, key=lambda s: abs(s[0] - start))
+    out.append(finding("quote.speaker_far", "warning", path,
+                       f'"{quote.speaker}" is named in the article, but not in the paragraph of this quote or the '
+                       "one before it. Check who said it: give the speaker the article names next to the quote.",
+                       nearest))
+    return "far", nearest

@@ -1,0 +1,91 @@
+"""Free text and events: no invented numbers, named actors and places, ISO dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from ...contract.report import Finding
+from ...contract.summary import ArticleSummary
+from ..numbers import find_quantities
+from ..source import Source
+from ..textkey import clip
+from .findings import as_decimal, finding, show
+from .totals import APPROX_TOLERANCE
+
+__all__ = ["check_events", "check_free_text"]
+
+_ISO_PARTIAL_RE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2]))?")
+
+
+def _derived(summary: ArticleSummary, grounded: frozenset[str]) -> set[Decimal]:
+    """Numbers the summary may state without the article writing them: sums of grounded parts."""
+    values: set[Decimal] = set()
+    groups: dict[str, list[Decimal]] = {}
+    for f in summary.figures:
+        if f.id in grounded:
+            values.add(as_decimal(f.value))
+            if f.part_of is not None:
+                groups.setdefault(f.part_of, []).append(as_decimal(f.value))
+    values.update(sum(v, Decimal(0)) for v in groups.values() if len(v) > 1)
+    return values
+
+
+def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[str]) -> list[Finding]:
+    """Every number in the headline, summary and event descriptions is the article's, in any notation,
+    or a plain sum of ``grounded`` figures (those the figure check found verbatim and rightly valued)."""
+    out: list[Finding] = []
+    fields = [("headline", summary.headline), ("summary", summary.summary)]
+    fields += [(f"events[{i}].description", e.description) for i, e in enumerate(summary.events)]
+    known = src.values
+    derived: set[Decimal] | None = None
+    for path, text in fields:
+        for q in find_quantities(text):
+            if q.value in known:
+                continue
+            if derived is None:
+                derived = _derived(summary, grounded)
+            if q.value in derived:
+                continue
+            if q.qualifier == "approx" and any(abs(v - q.value) <= APPROX_TOLERANCE * abs(v) for v in known):
+                continue
+            examples = ", ".join(dict.fromkeys(x.text for x in src.quantities if not x.is_time))
+            out.append(finding("text.number_not_in_source", "error", path,
+                               f'"{q.text}" ({show(q.value)}) is not a number the article gives, in any notation. '
+                               "Use only the article's numbers"
+                               + (f" (it gives {clip(examples, 120)})." if examples else ".") +
+                               " Remove or correct this one."))
+    return out
+
+
+def check_events(src: Source, summary: ArticleSummary) -> list[Finding]:
+    """Actors and places named in the article (warnings: a model may shorten a name), dates in ISO 8601."""
+    out: list[Finding] = []
+    for i, event in enumerate(summary.events):
+        for j, actor in enumerate(event.actors):
+            if not src.names(actor):
+                out.append(finding("event.actor_not_found", "warning", f"events[{i}].actors[{j}]",
+                                   f'"{actor}" is not named in the article. Name the actor as the article does.'))
+        if event.location is not None and not src.names(event.location):
+            out.append(finding("event.location_not_found", "warning", f"events[{i}].location",
+                               f'"{event.location}" is not named in the article. Name the place as the article '
+                               "does, or null."))
+        if event.date is not None and not _is_iso(event.date):
+            out.append(finding("event.date_invalid", "error", f"events[{i}].date",
+                               f'"{event.date}" is not an ISO 8601 date. Write it as YYYY-MM-DD (or YYYY-MM, '
+                               "YYYY), or null."))
+    return out
+
+
+def _is_iso(value: str) -> bool:
+    value = value.strip()
+    if _ISO_PARTIAL_RE.fullmatch(value):
+        return True
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(value)
+            return True
+        except ValueError:
+            pass
+    return False

@@ -1,0 +1,86 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from summarizer.cli import main
+from support.corpus import corpus_path, fixture_path
+
+A001 = str(corpus_path("001"))
+A004 = str(corpus_path("004"))
+S001 = str(fixture_path("001"))
+S004 = str(fixture_path("004"))
+
+
+def test_verified_summary_exits_zero(capsys):
+    assert main(["validate", A001, S001]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("verified")
+    assert "0 errors, 0 warnings" in out
+
+
+def test_flagged_summary_prints_its_warnings_and_exits_zero(capsys):
+    assert main(["validate", A004, S004]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("flagged")
+    assert "totals.mismatch" in out and "figures[0]" in out
+
+
+def test_rejected_summary_exits_one_and_says_why(tmp_path, capsys):
+    data = json.loads(Path(S001).read_text(encoding="utf-8"))
+    data["quotes"][0]["text"] = "한국은 화성에 데이터센터를 짓는다"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["validate", A001, str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("rejected")
+    assert "quote.not_found" in out and "quotes[0].text" in out
+
+
+def test_json_report(capsys):
+    assert main(["validate", A001, S001, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["status"] == "verified"
+    assert len(report["figures"]) == 7
+
+
+def test_missing_article_is_one_clear_line(capsys):
+    assert main(["validate", "no-such-article.txt", S001]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "summarizer: no-such-article.txt: no such file; give the path of an article text file"
+
+
+def test_invalid_summary_is_one_clear_line(tmp_path, capsys):
+    bad = tmp_path / "s.json"
+    bad.write_text('{"headline": "h", "summary": "s", "figures": [{"id": "f1"}]}', encoding="utf-8")
+    assert main(["validate", A001, str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "not a valid summary: figures.0.label: Field required (and 2 more)" in err[0]
+
+
+def test_empty_and_binary_articles_are_refused(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert main(["validate", str(empty), S001]) == 2
+    assert "the file is empty" in capsys.readouterr().err
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert main(["validate", str(binary), S001]) == 2
+    assert "binary file" in capsys.readouterr().err
+
+
+def test_invalid_utf8_is_replaced_and_said(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_bytes(Path(A001).read_bytes() + b"\n\xff\xfe broken tail\n")
+    assert main(["validate", str(article), S001]) == 0
+    captured = capsys.readouterr()
+    assert "not valid UTF-8" in captured.err
+    assert captured.out.startswith("verified")
+
+
+def test_console_script_runs():
+    run = subprocess.run([sys.executable, "-m", "summarizer.cli", "validate", A004, S004],
+                         capture_output=True, text=True)
+    assert run.returncode == 0
+    assert run.stdout.startswith("flagged")

@@ -1,0 +1,73 @@
+"""An OpenAI-compatible server on loopback that answers with hand-checked fixtures.
+
+It is our own app (summarizer.embedded.LocalServer) over a scripted engine, so
+the HTTP path is real while the answers are fixtures, not a model's: it calls
+its model "fixture", never the embedded model's name.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from socketserver import ThreadingMixIn
+
+from summarizer.embedded import LocalServer
+from summarizer.embedded.engine import Generation
+
+from .completions import FIXTURE_MODEL
+from .corpus import fixture_summary
+
+ENDPOINT_KEY = "sk-test-never-written-0123456789"
+"""The key the loopback endpoint is called with; a test checks it is never written."""
+
+_MARK = re.compile(r"기사 번호 (\d+)")
+
+
+class FixtureEngine:
+    """Answers the 001 fixture for 주간동아 articles and the 004 one otherwise, after ``delay`` seconds."""
+
+    def __init__(self, delay: float = 0.0) -> None:
+        self.delay = delay
+        self.seen: list[str] = []
+        self._lock = threading.Lock()
+
+    def generate(self, prompt, *, schema, max_tokens, json_output=True):
+        article = prompt.rsplit("Article:", 1)[-1]
+        mark = _MARK.search(article)
+        with self._lock:
+            self.seen.append(mark[1] if mark else "?")
+        time.sleep(self.delay)
+        n = "001" if "주간동아" in article else "004"
+        return Generation(fixture_summary(n).model_dump_json(), "stop", 100, 50)
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Threading(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class Endpoint:
+    def __init__(self, engine: FixtureEngine) -> None:
+        self.engine = engine
+        app = LocalServer(lambda: engine, model=FIXTURE_MODEL)
+        # A threading server takes several requests at once, as a real one does.
+        self.server = make_server("127.0.0.1", 0, app.wsgi, server_class=_Threading, handler_class=_Quiet)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}/v1"
+
+    def __enter__(self) -> Endpoint:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,73 @@
+"""The public API is what ``summarizer`` exports; the layers behind it are enforced; old paths still work, warning."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import summarizer
+from support.corpus import ROOT
+
+PUBLIC = {
+    "ArticleSummary", "Event", "Figure", "Quote",
+    "Report", "Finding", "Span", "QuoteLocation", "FigureLocation",
+    "Result", "Attempt", "Usage", "ResultRecord", "DeadLetter", "Article",
+    "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "find_quantities", "Quantity",
+    "SummarizerError", "UsageError", "InputError",
+    "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings",
+}
+
+
+def test_public_names_are_what_we_mean_to_export():
+    assert set(summarizer.__all__) == PUBLIC
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_every_public_name_is_shown_as_summarizers_own(name):
+    value = getattr(summarizer, name)
+    assert value.__module__ == "summarizer", f"{name} shows as {value.__module__}.{name}"
+    assert value.__name__ == name
+
+
+def test_the_layers_and_the_pure_trust_layer_hold():
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint, "import-linter is part of the dev install"
+    run = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Layers: cli > io > pipeline > model > embedded > trust > contract KEPT" in run.stdout
+    assert "The contract and the trust layer import no model client KEPT" in run.stdout
+
+
+def test_no_module_is_over_400_lines():
+    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "summarizer").rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_validating_loads_no_model_client_at_runtime():
+    code = (
+        "import sys, summarizer; from summarizer import validate, ArticleSummary;"
+        "validate('26만 개', ArticleSummary(headline='', summary=''));"
+        "bad = [m for m in ('openai', 'instructor', 'httpx', 'httpx2') if m in sys.modules]; print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_an_old_import_path_works_for_now_and_says_where_the_name_went():
+    code = (
+        "import warnings; warnings.simplefilter('error', FutureWarning)\n"
+        "try:\n    import summarizer.extract\nexcept FutureWarning as w:\n    print('warned:', w)\n"
+        "warnings.simplefilter('ignore', FutureWarning)\n"
+        "from summarizer.extract import summarize; from summarizer.config import Settings\n"
+        "from summarizer.local import LOCAL_MODEL; import summarizer\n"
+        "print(summarize is summarizer.summarize, Settings is summarizer.Settings, LOCAL_MODEL)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    warned, same = run.stdout.strip().splitlines()
+    assert warned == ("warned: summarizer.extract has moved to summarizer.pipeline.summarize; import its public "
+                      "names from summarizer instead. The old path goes in summarizer 0.3.")
+    assert same == "True True gemma-3-270m-q4_k_m"

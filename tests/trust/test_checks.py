@@ -1,0 +1,260 @@
+"""validate() on the real articles, with hand-checked summaries (fixtures)."""
+
+import pytest
+
+from support.corpus import corpus, fixture_summary
+from summarizer import ArticleSummary, validate
+
+A001 = corpus("001")
+A004 = corpus("004")
+
+
+def edit(base: ArticleSummary, /, **changes) -> ArticleSummary:
+    """A copy of ``base`` with fields replaced, validated like a model answer."""
+    return ArticleSummary.model_validate({**base.model_dump(), **changes})
+
+
+def edit_item(summary: ArticleSummary, field: str, index: int, **changes) -> ArticleSummary:
+    items = [x.model_dump() for x in getattr(summary, field)]
+    items[index] = {**items[index], **changes}
+    return edit(summary, **{field: items})
+
+
+def codes(report, severity=None):
+    return [f.code for f in report.findings if severity is None or f.severity == severity]
+
+
+def test_001_parts_add_up_and_the_summary_is_verified():
+    report = validate(A001, fixture_summary("001"))
+    assert report.findings == []
+    assert report.status == "verified"
+    assert [(q.match, q.speaker_match) for q in report.quotes] == [("exact", "near")] * 4
+    figures = fixture_summary("001").figures
+    assert [(loc.match, A001[loc.span.start : loc.span.end]) for loc in report.figures] == [
+        ("exact", f.text) for f in figures]
+
+
+def test_004_articles_own_totals_mismatch_is_flagged_with_both_sums():
+    report = validate(A004, fixture_summary("004"))
+    assert report.status == "flagged"
+    (mismatch,) = [f for f in report.findings if f.code == "totals.mismatch"]
+    assert mismatch.severity == "warning"
+    assert mismatch.path == "figures[0]"
+    assert "250,000" in mismatch.message and "260,000" in mismatch.message
+    assert "article itself does not add up" in mismatch.message
+    assert A004[mismatch.span.start : mismatch.span.end] == "26만장"
+
+
+def test_totals_mismatch_with_a_figure_the_article_does_not_back_is_an_error():
+    summary = edit_item(fixture_summary("001"), "figures", 5, value=50000)  # "6만 개" with a value of 5만
+    report = validate(A001, summary)
+    mismatch = [f for f in report.findings if f.code == "totals.mismatch"]
+    assert [f.severity for f in mismatch] == ["error"]
+    assert "250,000" in mismatch[0].message and "260,000" in mismatch[0].message
+
+
+def test_approx_widens_the_tolerance_and_exact_does_not():
+    base = fixture_summary("004")
+    # 약 5만 + 20만 = 245,000..255,000 covers an approximate total of 25만
+    approx_total = edit_item(base, "figures", 0, value=250000, text="25만", qualifier="approx")
+    assert "totals.mismatch" not in codes(validate(A004, approx_total))
+    exact_parts = edit_item(edit_item(base, "figures", 1, qualifier="exact"), "figures", 0,
+                            value=255000, qualifier="exact")
+    assert "totals.mismatch" in codes(validate(A004, exact_parts))
+
+
+def test_quotes_with_straight_marks_and_collapsed_whitespace_still_verify():
+    summary = fixture_summary("001")
+    restyled = edit_item(summary, "quotes", 1, text="대한민국의 목표는  아시아태평양 지역의\n'AI 수도'로 거듭나는 것")
+    report = validate(A001, restyled)
+    assert report.status == "verified"
+    loc = report.quotes[1]
+    assert loc.match == "normalized"
+    assert A001[loc.span.start : loc.span.end] == "대한민국의 목표는 아시아태평양 지역의 ‘AI 수도’로 거듭나는 것"
+
+
+def test_a_quote_with_one_changed_character_is_caught():
+    summary = edit_item(fixture_summary("001"), "quotes", 2,
+                        text="엔비디아도 동참해 인프라·기술·투자가 선순환하는 AI 생태계를 함께 만들어가길 바란다")
+    report = validate(A001, summary)
+    assert report.status == "rejected"
+    (f,) = [f for f in report.findings if f.code == "quote.not_found"]
+    assert f.path == "quotes[2].text"
+    assert "기대한다" in A001[f.span.start : f.span.end]  # points at the real passage
+    assert report.quotes[2].match == "not_found"
+
+
+def test_two_quotes_glued_together_are_caught():
+    glued = ("대한민국의 목표는 아시아태평양 지역의 ‘AI 수도’로 거듭나는 것 "
+             "AI의 다음 개척 분야는 피지컬 AI")
+    report = validate(A001, edit_item(fixture_summary("001"), "quotes", 1, text=glued))
+    assert "quote.not_found" in codes(report, "error")
+
+
+def test_a_figure_whose_value_disagrees_with_its_text_is_caught():
+    report = validate(A001, edit_item(fixture_summary("001"), "figures", 0, value=26000))
+    (f,) = [f for f in report.findings if f.code == "figure.value_mismatch"]
+    assert f.severity == "error" and f.path == "figures[0].value"
+    assert "260000" in f.message  # tells the model the right value
+
+
+def test_a_figure_text_not_in_the_article_is_caught():
+    report = validate(A001, edit_item(fixture_summary("001"), "figures", 0, text="26만 2천 개", value=262000))
+    (f,) = [f for f in report.findings if f.code == "figure.text_not_found"]
+    assert f.severity == "error" and f.path == "figures[0].text"
+
+
+def test_a_figure_in_another_notation_is_pointed_at_the_articles_spelling():
+    report = validate(A001, edit_item(fixture_summary("001"), "figures", 0, text="260,000"))
+    (f,) = [f for f in report.findings if f.code == "figure.text_not_found"]
+    assert "26만" in f.message
+
+
+def test_a_figure_inside_a_longer_number_is_not_found():
+    # "5만" occurs inside "25만" in no article, but "6만" must not match inside "26만"
+    report = validate(A001, edit_item(fixture_summary("001"), "figures", 5, text="6만", unit=None))
+    assert report.figures[5].match == "exact"
+    text = "총 26만 개다."
+    s = ArticleSummary(headline="총 26만 개", summary="26만 개.", figures=[
+        {"id": "f1", "label": "x", "value": 60000, "text": "6만"}])
+    assert "figure.text_not_found" in codes(validate(text, s))
+
+
+def test_an_unknown_part_of_is_caught():
+    report = validate(A001, edit_item(fixture_summary("001"), "figures", 1, part_of="f9"))
+    (f,) = [f for f in report.findings if f.code == "figure.unknown_part_of"]
+    assert f.severity == "error" and f.path == "figures[1].part_of"
+
+
+def test_part_of_cycles_and_duplicate_ids_are_caught():
+    s = fixture_summary("001")
+    report = validate(A001, edit_item(s, "figures", 0, part_of="f2"))
+    assert "figure.part_of_cycle" in codes(report, "error")
+    report = validate(A001, edit_item(s, "figures", 6, id="f1"))
+    assert "figure.duplicate_id" in codes(report, "error")
+
+
+def test_a_speaker_not_in_the_article_is_caught():
+    report = validate(A001, edit_item(fixture_summary("001"), "quotes", 1, speaker="윤석열 전 대통령"))
+    (f,) = [f for f in report.findings if f.code == "quote.speaker_not_found"]
+    assert f.severity == "error" and f.path == "quotes[1].speaker"
+
+
+def test_a_speaker_named_elsewhere_but_not_near_the_quote_is_a_warning():
+    # 최태원 is in the article, but nowhere near what 이 대통령 said
+    report = validate(A001, edit_item(fixture_summary("001"), "quotes", 3, speaker="최태원", speaker_role="SK그룹 회장"))
+    (f,) = [f for f in report.findings if f.code == "quote.speaker_far"]
+    assert f.severity == "warning" and f.path == "quotes[3].speaker"
+    assert A001[f.span.start : f.span.end] == "최태원"
+    assert report.status == "flagged"
+    assert report.quotes[3].speaker_match == "far"
+
+
+def test_short_forms_of_a_name_count_as_near():
+    # 000: the paragraph says 황 CEO, the summary says 젠슨 황
+    text = corpus("000")
+    s = ArticleSummary(headline="h", summary="s", quotes=[
+        {"text": "한국은 E-스포츠의 산지", "speaker": "젠슨 황", "speaker_role": "엔비디아 CEO"},
+        {"text": "대한민국은 AI 시대를 가장 먼저 열어가는 테스트베드(시험대)", "speaker": "이재명 대통령"},
+    ])
+    report = validate(text, s)
+    assert [q.speaker_match for q in report.quotes] == ["near", "near"]
+
+
+def test_a_summary_sentence_with_a_number_the_article_lacks_is_caught():
+    s = fixture_summary("001")
+    report = validate(A001, edit(s, summary=s.summary + " 엔비디아는 30만 개를 추가로 공급할 계획이다."))
+    (f,) = [f for f in report.findings if f.code == "text.number_not_in_source"]
+    assert f.severity == "error" and f.path == "summary"
+    assert "30만" in f.message
+
+
+def test_numbers_in_free_text_match_by_value_in_any_notation():
+    s = fixture_summary("001")
+    report = validate(A001, edit(s, headline="Korea gets 260,000 Nvidia GPUs worth 14 trillion won"))
+    assert report.status == "verified", report.findings
+
+
+def test_a_stated_sum_of_grounded_parts_is_allowed_and_other_sums_are_not():
+    s = fixture_summary("004")  # parts 5만 (f2) and 20만 (f3); 25만 is not in the article
+    derived = validate(A004, edit(s, summary=s.summary + " 두 몫을 합치면 25만장이다."))
+    assert "text.number_not_in_source" not in codes(derived)
+    invented = validate(A004, edit(s, summary=s.summary + " 두 몫을 합치면 24만장이다."))
+    assert "text.number_not_in_source" in codes(invented)
+    # once a part is not backed by the article, its sum is not either
+    unbacked = edit_item(s, "figures", 2, value=190000)
+    assert "text.number_not_in_source" in codes(validate(A004, edit(unbacked, summary=s.summary + " 합치면 24만장이다.")))
+
+
+def test_figure_qualifier_must_agree_with_the_article():
+    s = fixture_summary("004")
+    report = validate(A004, edit_item(s, "figures", 1, qualifier="exact"))  # article: 약 5만장... but 2028년 5만장 is exact
+    assert "figure.qualifier_mismatch" not in codes(report)
+    report = validate(A004, edit_item(s, "figures", 0, text="26만장 이상", qualifier="exact"))
+    (f,) = [f for f in report.findings if f.code == "figure.qualifier_mismatch"]
+    assert f.severity == "error" and '"at_least"' in f.message
+    text = "정부는 26만장 이상을 확보했다."
+    only = ArticleSummary(headline="h", summary="s", figures=[{"id": "f1", "label": "GPU", "value": 260000,
+                                                              "unit": "장", "text": "26만장", "qualifier": "exact"}])
+    assert "figure.qualifier_mismatch" in codes(validate(text, only), "error")
+
+
+def test_events_name_actors_places_and_iso_dates():
+    s = fixture_summary("001")
+    events = [e.model_dump() for e in s.events]
+    events[0] |= {"actors": ["이재명 대통령", "팀 쿡"], "location": "서울 강남", "date": "10월 31일"}
+    events[1] |= {"figure_ids": ["f1", "f99"]}
+    report = validate(A001, edit(s, events=events))
+    found = {(f.code, f.severity, f.path) for f in report.findings}
+    assert ("event.actor_not_found", "warning", "events[0].actors[1]") in found
+    assert ("event.location_not_found", "warning", "events[0].location") in found
+    assert ("event.date_invalid", "error", "events[0].date") in found
+    assert ("event.unknown_figure", "error", "events[1].figure_ids[1]") in found
+
+
+def test_coverage_warns_about_left_out_figures_and_quotes():
+    s = fixture_summary("001")
+    report = validate(A001, edit(s, figures=[f for f in s.figures if f.id != "f7"], quotes=s.quotes[:1]))
+    found = {(f.code, f.severity) for f in report.findings}
+    assert ("coverage.figure_missing", "warning") in found
+    assert ("coverage.quotes_missing", "warning") in found
+    (missing,) = [f for f in report.findings if f.code == "coverage.figure_missing"]
+    assert A001[missing.span.start : missing.span.end] == "14조 원"
+
+
+@pytest.mark.parametrize("n", ["000", "001", "002", "003", "004"])
+def test_an_empty_summary_is_only_warned_about_coverage(n):
+    report = validate(corpus(n), ArticleSummary(headline="", summary=""))
+    assert report.findings, "every bundled article has quotations and figures to leave out"
+    assert {(f.code.split(".")[0], f.severity) for f in report.findings} == {("coverage", "warning")}
+    assert report.status == "flagged"
+
+
+def test_every_finding_names_a_path_that_exists():
+    s = fixture_summary("001")
+    broken = edit_item(edit_item(s, "figures", 0, value=1), "quotes", 0, text="없는 말", speaker="아무개")
+    report = validate(A001, broken)
+    assert report.status == "rejected"
+    data = broken.model_dump()
+    for f in report.findings:
+        node = data
+        for part in f.path.replace("]", "").replace("[", ".").split("."):
+            node = node[int(part)] if part.isdigit() else node[part]
+
+
+@pytest.mark.parametrize(("n", "status"), [("000", "verified"), ("001", "verified"), ("002", "flagged"),
+                                           ("003", "verified"), ("004", "flagged")])
+def test_every_hand_checked_fixture_passes_its_article(n, status):
+    text, summary = corpus(n), fixture_summary(n)
+    report = validate(text, summary)
+    assert report.status == status, report.findings
+    assert [text[loc.span.start : loc.span.end] for loc in report.quotes] == [q.text for q in summary.quotes]
+    assert [text[loc.span.start : loc.span.end] for loc in report.figures] == [f.text for f in summary.figures]
+
+
+def test_page_furniture_figures_surface_as_coverage_warnings():
+    # 002 ends with a ticker line ("원/달러 환율 1424.4원"); it is reported, not hidden
+    report = validate(corpus("002"), fixture_summary("002"))
+    assert [(f.code, corpus("002")[f.span.start : f.span.end]) for f in report.findings] == [
+        ("coverage.figure_missing", "1424.4원")
+    ]

@@ -1,0 +1,173 @@
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from support.corpus import corpus
+from summarizer import locate_quote
+from summarizer.trust.textkey import TextKey, _is_boundary, key_of
+
+ARTICLE = corpus("000")
+QUOTE = "대한민국은 AI 시대를 가장 먼저 열어가는 테스트베드(시험대)"
+
+
+def test_exact_quote_gives_its_span():
+    m = locate_quote(ARTICLE, QUOTE)
+    assert m.kind == "exact"
+    assert ARTICLE[m.start : m.end] == QUOTE
+
+
+def test_quote_with_its_enclosing_marks_still_exact():
+    m = locate_quote(ARTICLE, f"“{QUOTE}”")
+    assert m.kind == "exact"
+    assert ARTICLE[m.start : m.end] == QUOTE
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "대한민국은  AI 시대를\n가장 먼저 열어가는 테스트베드(시험대)",  # whitespace runs
+        "대한민국은 AI 시대를 가장 먼저 열어가는 테스트베드（시험대）",  # full-width brackets (NFKC)
+        unicodedata.normalize("NFD", QUOTE),  # decomposed Hangul
+        "대한민국은 AI 시대를 가장\u200b 먼저 열어가는 테스트베드(시험대)",  # zero-width space
+        "대한민국은AI시대를 가장먼저 열어가는 테스트베드(시험대)",  # spaces left out
+    ],
+)
+def test_normalized_variants_find_the_original_passage(variant):
+    m = locate_quote(ARTICLE, variant)
+    assert m.kind == "normalized"
+    assert ARTICLE[m.start : m.end] == QUOTE
+
+
+def test_straight_marks_inside_a_quote_match_curly_ones():
+    text = "그는 “대한민국의 목표는 ‘AI 수도’로 거듭나는 것”이라고 말했다."
+    m = locate_quote(text, "대한민국의 목표는 'AI 수도'로 거듭나는 것")
+    assert m.kind == "normalized"
+    assert text[m.start : m.end] == "대한민국의 목표는 ‘AI 수도’로 거듭나는 것"
+
+
+def test_ellipsis_forms_are_interchangeable():
+    text = "He said: “We will win… eventually.”"
+    m = locate_quote(text, "We will win... eventually.")
+    assert m.kind == "normalized"
+    assert text[m.start : m.end] == "We will win… eventually."
+
+
+def test_elided_quote_finds_its_pieces_in_order():
+    quote = "이제 저희는 AI라는 새로운 산업혁명의 시작에 서 있다. … 모든 사람들, 모든 사회, 모든 산업은 AI를 사용하게 될 것이다."
+    m = locate_quote(ARTICLE, quote)
+    assert m.kind == "elided"
+    assert len(m.pieces) == 2
+    # the period before the ellipsis reads as part of it, so the first piece ends at 있다
+    assert ARTICLE[m.pieces[0][0] : m.pieces[0][1]] == "이제 저희는 AI라는 새로운 산업혁명의 시작에 서 있다"
+    assert ARTICLE[m.pieces[1][0] : m.pieces[1][1]] == "모든 사람들, 모든 사회, 모든 산업은 AI를 사용하게 될 것이다."
+    assert (m.start, m.end) == (m.pieces[0][0], m.pieces[1][1])
+
+
+def test_quote_that_drops_the_articles_bracketed_insertion_is_elided():
+    m = locate_quote(ARTICLE, "AI 필요한 것은 깊은 기술 전문성과 혁신성")
+    assert m.kind == "elided"
+    assert ARTICLE[m.start : m.end] == "AI (발전에) 필요한 것은 깊은 기술 전문성과 혁신성"
+
+
+def test_quote_with_an_editorial_insertion_is_elided():
+    text = "“We will never give up,” she said."
+    m = locate_quote(text, "We [the party] will never give up")
+    assert m.kind == "elided"
+    assert text[m.start : m.end] == "We will never give up"
+
+
+def test_elided_pieces_far_apart_are_not_a_quote():
+    first = "엔비디아의 첫 번째 비즈니스는 PC 게임, 컴퓨터 그래픽이었다"
+    last = "테스트베드(시험대)로 만들어 놓고 크게 성공할 거라고 확신한다"
+    m = locate_quote(ARTICLE, f"{first} … {last}")
+    assert m.kind == "not_found"
+
+
+def test_one_changed_character_is_not_found_but_points_at_the_passage():
+    m = locate_quote(ARTICLE, QUOTE.replace("테스트베드", "테스트배드"))
+    assert m.kind == "not_found"
+    assert m.start is None and m.end is None
+    assert m.closest is not None
+    assert ARTICLE[m.closest[0] : m.closest[1]] == QUOTE
+    assert 0.9 < m.similarity < 1
+
+
+def test_two_quotes_glued_together_are_not_found():
+    glued = "저도 그 자리에 있었어야 했다 여러분 들었느냐. 다음엔 대통령이 참석하신다고 한다"
+    m = locate_quote(ARTICLE, glued)
+    assert m.kind == "not_found"
+    assert m.similarity < 0.95
+
+
+def test_invented_quote_has_a_low_similarity():
+    m = locate_quote(ARTICLE, "우리는 화성에 데이터센터를 짓겠다")
+    assert m.kind == "not_found"
+    assert m.similarity < 0.5
+
+
+def test_empty_quote_is_refused():
+    with pytest.raises(ValueError, match="empty"):
+        locate_quote(ARTICLE, "  ")
+
+
+# --- properties -----------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("가나다라마바사아자차카타파하한국대통령엔비디아") + list("abcXYZ0123456789.,()[]") +
+    [" ", "  ", "\n", "\t", "“", "”", "‘", "’", '"', "'", "…", "...", "\u200b", "\u00a0", "ᄒ", "ᅡ", "ᆫ", "e\u0301", "·", "‧", "—"]
+)
+texts = st.lists(_ALPHABET, min_size=1, max_size=80).map("".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.data())
+def test_any_substring_is_found_exactly_at_its_span(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    if not quote.strip():
+        return
+    m = locate_quote(text, quote)
+    assert m.found
+    assert text[m.start : m.end] == quote.strip().strip("\"'“”‘’「」『』«»").strip() or text[m.start : m.end] == quote
+
+
+def _restyle(s: str) -> str:
+    """What a model does to a quote: straight marks, collapsed spaces, NFC."""
+    s = s.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'").replace("…", "...")
+    return unicodedata.normalize("NFC", " ".join(s.split()))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.data())
+def test_restyled_substring_maps_back_to_a_passage_holding_it(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    # a passage does not end inside a character cluster (a decomposed syllable)
+    assume(end == len(text) or _is_boundary(text, end))
+    assume(_is_boundary(text, start))
+    quote = _restyle(text[start:end])
+    qkey = key_of(quote).strip('"')
+    if not qkey:
+        return
+    m = locate_quote(text, quote)
+    assert m.found, (text, quote)
+    passage = text[m.start : m.end]
+    assert qkey in key_of(passage)
+    assert passage == passage.strip() or m.kind == "exact"
+
+
+@settings(max_examples=300)
+@given(texts, st.sampled_from([1, 3, 7, 1024]))
+def test_key_positions_map_back_into_the_text(text, chunk):
+    index = TextKey.build(text, chunk=chunk)
+    assert index.key == key_of(text)  # chunking never changes the key
+    for k in range(len(index.key)):
+        s, e = index.span(k, k + 1)
+        assert 0 <= s < e <= len(text)
+        assert index.key[k] in key_of(text[s:e])
+    for k in range(len(index.key) + 1):
+        assert index.start_of(k) <= len(text) and index.end_of(k) <= len(text)
+        assert key_of(text[index.start_of(0) : index.end_of(k)]).startswith(index.key[:k])
