@@ -12,9 +12,15 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
+from .furniture import furniture
 from .numbers import Quantity, find_quantities
 from .textkey import TextKey, key_of
+
+if TYPE_CHECKING:
+    from .attribution import _Analysis
+    from .people import Person
 
 __all__ = ["Source"]
 
@@ -44,6 +50,25 @@ class Source:
     @cached_property
     def quantities(self) -> list[Quantity]:
         return find_quantities(self.text)
+
+    @cached_property
+    def furniture(self) -> list[tuple[int, int, str]]:
+        """Page furniture (bylines, captions, other headlines...): ``(start, end, kind)``, sorted."""
+        return furniture(self)
+
+    @cached_property
+    def people(self) -> list[Person]:
+        """The people the article names, with their roles and every mention (see ``attribution``)."""
+        from .people import people
+
+        return people(self)
+
+    @cached_property
+    def speech(self) -> _Analysis:
+        """The article read for who says what (``attribution``)."""
+        from .attribution import analysis
+
+        return analysis(self)
 
     @cached_property
     def values(self) -> frozenset[Decimal]:
