@@ -1,0 +1,42 @@
+"""What a grounded answer may pick from: the article's quotations, numbers and names.
+
+``find_candidates(text)`` reads them with deterministic code, leaving page
+furniture out (bylines, captions, other stories' headlines, tickers, share
+buttons, comment boxes: ``furniture``):
+
+- quotations (``candidate_quotes``): every passage between quote marks, with
+  the speaker the article gives it and the cue verb; longer ones also
+  sentence by sentence;
+- numbers: every quantity the number parser finds (``numbers.find_quantities``,
+  the parser the checks use), with its value, unit and qualifier;
+- names (``candidate_names``): people, organisations and places.
+
+Ids are unique in the article (q1, q1a, f1...) and every offset indexes the
+whole article, so windows of a long article share one set of candidates.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..contract.candidates import Candidates, NumberCandidate
+from .candidate_names import find_names
+from .candidate_quotes import find_quotes
+from .furniture import is_furniture
+from .source import Source
+
+__all__ = ["find_candidates"]
+
+
+@lru_cache(maxsize=32)
+def find_candidates(text: str) -> Candidates:
+    """The candidates of the article ``text`` (memoised: re-asks and windows share them)."""
+    src = Source.of(text)
+    numbers = []
+    for q in src.quantities:
+        if is_furniture(src, q.start, q.end):
+            continue
+        numbers.append(NumberCandidate(f"f{len(numbers) + 1}", q.text, q.start, q.end, q.value, q.unit, q.qualifier,
+                                       q.is_time))
+    return Candidates(quotes=tuple(find_quotes(src)), numbers=tuple(numbers), names=tuple(find_names(src)),
+                      furniture=tuple(src.furniture))
