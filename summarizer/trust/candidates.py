@@ -23,9 +23,10 @@ from ..contract.candidates import Candidates, NumberCandidate
 from .candidate_names import find_names
 from .candidate_quotes import find_quotes
 from .furniture import is_furniture
+from .numbers import find_quantities
 from .source import Source
 
-__all__ = ["find_candidates"]
+__all__ = ["find_candidates", "number_forms"]
 
 
 @lru_cache(maxsize=32)
@@ -40,3 +41,17 @@ def find_candidates(text: str) -> Candidates:
                                        q.is_time))
     return Candidates(quotes=tuple(find_quotes(src)), numbers=tuple(numbers), names=tuple(find_names(src)),
                       furniture=tuple(src.furniture))
+
+
+def number_forms(numbers: tuple[NumberCandidate, ...] | list[NumberCandidate]) -> tuple[str, ...]:
+    """How free text may write these numbers: each as the article writes it (26만장) and without its
+    counter (26만), kept only where the number parser the checks use reads that form, alone, as the
+    same value. Longest first."""
+    forms: set[str] = set()
+    for n in numbers:
+        core = n.text[: len(n.text) - len(n.unit)].rstrip() if n.unit and n.text.endswith(n.unit) else n.text
+        for form in (n.text, core):
+            found = find_quantities(form)
+            if len(found) == 1 and (found[0].start, found[0].end, found[0].value) == (0, len(form), n.value):
+                forms.add(form)
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))

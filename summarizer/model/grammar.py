@@ -1,0 +1,146 @@
+"""The Lark grammar (llguidance) the embedded model decodes a grounded answer under.
+
+It produces exactly the JSON of ``grounded.response_model(offer)``, compact and
+in field order, with two things a JSON schema cannot say:
+
+- every id and name is one of the offer's (as in the schema);
+- a number in free text (headline, labels, summary, event descriptions) is
+  one of the article's own number forms (``trust.candidates.number_forms``,
+  read by ``find_quantities``, the parser the checks use). Digits appear only
+  inside those forms; the text around them cannot extend one into another
+  number (26만 then 5천, 1 then ,000, 5 then bn, 3 then .5), and may not
+  spell one in words (다섯 배, twenty) that the parser would read.
+
+So what the grammar lets the model write, ``text.number_not_in_source`` accepts
+(a test decodes at random under it and runs the check). Dates are ISO dates in
+the article's years.
+
+Lengths are bounded in tokens, per stretch of text between two numbers, and in
+numbers per field (a small model can run on and on). llguidance ends a stretch
+that reaches its bound wherever it is, and that is the one gap: a stretch cut
+right after a word-initial 천/백/십, then followed by a number, reads as a
+larger number (천 4백만). The check still runs on every answer and reports it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..trust.number_words import EN_ONES, EN_SCALE, EN_TENS, KO_NATIVE, NATIVE_COUNTERS
+from .grounded import Offer
+
+__all__ = ["lark_grammar"]
+
+_CH = r'[^0-9"\\\x00-\x1F\x7F]'
+"""A character free text may hold: no digit (numbers come whole, from the article), nothing JSON must escape."""
+_JOINS = "만억조경천백십"
+"""Characters that, right after a number, would make it a different number (26만 → 26만억)."""
+_HEADS = "천백십"
+"""Characters that, right before a number, may make it a different one (천 4백만)."""
+_WORDS_EN = sorted({*EN_ONES, *EN_TENS, *EN_SCALE, "hundred"} - {"one", "zero"}, key=len, reverse=True)
+_NATIVE = sorted(KO_NATIVE, key=len, reverse=True)
+_COUNTERS = sorted(NATIVE_COUNTERS, key=len, reverse=True)
+# Numbers spelled in words that the parser reads: 다섯 배, 두 달, twenty, million.
+_SPELLED = (
+    rf"(.*[^가-힣])?({'|'.join(_NATIVE)})\s?({'|'.join(_COUNTERS)}).*"
+    rf"|(.*[^A-Za-z])?(?i:{'|'.join(_WORDS_EN)})([^A-Za-z].*)?"
+)
+_ENDS = rf"[^0-9\"\\\x00-\x1F\x7F\s{_HEADS}] ?"
+"""How text ends (the last character before a number, or the string's end): not with 천/백/십, which may
+make the number after it another one (천 4백만), and with at most one space after it."""
+_INITIALS = "".join(sorted({w[0] for w in KO_NATIVE}))
+_AFTER_DIGIT = rf'[^0-9"\\\x00-\x1F\x7F\s.,{_JOINS}A-Za-z{_INITIALS}]'
+"""The character right after a number that ends in a digit, when it is not a space: not . or , (3 then .5),
+a scale (26 then 만), a letter (14 then bn) or the start of a number word (3 then 두 배). (A number ending in a
+Hangul counter or unit, 26만장, ends there: the text after it may start as it likes.)"""
+
+
+def _lit(s: str) -> str:
+    """A Lark string literal for exactly ``s``."""
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _json_lit(s: str) -> str:
+    """A Lark literal for ``s`` as it appears inside a JSON string."""
+    return _lit(json.dumps(s, ensure_ascii=False)[1:-1])
+
+
+def _alternatives(values: tuple[str, ...] | list[str]) -> str:
+    return " | ".join(_json_lit(v) for v in values)
+
+
+def _dates(years: tuple[int, ...]) -> str:
+    months31, months30 = "01|03|05|07|08|10|12", "04|06|09|11"
+    day = rf"(?:-(?:(?:{months31})(?:-(?:0[1-9]|[12][0-9]|3[01]))?|(?:{months30})(?:-(?:0[1-9]|[12][0-9]|30))?"
+    day += r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
+    return rf"/(?:{'|'.join(str(y) for y in years)}){day}/"
+
+
+def _free(name: str, tokens: int, numbers: int, kinds: tuple[str, ...]) -> list[str]:
+    """Free text: stretches of text (each at most ``tokens`` tokens) and at most ``numbers`` of the article's
+    numbers, taking turns; what may follow a number depends on how it ends."""
+    text = f"{name}_text"
+    rules = [f"{text}[max_tokens={tokens}]: TEXT"]
+    if not kinds:
+        return [f"{name}: {text}", *rules]
+    after = {"NUM_W": f"NUM_W {text}", "NUM_D": f"NUM_D (AFTER_D {text}? | SPACE {text})"}
+    middle = f" ({' | '.join(after[k] for k in kinds)}){{0,{numbers - 1}}}" if numbers > 1 else ""
+    return [f"{name}: {text}?{middle} ({' | '.join(kinds)})?", *rules]
+
+
+def _list(item: str, most: int) -> str:
+    return f'({item} ("," {item}){{0,{most - 1}}})?' if most > 0 else ""
+
+
+def lark_grammar(offer: Offer) -> str:
+    """The ``%llguidance`` Lark grammar of a grounded answer to ``offer``."""
+    lim = offer.limits
+    figs, quotes, names, nums = offer.figure_ids, offer.quote_ids, offer.name_values, offer.number_forms
+    word_end = [n for n in nums if "가" <= n[-1] <= "힣"]  # 26만, 26만장, 2030년: a Hangul syllable ends a number
+    digit_end = [n for n in nums if n not in word_end]  # 2030, 1.5, $14bn, 12%: what follows could extend them
+    kinds = tuple(k for k, forms in (("NUM_W", word_end), ("NUM_D", digit_end)) if forms)
+    q = '"\\""'
+    null = '"null"'
+    rules = [
+        "%llguidance {}",
+        "start: " + " ".join([
+            _lit('{"headline":"'), "headline", _lit('","figures":['), "figures" if figs else "",
+            _lit('],"quotes":['), "quotes" if quotes and names else "", _lit('],"summary":"'), "summary",
+            _lit('","events":['), "events", _lit("]}"),
+        ]),
+        "events: " + _list("event", lim.events),
+        "event: " + " ".join([
+            _lit('{"description":"'), "description", _lit('","actors":['),
+            _list(f"{q} NAME {q}", lim.actors) if names else "", _lit('],"date":'),
+            f"({null} | {q} DATE {q})" if offer.years else null, _lit(',"location":'),
+            f"({null} | {q} NAME {q})" if names else null, _lit(',"figure_ids":['),
+            _list(f"{q} FIG {q}", lim.event_figures) if figs else "", _lit("]}"),
+        ]),
+        *_free("headline", lim.headline_tokens, 2, kinds),
+        *_free("summary", lim.summary_tokens, 4, kinds),
+        *_free("label", lim.label_tokens, 1, kinds),
+        *_free("description", lim.description_tokens, 2, kinds),
+        f"TEXT: /{_CH}*{_ENDS}/ & ~/{_SPELLED}/",
+    ]
+    if figs:
+        rules += [
+            "figures: " + _list("figure", lim.figures),
+            "figure: " + " ".join([_lit('{"id":"'), "FIG", _lit('","label":"'), "label", _lit('","part_of":'),
+                                   f"({null} | {q} FIG {q})", _lit("}")]),
+            f"FIG: {_alternatives(figs)}",
+        ]
+    if quotes and names:
+        rules += [
+            "quotes: " + _list("quote", lim.quotes),
+            "quote: " + " ".join([_lit('{"id":"'), "QID", _lit('","speaker":"'), "NAME", _lit('"}')]),
+            f"QID: {_alternatives(quotes)}",
+        ]
+    if names:
+        rules.append(f"NAME: {_alternatives(names)}")
+    if offer.years:
+        rules.append(f"DATE: {_dates(offer.years)}")
+    if word_end:
+        rules.append(f"NUM_W: {_alternatives(word_end)}")
+    if digit_end:
+        rules += [f"NUM_D: {_alternatives(digit_end)}", f"AFTER_D: /{_AFTER_DIGIT}/", 'SPACE: " "']
+    return "\n".join(rules) + "\n"

@@ -1,0 +1,109 @@
+"""The embedded model's grammar: whatever a decoder writes under it is a grounded answer whose ids, names and
+numbers are all the article's, and whose free-text numbers the checks accept."""
+
+import json
+import random
+
+import pytest
+
+from summarizer import validate
+from summarizer.model.grammar import lark_grammar
+from summarizer.model.grounded import Offer, response_model, to_answer
+from summarizer.trust.candidates import find_candidates, number_forms
+from summarizer.trust.grounded import build_summary
+from summarizer.trust.numbers import find_quantities
+from summarizer.trust.source import Source
+from support.corpus import corpus
+from support.grammar import Decoder
+
+ARTICLES = ["000", "001", "002", "003", "004"]
+
+
+def _offer(text: str) -> Offer:
+    c = find_candidates(text)
+    return Offer(quotes=c.quotes[:12], figures=c.figures[:10], names=c.names,
+                 number_forms=number_forms(c.numbers), years=(2025, 2030))
+
+
+def _decoder(offer: Offer) -> Decoder:
+    pieces = [*offer.number_forms, *offer.name_values, *offer.quote_ids, *offer.figure_ids]
+    pieces += [f'"{x}"' for x in (*offer.name_values, *offer.figure_ids)] + ['{"', '":"', '","', '"},{"', '":null']
+    return Decoder(lark_grammar(offer), pieces)
+
+
+@pytest.mark.parametrize("n", ARTICLES)
+def test_a_random_decode_picks_only_the_articles_ids_names_and_numbers(n):
+    text = corpus(n)
+    offer = _offer(text)
+    decoder = _decoder(offer)
+    rng = random.Random(int(n) + 9)
+    known = Source.of(text).values
+    for _ in range(4):
+        raw = decoder.walk(rng)
+        answer = to_answer(response_model(offer).model_validate_json(raw))  # the schema holds: ids, names, dates
+        assert {f.id for f in answer.figures} <= set(offer.figure_ids)
+        assert {q.id for q in answer.quotes} <= set(offer.quote_ids)
+        names = {q.speaker for q in answer.quotes} | {a for e in answer.events for a in e.actors}
+        names |= {e.location for e in answer.events if e.location}
+        assert names <= set(offer.name_values)
+        free = [answer.headline, answer.summary, *(f.label for f in answer.figures),
+                *(e.description for e in answer.events)]
+        assert {q.value for t in free for q in find_quantities(t)} <= known
+        report = validate(text, build_summary(find_candidates(text), answer).summary)
+        codes = {f.code for f in report.findings}
+        assert not codes & {"text.number_not_in_source", "event.date_invalid", "quote.not_found",
+                            "figure.text_not_found", "figure.value_mismatch", "quote.speaker_not_found"}, raw
+
+
+ANSWER = ('{"headline":"HEAD","figures":[{"id":"f5","label":"도입 GPU","part_of":null}],'
+          '"quotes":[{"id":"q2","speaker":"이재명"}],"summary":"SUMMARY","events":[]}')
+
+
+@pytest.mark.parametrize(("summary", "allowed"), [
+    ("엔비디아가 GPU 26만장 이상을 공급한다.", True),
+    ("GPU 26만 장을 31일 들여온다.", True),
+    ("두 달여 만의 만남이다.", True),  # the article's own words
+    ("GPU 27만장을 공급한다.", False),  # a number the article does not give
+    ("GPU 26만 5천장을 공급한다.", False),  # two of its numbers run together into another
+    ("GPU 266만장", False),
+    ("GPU 31만 장", False),  # 31 is the article's, 31만 is not
+    ("31.8일", False),
+    ("세 곳에 공급한다.", False),  # a number in words the parser reads
+    ("twenty GPUs", False),
+    ("31bn", False),
+    ("GPU 천 26만장", False),  # 천 right before a number makes it another
+])
+def test_free_text_may_use_the_articles_numbers_and_no_other(summary, allowed):
+    offer = _offer(corpus("002"))
+    decoder = _decoder(offer)
+    assert decoder.accepts(ANSWER.replace("HEAD", "이 대통령, 젠슨 황 접견").replace("SUMMARY", summary)) is allowed
+
+
+@pytest.mark.parametrize(("change", "allowed"), [
+    ({}, True),
+    ({'"id":"q2"': '"id":"q9"'}, False),  # no such quotation
+    ({'"speaker":"이재명"': '"speaker":"이재멍"'}, False),  # no such name
+    ({'"id":"f5"': '"id":"f2"'}, False),  # a date, not a figure
+    ({'"events":[]': '"events":[{"description":"접견","actors":["이재명"],"date":"2025-10-31","location":"경주",'
+                    '"figure_ids":["f5"]}]'}, True),
+    ({'"events":[]': '"events":[{"description":"접견","actors":[],"date":"2025-02-30","location":null,'
+                    '"figure_ids":[]}]'}, False),  # no such day
+    ({'"events":[]': '"events":[{"description":"접견","actors":[],"date":"2019","location":null,'
+                    '"figure_ids":[]}]'}, False),  # not a year of the article's
+])
+def test_ids_names_and_dates_are_the_articles(change, allowed):
+    offer = _offer(corpus("002"))
+    answer = ANSWER.replace("HEAD", "접견").replace("SUMMARY", "엔비디아가 GPU를 공급한다.")
+    for old, new in change.items():
+        answer = answer.replace(old, new)
+    assert _decoder(offer).accepts(answer) is allowed
+    if allowed:
+        assert json.loads(answer)  # and it is JSON in the answer's shape
+        response_model(offer).model_validate_json(answer)
+
+
+def test_an_offer_with_no_quotations_or_numbers_still_has_a_grammar():
+    offer = Offer(names=find_candidates(corpus("002")).names[:3])
+    decoder = Decoder(lark_grammar(offer), [])
+    assert decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"만났다.","events":[]}')
+    assert not decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"2명이 만났다.","events":[]}')
