@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import instructor
@@ -33,14 +35,17 @@ from tenacity import (
     wait_random_exponential,
 )
 
+from pydantic import BaseModel
+
 from ..contract.result import Usage
 from ..contract.summary import ArticleSummary
 from ..trust.textkey import clip
 from .client import base_url_of, make_client
 from .failures import Failure, classify, is_transient, retry_after, root
+from .grounded import Offer, response_model, to_answer
 from .settings import Settings
 
-__all__ = ["Answer", "Failure", "Provider"]
+__all__ = ["FREE_TEXT", "Answer", "Failure", "Provider", "Shape", "grounded_shape"]
 
 # instructor logs every failed call at ERROR; with no handler configured, Python
 # would print those to stderr. Our results carry the reason instead.
@@ -49,15 +54,42 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 # instructor wraps a plain response model in a new class on every call, which
 # defeats its own schema cache; handed the wrapped class (its public
 # response_schema), it uses it as it is.
-_RESPONSE_MODEL = instructor.response_schema(ArticleSummary)
 _MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What an answer must be: the model instructor asks for and validates, how it becomes ours, and any
+    further request fields (the embedded model's ``grammar``)."""
+
+    model: Any
+    """The response model, as ``instructor.response_schema`` wraps it."""
+    plain: Callable[[BaseModel], BaseModel]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+FREE_TEXT = Shape(instructor.response_schema(ArticleSummary),
+                  lambda parsed: ArticleSummary.model_validate(parsed.model_dump()))
+"""A free-text summary: the ``ArticleSummary`` schema."""
+
+
+@lru_cache(maxsize=16)
+def _wrapped(model: type[BaseModel]) -> Any:
+    return instructor.response_schema(model)
+
+
+def grounded_shape(offer: Offer, grammar: str | None = None) -> Shape:
+    """A grounded answer to ``offer``: its ids and names as enums; with ``grammar`` (a ``%llguidance`` Lark
+    grammar) sent along for a server that decodes under it."""
+    return Shape(_wrapped(response_model(offer)), to_answer, {"grammar": grammar} if grammar else {})
 
 
 @dataclass
 class Answer:
     """A structured answer, or the reason there is none (cut off, or not fitting the schema)."""
 
-    summary: ArticleSummary | None
+    summary: Any
+    """The answer in its shape's plain model (an ``ArticleSummary``, or a ``GroundedAnswer``), or None."""
     raw: str | None
     finish_reason: str | None
     usage: Usage
@@ -139,9 +171,9 @@ class Provider:
 
     # --- one structured call -----------------------------------------------
 
-    def _kwargs(self, messages: list[dict[str, Any]], max_tokens: int) -> dict[str, Any]:
-        return {"model": self.model, "messages": messages, "response_model": _RESPONSE_MODEL,
-                "max_tokens": max_tokens, "temperature": self.settings.temperature, "max_retries": 0}
+    def _kwargs(self, messages: list[dict[str, Any]], max_tokens: int, shape: Shape) -> dict[str, Any]:
+        return {"model": self.model, "messages": messages, "response_model": shape.model,
+                "max_tokens": max_tokens, "temperature": self.settings.temperature, "max_retries": 0, **shape.extra}
 
     def _retry_policy(self, waits: list[float]) -> dict[str, Any]:
         s = self.settings
@@ -156,34 +188,36 @@ class Provider:
         return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
                 "wait": wait, "retry": retry_if_exception(is_transient), "reraise": True}
 
-    def ask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
+    def ask(self, messages: list[dict[str, Any]], max_tokens: int, shape: Shape = FREE_TEXT) -> Answer | Failure:
         waits: list[float] = []
         client = self._instructor(False)
         retrying = Retrying(sleep=self._sleep, **self._retry_policy(waits))
         try:
-            summary, completion = retrying(client.create_with_completion, **self._kwargs(messages, max_tokens))
+            parsed, completion = retrying(client.create_with_completion, **self._kwargs(messages, max_tokens, shape))
         except Exception as exc:  # noqa: BLE001 - every fault is classified below
             return self._settle(exc, retrying, waits)
-        return self._answer(summary, completion, retrying, waits)
+        return self._answer(shape, parsed, completion, retrying, waits)
 
-    async def aask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
+    async def aask(self, messages: list[dict[str, Any]], max_tokens: int,
+                   shape: Shape = FREE_TEXT) -> Answer | Failure:
         waits: list[float] = []
         client = self._instructor(True)
         extra = {"sleep": self._async_sleep} if self._async_sleep else {}
         retrying = AsyncRetrying(**extra, **self._retry_policy(waits))
         try:
-            summary, completion = await retrying(client.create_with_completion, **self._kwargs(messages, max_tokens))
+            parsed, completion = await retrying(client.create_with_completion,
+                                                **self._kwargs(messages, max_tokens, shape))
         except Exception as exc:  # noqa: BLE001
             return self._settle(exc, retrying, waits)
-        return self._answer(summary, completion, retrying, waits)
+        return self._answer(shape, parsed, completion, retrying, waits)
 
     @staticmethod
     def _requests(retrying: Any) -> int:
         return int(retrying.statistics.get("attempt_number", 1))
 
-    def _answer(self, summary: ArticleSummary, completion: Any, retrying: Any, waits: list[float]) -> Answer:
+    def _answer(self, shape: Shape, parsed: BaseModel, completion: Any, retrying: Any, waits: list[float]) -> Answer:
         raw, finish, _ = _raw(completion)
-        plain = ArticleSummary.model_validate(summary.model_dump())  # our class, not instructor's wrapper
+        plain = shape.plain(parsed)  # our class, not instructor's wrapper
         return Answer(plain, raw, finish, _usage(completion), self._requests(retrying), waits)
 
     def _settle(self, exc: BaseException, retrying: Any, waits: list[float]) -> Answer | Failure:

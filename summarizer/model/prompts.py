@@ -16,7 +16,7 @@ from typing import Any
 
 from ..contract.errors import UsageError
 
-__all__ = ["PromptSet", "load_prompts", "prompts_dir"]
+__all__ = ["PromptSet", "load_prompts", "prompts_dir", "render_template"]
 
 DEFAULT_PROMPT = "summarize/v1"
 
@@ -30,7 +30,8 @@ def prompts_dir() -> Path:
     raise UsageError("the prompts/ folder is missing from this installation; reinstall summarizer")
 
 
-def _render(template: str, name: str, **values: str) -> str:
+def render_template(template: str, name: str, **values: str) -> str:
+    """``template`` with its ``${variables}`` filled in; a missing one is a UsageError naming it."""
     try:
         return Template(template).substitute(values)
     except KeyError as e:
@@ -51,20 +52,20 @@ class PromptSet:
     def _prefix(self) -> list[dict[str, Any]]:
         return [
             {"role": "system", "content": self.system},
-            {"role": "user", "content": _render(self.user, f"{self.version}/user.txt", article=self.example_article)},
+            {"role": "user", "content": render_template(self.user, f"{self.version}/user.txt", article=self.example_article)},
             {"role": "assistant", "content": self.example_summary},
         ]
 
     def messages(self, article: str) -> list[dict[str, Any]]:
         """The first ask: instructions, the worked example, then the article."""
         return [*self._prefix(),
-                {"role": "user", "content": _render(self.user, f"{self.version}/user.txt", article=article)}]
+                {"role": "user", "content": render_template(self.user, f"{self.version}/user.txt", article=article)}]
 
     def reask_messages(self, article: str, previous: str, findings: str) -> list[dict[str, Any]]:
         """A re-ask: the same prefix and article, the last answer and only its findings."""
         return [*self.messages(article),
                 {"role": "assistant", "content": previous},
-                {"role": "user", "content": _render(self.reask, f"{self.version}/reask.txt",
+                {"role": "user", "content": render_template(self.reask, f"{self.version}/reask.txt",
                                                     previous=previous, findings=findings)}]
 
 

@@ -18,10 +18,13 @@ from typing import Literal
 from ..contract.errors import UsageError
 from ..embedded import EMBEDDED_MODEL
 
-__all__ = ["Mode", "Settings"]
+__all__ = ["AnswerKind", "Mode", "Settings"]
 
 Mode = Literal["tools", "json_schema", "json"]
 _MODES = ("tools", "json_schema", "json")
+AnswerKind = Literal["grounded", "free-text"]
+_ANSWERS = ("grounded", "free-text")
+_CONTEXTS = ("opening", "article")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,15 @@ class Settings:
     mode: Mode = "tools"
     """How instructor asks for structured output: tools, json_schema or json."""
     prompt: str = "summarize/v1"
+    """The free-text prompt (prompts/NAME/VERSION)."""
+    answer: AnswerKind | None = None
+    """``grounded``: the model picks the article's quotations, numbers and names, found by code, and code builds
+    the summary; ``free-text``: the model writes the whole summary. None: grounded for the embedded model,
+    free-text for an endpoint (see the README)."""
+    grounded_prompt: str = "grounded/v1"
+    grounded_context: Literal["opening", "article"] | None = None
+    """What a grounded request shows of the article beside its candidates: its opening lines, or all of it.
+    None: the opening for the embedded model (every token costs time on a CPU), the article for an endpoint."""
     max_tokens: int | None = None
     """Room for the answer; None derives it from the article's length."""
     context_tokens: int | None = None
@@ -57,6 +69,10 @@ class Settings:
     def __post_init__(self) -> None:
         if self.mode not in _MODES:
             raise UsageError(f"unknown mode {self.mode!r}; use one of {', '.join(_MODES)}")
+        if self.answer is not None and self.answer not in _ANSWERS:
+            raise UsageError(f"unknown answer {self.answer!r}; use one of {', '.join(_ANSWERS)}")
+        if self.grounded_context is not None and self.grounded_context not in _CONTEXTS:
+            raise UsageError(f"unknown grounded context {self.grounded_context!r}; use one of {', '.join(_CONTEXTS)}")
         if self.max_reasks < 0:
             raise UsageError("max_reasks must be 0 or more")
         if self.retry_attempts < 1:
@@ -71,6 +87,16 @@ class Settings:
     @property
     def embedded(self) -> bool:
         return self.base_url is None and self.api_key is None
+
+    @property
+    def grounded(self) -> bool:
+        """Whether answers are grounded (the setting, or its default for this model)."""
+        return (self.answer or ("grounded" if self.embedded else "free-text")) == "grounded"
+
+    @property
+    def shows_article(self) -> bool:
+        """Whether a grounded request shows the whole article (else its opening lines)."""
+        return (self.grounded_context or ("opening" if self.embedded else "article")) == "article"
 
     @property
     def model_name(self) -> str:
@@ -92,7 +118,9 @@ class Settings:
         }
         for name, var, kind in (("max_reasks", "SUMMARIZER_MAX_REASKS", int), ("timeout", "SUMMARIZER_TIMEOUT", float),
                                 ("mode", "SUMMARIZER_MODE", str), ("prompt", "SUMMARIZER_PROMPT", str),
-                                ("temperature", "SUMMARIZER_TEMPERATURE", float)):
+                                ("temperature", "SUMMARIZER_TEMPERATURE", float), ("answer", "SUMMARIZER_ANSWER", str),
+                                ("grounded_prompt", "SUMMARIZER_GROUNDED_PROMPT", str),
+                                ("grounded_context", "SUMMARIZER_GROUNDED_CONTEXT", str)):
             raw = env.get(var)
             if raw:
                 try:
@@ -114,5 +142,8 @@ class Settings:
     def fingerprint(self) -> str:
         """A short hash of everything that shapes an answer (the key excluded)."""
         data = {k: v for k, v in asdict(self).items() if k not in ("api_key", "timeout", "retry_attempts",
-                                                                      "retry_seconds")}
+                                                                      "retry_seconds", "answer", "grounded_prompt",
+                                                                      "grounded_context")}
+        if self.grounded:  # what a grounded answer depends on; a free-text one's stays as it was
+            data.update(answer="grounded", grounded_prompt=self.grounded_prompt, shows_article=self.shows_article)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

@@ -26,23 +26,19 @@ from typing import Any
 from ..contract.report import Report
 from ..contract.result import Attempt, Result, Usage
 from ..contract.summary import ArticleSummary
-from ..model.call import Answer, Provider
+from ..model.call import FREE_TEXT, Answer, Provider, Shape
 from ..model.failures import Failure
-from ..model.prompts import load_prompts
 from ..model.settings import Settings
-from ..trust.checks import validate
-from .windows import estimate_tokens, merge_summaries, split_windows
+from .kinds import Kind, Round, kind_for
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
-
-_PROMPT_OVERHEAD = 1200
-"""Tokens the instructions, the schema and the worked example take, estimated."""
 
 
 @dataclass
 class _Ask:
     messages: list[dict[str, Any]]
     max_tokens: int
+    shape: Shape = FREE_TEXT
 
 
 @dataclass
@@ -50,23 +46,10 @@ class _Best:
     summary: ArticleSummary
     report: Report
     raw: str
+    parsed: Any
 
     def rank(self) -> tuple[int, int]:
         return len(self.report.errors), len(self.report.warnings)
-
-
-def _max_tokens(settings: Settings, text: str) -> int:
-    if settings.max_tokens:
-        return settings.max_tokens
-    return max(512, min(2048, 300 + estimate_tokens(text) // 2))
-
-
-def _findings_for_reask(report: Report, recheck_totals: bool) -> str:
-    lines = [f"- {f.path}: {f.message}" for f in report.errors]
-    if recheck_totals:
-        lines += [f"- {f.path}: {f.message} Check that part_of links only parts of that total."
-                  for f in report.warnings if f.code == "totals.mismatch"]
-    return "\n".join(lines)
 
 
 class Summarizer:
@@ -75,7 +58,7 @@ class Summarizer:
     def __init__(self, settings: Settings | None = None, *, client: Any = None, sleep: Any = None,
                  async_sleep: Any = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.prompts = load_prompts(self.settings.prompt)
+        self.kind: Kind = kind_for(self.settings)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
 
     # --- drivers -----------------------------------------------------------
@@ -85,7 +68,7 @@ class Summarizer:
         request = next(loop)
         while True:
             try:
-                request = loop.send(self.provider.ask(request.messages, request.max_tokens))
+                request = loop.send(self.provider.ask(request.messages, request.max_tokens, request.shape))
             except StopIteration as done:
                 return done.value
 
@@ -94,7 +77,7 @@ class Summarizer:
         request = next(loop)
         while True:
             try:
-                request = loop.send(await self.provider.aask(request.messages, request.max_tokens))
+                request = loop.send(await self.provider.aask(request.messages, request.max_tokens, request.shape))
             except StopIteration as done:
                 return done.value
 
@@ -110,45 +93,38 @@ class Summarizer:
         started = time.perf_counter()
         if not text.strip():
             raise ValueError("the article is empty")
-        max_tokens = _max_tokens(self.settings, text)
-        budget = self.settings.window_tokens - max_tokens - _PROMPT_OVERHEAD
-        windows = split_windows(text, max(budget, 256))
+        kind = self.kind
+        max_tokens = kind.max_tokens(text)
+        rounds = kind.rounds(text)
         attempts: list[Attempt] = []
-        parts: list[ArticleSummary] = []
+        parts: list[_Best] = []
         failure: Failure | None = None
         last_raw: str | None = None
-        best_report: Report | None = None
-        for w, window in enumerate(windows):
-            outcome = yield from self._window(w, window, max_tokens, attempts)
+        for w, round_ in enumerate(rounds):
+            outcome = yield from self._window(w, round_, text, max_tokens, attempts)
             if isinstance(outcome, _Best):
-                parts.append(outcome.summary)
-                best_report = outcome.report
+                parts.append(outcome)
             else:
                 failure, last_raw = outcome
                 if not parts or failure.kind in ("auth", "model_not_found"):
                     break  # the other windows would fail the same way
         usage = sum((a.usage for a in attempts), Usage())
         common = {"attempts": attempts, "usage": usage, "model": self.provider.model,
-                  "base_url": self.provider.base_url, "prompt_version": self.prompts.version,
-                  "windows": len(windows)}
+                  "base_url": self.provider.base_url, "prompt_version": kind.version, "windows": len(rounds)}
         if not parts:
             assert failure is not None
             return Result(status="failed", failure=failure.message, failure_kind=failure.kind,
                           last_answer=last_raw, seconds=round(time.perf_counter() - started, 3), **common)
-        if len(windows) == 1 and best_report is not None:
-            summary, report = parts[0], best_report  # the one window is the whole article: already checked
-        else:
-            summary = merge_summaries(parts)
-            report = validate(text, summary)
+        summary, report = kind.merge(text, [p.parsed for p in parts], [(p.summary, p.report) for p in parts])
         return Result(status=report.status, summary=summary, report=report,
                       seconds=round(time.perf_counter() - started, 3), **common)
 
-    def _window(self, w: int, text: str, max_tokens: int, attempts: list[Attempt]):
+    def _window(self, w: int, round_: Round, text: str, max_tokens: int, attempts: list[Attempt]):
         """Ask about one window until it verifies or the re-asks run out.
 
         Returns the best answer, or (failure, last raw answer) when none was usable.
         """
-        messages = self.prompts.messages(text)
+        messages = round_.first()
         best: _Best | None = None
         rechecked = False
         more_room = False
@@ -157,7 +133,7 @@ class Summarizer:
         last_answer: str | None = None
         while True:
             t0 = time.perf_counter()
-            answer = yield _Ask(messages, max_tokens)
+            answer = yield _Ask(messages, max_tokens, round_.shape)
             seconds = round(time.perf_counter() - t0, 3)
             if isinstance(answer, Failure):
                 attempts.append(Attempt(kind=kind, window=w, outcome="failed", requests=answer.requests,
@@ -167,9 +143,10 @@ class Summarizer:
                     "finish_reason": answer.finish_reason, "usage": answer.usage, "seconds": seconds}
             if answer.truncated:
                 attempts.append(Attempt(outcome="truncated", note=f"cut off at max_tokens={max_tokens}", **base))
-                if not more_room and max_tokens < self._room_limit(text):
+                limit = self.kind.room_limit(text)
+                if not more_room and max_tokens < limit:
                     more_room, kind = True, "more_room"
-                    max_tokens = min(max_tokens * 2, self._room_limit(text))
+                    max_tokens = min(max_tokens * 2, limit)
                     continue
                 return best if best is not None else (
                     Failure("truncated", f"the answer was cut off at {max_tokens} tokens, even with more room"),
@@ -184,20 +161,19 @@ class Summarizer:
                 last_answer = raw
                 reasks += 1
                 kind = "reask"
-                messages = self.prompts.reask_messages(
-                    text, raw, f"- The answer is not a valid summary in the schema: {answer.invalid}")
+                messages = round_.again_invalid(raw, answer.invalid or "")
                 continue
-            report = validate(text, answer.summary)
+            summary, report = round_.judge(answer.summary)
             attempts.append(Attempt(outcome=report.status, errors=len(report.errors),
                                     warnings=len(report.warnings), **base))
-            current = _Best(answer.summary, report, answer.raw or answer.summary.model_dump_json())
+            previous = answer.summary.model_dump_json()
+            current = _Best(summary, report, answer.raw or previous, answer.summary)
             if best is None or current.rank() <= best.rank():
                 best = current
             totals_warning = any(f.code == "totals.mismatch" for f in report.warnings)
             recheck = totals_warning and not rechecked
             if (report.status != "rejected" and not recheck) or reasks >= self.settings.max_reasks:
                 return best
-            previous = answer.summary.model_dump_json()
             if previous == last_answer:
                 # The same answer to the same question: asking again would only repeat it.
                 attempts[-1].note = "the same answer as before; not asking again"
@@ -206,11 +182,7 @@ class Summarizer:
             rechecked = rechecked or recheck
             reasks += 1
             kind = "reask"
-            messages = self.prompts.reask_messages(text, previous, _findings_for_reask(report, recheck))
-
-    def _room_limit(self, text: str) -> int:
-        """The most answer tokens the context leaves beside this text."""
-        return max(512, self.settings.window_tokens - estimate_tokens(text) - _PROMPT_OVERHEAD)
+            messages = round_.again(previous, report, recheck)
 
 
 def summarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:

@@ -17,6 +17,7 @@ whole article, so windows of a long article share one set of candidates.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..contract.candidates import Candidates, NumberCandidate
@@ -26,7 +27,7 @@ from .furniture import is_furniture
 from .numbers import find_quantities
 from .source import Source
 
-__all__ = ["find_candidates", "number_forms"]
+__all__ = ["find_candidates", "number_forms", "opening_text"]
 
 
 @lru_cache(maxsize=32)
@@ -55,3 +56,35 @@ def number_forms(numbers: tuple[NumberCandidate, ...] | list[NumberCandidate]) -
             if len(found) == 1 and (found[0].start, found[0].end, found[0].value) == (0, len(form), n.value):
                 forms.add(form)
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|다\.")
+
+
+def opening_text(text: str, chars: int, start: int = 0, end: int | None = None) -> str:
+    """The article's opening lines from ``start``, page furniture left out, cut at a sentence end within
+    ``chars`` characters (or at ``chars``): what a request shows when it does not show the whole article."""
+    src = Source.of(text)
+    end = len(text) if end is None else end
+    out: list[str] = []
+    size = 0
+    pos = start
+    for s, e, _ in [*src.furniture, (end, end, "")]:
+        if e <= pos:
+            continue
+        for line in text[pos:min(s, end)].splitlines():
+            line = " ".join(line.split())
+            if not line:
+                continue
+            if size + len(line) > chars:
+                room = line[: chars - size]
+                cut = max((m.end() for m in _SENTENCE_END_RE.finditer(room)), default=0)
+                if cut or not out:
+                    out.append(room[:cut] if cut else room)
+                return "\n".join(out)
+            out.append(line)
+            size += len(line) + 1
+        pos = max(pos, e)
+        if pos >= end:
+            break
+    return "\n".join(out)
