@@ -17,6 +17,7 @@ from typing import Literal
 
 from ..contract.errors import UsageError
 from ..embedded import EMBEDDED_MODEL
+from .redact import safe_url
 
 __all__ = ["Mode", "Settings"]
 
@@ -109,10 +110,11 @@ class Settings:
         """One line for a person: which model, where. Never the key."""
         if self.embedded:
             return f"the embedded model {EMBEDDED_MODEL}"
-        return f"{self.model or 'the default model'} at {self.base_url or 'https://api.openai.com/v1'}"
+        return f"{self.model or 'the default model'} at {safe_url(self.base_url) or 'https://api.openai.com/v1'}"
 
     def fingerprint(self) -> str:
-        """A short hash of everything that shapes an answer (the key excluded)."""
+        """A short hash of everything that shapes an answer (the key and any password in the URL excluded)."""
         data = {k: v for k, v in asdict(self).items() if k not in ("api_key", "timeout", "retry_attempts",
                                                                       "retry_seconds")}
+        data["base_url"] = safe_url(self.base_url)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

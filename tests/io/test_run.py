@@ -45,7 +45,7 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(endpoint, tmp_path, capsys)
                json.dumps({"id": "j2"}), json.dumps({"id": "j3", "text": corpus("004")}, ensure_ascii=False)]
     (d / "dump.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
     out = tmp_path / "r.jsonl"
-    assert main(["run", str(d), "--out", str(out)]) == 0
+    assert main(["run", str(d), "--out", str(out)]) == 3  # articles failed: never 0
     err = capsys.readouterr().err
     assert "read=8 skipped=0" in err and "failed=4" in err
     dead = {r["origin"].split("/")[-1]: r["reason"] for r in _lines(tmp_path / "r.failed.jsonl")}
