@@ -8,7 +8,8 @@ does not record the same failure again), and checks that the counts add up.
 Nothing is written before the paths are checked (``paths``). A failure that
 every article would meet (a refused key, an unknown model) stops the run at
 once, and so do ``max(3, concurrency)`` articles in a row that could not reach
-the endpoint; what is done is kept, and ``Counts.stopped`` says why.
+the endpoint (or that failed inside summarizer); what is done is kept, and
+``Counts.stopped`` says why.
 """
 
 from __future__ import annotations
@@ -105,14 +106,22 @@ def estimate_total(inputs: tuple[str, ...]) -> int | None:
 
 
 class _Breaker:
-    """Counts articles in a row that could not reach the endpoint; trips at ``limit``."""
+    """Counts articles in a row that failed the same way for every article (the endpoint unreachable, or a
+    bug of ours); trips at ``limit``."""
+
+    SAYS = {"unavailable": "could not reach the endpoint", "internal_error": "failed inside summarizer"}
 
     def __init__(self, limit: int) -> None:
-        self.limit, self.in_a_row = limit, 0
+        self.limit, self.kind, self.in_a_row = limit, None, 0
 
     def tripped(self, result: Result) -> bool:
-        self.in_a_row = self.in_a_row + 1 if result.failure_kind == "unavailable" else 0
+        kind = result.failure_kind if result.failure_kind in self.SAYS else None
+        self.in_a_row = self.in_a_row + 1 if kind is not None and kind == self.kind else int(kind is not None)
+        self.kind = kind
         return self.in_a_row >= self.limit
+
+    def reason(self, result: Result) -> str:
+        return f"the last {self.limit} articles {self.SAYS[result.failure_kind or '']} ({result.failure})"
 
 
 def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] | None = None,
@@ -192,8 +201,7 @@ def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] 
                     counts.stopped = result.failure
                     return
                 if breaker.tripped(result):
-                    counts.stopped = (f"the last {breaker.limit} articles could not reach the endpoint "
-                                      f"({result.failure})")
+                    counts.stopped = breaker.reason(result)
                     return
         finally:
             await batch.aclose()  # cancels what is still in flight when the run stops

@@ -62,6 +62,11 @@ class Settings:
             raise UsageError("max_reasks must be 0 or more")
         if self.retry_attempts < 1:
             raise UsageError("retry_attempts must be 1 or more")
+        if self.base_url is not None and safe_url(self.base_url) != self.base_url:
+            raise UsageError(
+                f"the endpoint URL {safe_url(self.base_url)} carries credentials, which cannot be sent beside the "
+                "API key; remove them from the URL and set OPENAI_API_KEY"
+            )
         if self.base_url is None and self.api_key is None and self.model is not None:
             raise UsageError(
                 f"--model {self.model} needs an endpoint: set OPENAI_BASE_URL (or --base-url) or OPENAI_API_KEY"

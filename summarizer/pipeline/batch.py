@@ -87,6 +87,8 @@ async def summarize_batch(
     async def guard(coro) -> None:
         try:
             await coro
+        except asyncio.CancelledError:
+            raise  # we are being shut down: nobody is reading ``done`` any more, so never wait on it
         except BaseException as e:  # noqa: BLE001 - handed to the consumer below
             await done.put(e)
             raise
