@@ -94,14 +94,17 @@ def _file(path: Path) -> Iterator[Article | Unreadable]:
     yield Article(f"{path.stem}-{content_hash(text)[:8]}", text, origin, flags=flags)
 
 
-def _jsonl_file(handle: IO[bytes], origin: str) -> Iterator[Article | Unreadable]:
+def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Unreadable]:
     """A JSONL file, one line at a time (as text when a UTF-16/32 mark says how to read it)."""
-    name = bom_encoding(handle.read(4))
-    handle.seek(0)
+    name = bom_encoding(handle.peek(4)[:4])  # peek: a pipe cannot seek back
     if name is None:
         yield from _jsonl(handle, origin)
-    else:
-        yield from _jsonl(io.TextIOWrapper(handle, encoding=name, errors="replace"), origin, name)
+        return
+    text = io.TextIOWrapper(handle, encoding=name, errors="replace")
+    try:
+        yield from _jsonl(text, origin, name)
+    finally:
+        text.detach()  # the caller closes the file
 
 
 def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
