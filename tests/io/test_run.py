@@ -101,3 +101,20 @@ def test_kill_9_midway_then_rerun_gives_each_article_once_and_repeats_no_finishe
     assert not {f"art-{i}" for i in map(int, asked_after)} & done_before  # nothing done was asked again
 
 
+
+
+def test_the_run_stops_after_as_many_articles_in_a_row_fail_the_same_systemic_way():
+    from summarizer.contract.result import Result
+    from summarizer.io.run import _Breaker
+
+    def failed(kind):
+        return Result(status="failed", failure_kind=kind, failure=f"{kind}!", model="m", prompt_version="p")
+
+    ok = Result(status="verified", model="m", prompt_version="p")
+    breaker = _Breaker(3)
+    seen = [breaker.tripped(r) for r in (failed("unavailable"), failed("unavailable"), ok,  # a success resets it
+                                         failed("unavailable"), failed("internal_error"),  # another kind too
+                                         failed("internal_error"), failed("truncated"),  # one article's own
+                                         failed("internal_error"), failed("internal_error"), failed("internal_error"))]
+    assert seen == [False, False, False, False, False, False, False, False, False, True]
+    assert breaker.reason(failed("internal_error")) == "the last 3 articles failed inside summarizer (internal_error!)"
