@@ -49,7 +49,9 @@ def main() -> None:
                 f.write(line)
                 written += len(line.encode("utf-8"))
                 i += 1
-        run = subprocess.run([sys.executable, "-c", _READ, str(dump)], capture_output=True, text=True, check=True)
+        # From a neutral folder, so that PYTHONPATH (or the install) decides which summarizer is measured.
+        run = subprocess.run([sys.executable, "-c", _READ, str(dump)], capture_output=True, text=True, check=True,
+                             cwd=tmp)
         n, peak_mb, seconds = run.stdout.split()
         print(f"read {n} records from a {written / 1e6:.0f} MB JSONL dump in {float(seconds):.1f} s; "
               f"peak memory {float(peak_mb):.0f} MB", flush=True)
