@@ -38,6 +38,7 @@ from ..contract.summary import ArticleSummary
 from ..trust.textkey import clip
 from .client import base_url_of, make_client
 from .failures import Failure, classify, is_transient, retry_after, root
+from .redact import redact
 from .settings import Settings
 
 __all__ = ["Answer", "Failure", "Provider"]
@@ -114,6 +115,8 @@ class Provider:
         self.model = settings.model_name
         self.base_url = base_url_of(settings, client)
         self._client = client
+        # Kept out of every message: an endpoint's error body can echo the request, key included.
+        self._secrets = (settings.api_key, getattr(client, "api_key", None))
         self._sleep = sleep or time.sleep
         self._async_sleep = async_sleep
         self._sync: Any = None
@@ -192,16 +195,17 @@ class Provider:
         completion = getattr(exc, "last_completion", None)  # instructor's errors carry the answer
         raw, finish, refusal = _raw(completion)
         if refusal or finish == "content_filter":
-            return Failure("refusal", f"the model declined: {clip(refusal or 'content filter', 200)}", requests, waits)
+            return Failure("refusal", redact(f"the model declined: {clip(refusal or 'content filter', 200)}",
+                                             self._secrets), requests, waits)
         if finish == "length":
             return Answer(None, raw, "length", _usage(completion), requests, waits, truncated=True)
         api = root(exc)
         if isinstance(api, openai.APIError) and not isinstance(api, openai.APIResponseValidationError):
-            failure = classify(api, self.model)
+            failure = classify(api, self.model, self._secrets)
         elif completion is not None:
-            reason = exc.__cause__ or exc
-            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=clip(str(reason), 300))
+            reason = redact(clip(str(exc.__cause__ or exc), 300), self._secrets)
+            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=reason)
         else:
-            failure = classify(exc, self.model)
+            failure = classify(exc, self.model, self._secrets)
         failure.requests, failure.waits = requests, waits
         return failure
