@@ -3,6 +3,7 @@
     summarizer validate ARTICLE SUMMARY.json [--json]
     summarizer run INPUT... --out results.jsonl [--report report.html] [--concurrency N]
                    [--model M] [--base-url U]
+    summarizer reconcile RESULTS.jsonl... --out story.json [--report story.html] [--model M] [--base-url U]
 
 Errors of ours become one line on stderr and exit status 2; a rejected
 summary exits 1.
@@ -22,6 +23,7 @@ from ..io.inputs import read_article
 from ..io.text_report import render_report
 from ..model.settings import Settings
 from ..trust.checks import validate
+from .reconcile import add_reconcile
 
 EXIT_REJECTED = 1
 EXIT_ERROR = 2
@@ -48,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
     r.add_argument("--max-reasks", type=int, help="re-asks when the checks find errors (default 2)")
     r.set_defaults(func=_run)
+    add_reconcile(sub)
     return parser
 
 
