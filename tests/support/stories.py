@@ -42,7 +42,9 @@ def bundled_record(n: str) -> ResultRecord:
 
 
 def unrelated_record(name: str) -> ResultRecord:
-    summary = ArticleSummary.model_validate_json((FIXTURES / f"{name}.summary.fixture.json").read_text("utf-8"))
+    """An unrelated article (tests/data/unrelated) with its hand-checked summary (tests/fixtures/unrelated)."""
+    fixture = FIXTURES / "unrelated" / f"{name}.summary.fixture.json"
+    summary = ArticleSummary.model_validate_json(fixture.read_text(encoding="utf-8"))
     return record(name, unrelated(name), summary, f"tests/data/unrelated/{name}.txt")
 
 
