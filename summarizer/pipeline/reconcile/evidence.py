@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from ...contract.record import ResultRecord
@@ -49,6 +50,7 @@ def unit_class(unit: str | None) -> str | None:
     return key
 
 
+@lru_cache(maxsize=65536)
 def same_term(a: str, b: str) -> bool:
     """Whether two stemmed words name the same thing: equal, one inside the other, or (현대차, 현대자동차)
     the same first two syllables."""
@@ -158,7 +160,7 @@ def _time(text: str, label: str, sentence: tuple[int, int], segment: tuple[int, 
 def _grounded_terms(label: str, words: set[str]) -> tuple[str, ...]:
     out: list[str] = []
     for term in stems(label):
-        if term not in out and any(same_term(term, w) for w in words) and not times_in(term):
+        if term not in out and (term in words or any(same_term(term, w) for w in words)) and not times_in(term):
             out.append(term)
     return tuple(out)
 

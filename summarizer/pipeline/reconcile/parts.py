@@ -42,10 +42,6 @@ class PartQuestion:
     note: str
 
 
-def _group_of(groups: Sequence[Group], ref: str) -> Group:
-    return next(g for g in groups if any(r.ref == ref for r in g.reports))
-
-
 def _describe(parts: Sequence[FigureEvidence]) -> str:
     return ", ".join(f"{p.label} {p.text} ({p.id})" for p in parts)
 
@@ -53,24 +49,25 @@ def _describe(parts: Sequence[FigureEvidence]) -> str:
 def compare_parts(groups: list[Group], articles: dict[str, ArticleEvidence]) -> list[PartQuestion]:
     """Add the sums of parts that the words settle to ``groups``; return the questions they do not."""
     questions: list[PartQuestion] = []
+    index = {r.ref: g for g in groups for r in g.reports}
     for total_group in [g for g in groups if len(g.articles) > 1]:
         for t_b in [r for r in total_group.reports if isinstance(r, FigureEvidence)]:
             b = articles[t_b.article]
             for part in [f for f in b.figures if f.part_of == t_b.id]:
                 for t_a in [r for r in total_group.reports if isinstance(r, FigureEvidence) and r.article != b.id]:
-                    question = _compare(groups, part, t_a, t_b, articles[t_a.article], b.text)
+                    question = _compare(index, part, t_a, t_b, articles[t_a.article], b.text)
                     if question is not None:
                         questions.append(question)
     return questions
 
 
-def _compare(groups: list[Group], part: FigureEvidence, t_a: FigureEvidence, t_b: FigureEvidence,
+def _compare(index: dict[str, Group], part: FigureEvidence, t_a: FigureEvidence, t_b: FigureEvidence,
              a: ArticleEvidence, text: str) -> PartQuestion | None:
-    home = _group_of(groups, part.ref)
+    home = index[part.ref]
     if a.id in home.articles:
         return None  # already lined up with one of a's figures
     candidates = [p for p in a.figures if p.part_of == t_a.id and compatible(p, part)
-                  and part.article not in _group_of(groups, p.ref).articles]
+                  and part.article not in index[p.ref].articles]
     if len(candidates) < 2:
         return None
     clause = stems(text[part.segment[0]:part.segment[1]])

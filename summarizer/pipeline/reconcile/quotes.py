@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 
 from ...trust.textkey import key_of
@@ -48,12 +49,15 @@ def same_person(a: QuoteEvidence, b: QuoteEvidence) -> bool:
     return len(short) == 1 and "가" <= short <= "힣" and len(long) >= 2 and (long[0] == short or long[-1] == short)
 
 
+@lru_cache(maxsize=65536)
 def quote_similarity(a: str, b: str) -> float:
     """0 when two quotations are different ones; else how alike they are (up to 1)."""
     ka, kb = key_of(a), key_of(b)
     if not ka or not kb:
         return 0.0
     matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+        return 0.0  # both ways of being one quotation need a ratio of 0.5 or more
     ratio = matcher.ratio()
     shorter = min(len(ka), len(kb))
     inside = sum(block.size for block in matcher.get_matching_blocks()) / shorter

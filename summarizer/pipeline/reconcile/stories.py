@@ -17,7 +17,8 @@ Articles are merged by average linkage: a group joins another when the mean
 score over all their pairs reaches ``STORY_MIN``, so one strong pair cannot
 chain unrelated articles together.
 
-Only pairs that share a word are scored, through an inverted index of the words.
+Only pairs that share a word are scored, through an inverted index of the words; articles
+with the same text are scored once.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ STORY_MIN = 0.2
 """The mean score two groups of articles need to be one story."""
 BORDERLINE = 0.1
 """Groups scoring between this and STORY_MIN are asked about in the model step, if there is one."""
-_COMMON = 0.2
+_EXACT_UP_TO = 200
 _MONEY = frozenset({"원", "$", "€", "£", "¥", "엔", "위안", "유로", "파운드", "%"})
 
 
@@ -97,14 +98,15 @@ class Borderline:
 def _cosines(vectors: list[Vector]) -> dict[tuple[int, int], float]:
     """The cosine of every pair of vectors that share a feature, by walking each feature's postings.
 
-    Features in more than ``_COMMON`` of the articles (and over 50) carry little weight and
-    would make this quadratic; they are left out of the sums.
+    Exact for a dump of up to ``_EXACT_UP_TO`` distinct texts. Beyond that, features in more than
+    a quarter of the texts are left out of the sums: they carry little weight, and walking their
+    postings would take time quadratic in the dump's size.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, v in enumerate(vectors):
         for k, w in v.weights.items():
             postings[k].append((i, w))
-    cap = max(50, int(len(vectors) * _COMMON))
+    cap = max(_EXACT_UP_TO, len(vectors) // 4)
     dots: dict[tuple[int, int], float] = defaultdict(float)
     for entries in postings.values():
         if len(entries) <= cap:
@@ -113,15 +115,36 @@ def _cosines(vectors: list[Vector]) -> dict[tuple[int, int], float]:
     return dots
 
 
-def group_stories(articles: Sequence[ArticleEvidence]) -> tuple[list[list[int]], list[Borderline]]:
-    """The stories (lists of indexes into ``articles``, in input order) and the near misses."""
-    counts = [features(a.text) for a in articles]
+def _pair_scores(articles: Sequence[ArticleEvidence]) -> dict[tuple[int, int], float]:
+    """Scores of the pairs of articles that share a word. Articles with the same text (a wire story
+    run by several outlets, one page scraped twice) are compared once, as one text."""
+    texts: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(articles):
+        texts[a.record.hash or a.text].append(i)
+    copies = list(texts.values())
+    counts = [features(articles[same[0]].text) for same in copies]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
-    vectors = [vector(c, df, len(articles)) for c in counts]
-    scores = {(i, j): _score(articles[i], articles[j], cosine) for (i, j), cosine in _cosines(vectors).items()
-              if cosine > 0}
+    vectors = [vector(c, df, len(counts)) for c in counts]
+    cosines = dict(_cosines(vectors))
+    cosines.update({(u, u): 1.0 for u, same in enumerate(copies) if len(same) > 1})
+    scores = {}
+    for (u, v), cosine in cosines.items():
+        if cosine <= 0:
+            continue
+        for i in copies[u]:
+            for j in copies[v]:
+                if i < j:
+                    scores[i, j] = _score(articles[i], articles[j], cosine)
+                elif j < i:
+                    scores[j, i] = _score(articles[j], articles[i], cosine)
+    return scores
+
+
+def group_stories(articles: Sequence[ArticleEvidence]) -> tuple[list[list[int]], list[Borderline]]:
+    """The stories (lists of indexes into ``articles``, in input order) and the near misses."""
+    scores = _pair_scores(articles)
     members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
     sums: dict[tuple[int, int], float] = {}
     neighbours: dict[int, set[int]] = defaultdict(set)

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Time", "Vector", "features", "sentence_at", "stems", "times_in", "vector"]
 
@@ -43,6 +44,7 @@ _TIME_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     if word[-1] >= "가":
         for _ in range(2):
