@@ -49,7 +49,7 @@ def records(copies: int, distinct: bool) -> list[ResultRecord]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 10, 40])
+    parser.add_argument("--copies", type=int, nargs="+", default=[1, 10, 20])
     args = parser.parse_args(argv)
     for distinct in (False, True):
         for copies in args.copies:

@@ -62,6 +62,9 @@ def _reconcile(args: argparse.Namespace) -> int:
         print(f"summarizer: the model proposed {len(step.proposals)}, code accepted {accepted}"
               + (f"; the model step failed ({step.failure}), the rest is code's alone" if step.failure else ""),
               file=sys.stderr)
+    if not result.stories and result.excluded:
+        print(f"summarizer: none of the {len(result.excluded)} results passed the checks, so there is no evidence "
+              "to line up; they are listed under excluded", file=sys.stderr)
     print(describe(result), file=sys.stderr)
     print(f"summarizer: stories in {out}" + (f", page in {args.report}" if args.report else ""), file=sys.stderr)
     return 0

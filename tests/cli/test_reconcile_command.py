@@ -116,3 +116,18 @@ def test_story_json_is_the_documented_contract(tmp_path):
     assert {"text", "agreement", "reports"} <= set(story["quotes"][0])
     assert {"article", "quote", "speaker", "span"} <= set(story["quotes"][0]["reports"][0])
     assert {f["agreement"] for f in story["figures"]} == {"agreed", "conflict", "single_source"}
+
+
+def test_results_that_all_failed_the_checks_are_listed_and_said_so(tmp_path, capsys):
+    from summarizer import ArticleSummary
+    from support.corpus import corpus
+    from support.stories import record
+
+    rejected = record("000", corpus("000"), ArticleSummary(headline="h", summary="s", quotes=[
+        {"text": "기사에 없는 말", "speaker": "아무개"}]))
+    results = write_results(tmp_path / "r.jsonl", [rejected])
+    out = tmp_path / "story.json"
+    assert main(["reconcile", str(results), "--out", str(out)]) == 0
+    result = story_file(out)
+    assert (result.stories, [(x.article, x.status) for x in result.excluded]) == ([], [("000", "rejected")])
+    assert "none of the 1 results passed the checks" in capsys.readouterr().err
