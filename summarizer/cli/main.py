@@ -3,8 +3,9 @@
     summarizer validate ARTICLE SUMMARY.json [--json]
     summarizer run INPUT... --out results.jsonl [--report report.html] [--concurrency N]
                    [--model M] [--base-url U] [--fail-on-rejected]
+    summarizer reconcile RESULTS.jsonl... --out story.json [--report story.html] [--model M] [--base-url U]
 
-Each command is a module here (``validate``, ``run``) that adds its parser
+Each command is a module here (``validate``, ``run``, ``reconcile``) that adds its parser
 and does its work. Errors of ours become one line on stderr; the exit
 statuses are in ``exit_codes`` (and the README, and ``--help``).
 """
@@ -19,6 +20,7 @@ import traceback
 from ..contract.errors import SummarizerError
 from ..model.redact import redact
 from .exit_codes import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
+from .reconcile import add_reconcile
 from .run import add_run_command
 from .validate import add_validate_command, load_summary
 
@@ -31,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_validate_command(sub)
     add_run_command(sub, EPILOG)
+    add_reconcile(sub)
     return parser
 
 
