@@ -25,6 +25,7 @@ from typing import Any
 import instructor
 import openai
 from openai.types.chat import ChatCompletion
+from pydantic import BaseModel
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -43,6 +44,7 @@ from ..trust.textkey import clip
 from .client import base_url_of, make_client
 from .failures import Failure, classify, is_transient, retry_after, root
 from .grounded import Offer, response_model, to_answer
+from .redact import redact
 from .settings import Settings
 
 __all__ = ["FREE_TEXT", "Answer", "Failure", "Provider", "Shape", "grounded_shape"]
@@ -53,7 +55,13 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 # instructor wraps a plain response model in a new class on every call, which
 # defeats its own schema cache; handed the wrapped class (its public
-# response_schema), it uses it as it is.
+# response_schema), it uses it as it is. One wrapped class per response model.
+@lru_cache(maxsize=32)
+def _response_schema(model: type[BaseModel]) -> Any:
+    return instructor.response_schema(model)
+
+
+_response_schema(ArticleSummary)
 _MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON}
 
 
@@ -62,26 +70,29 @@ class Shape:
     """What an answer must be: the model instructor asks for and validates, how it becomes ours, and any
     further request fields (the embedded model's ``grammar``)."""
 
-    model: Any
-    """The response model, as ``instructor.response_schema`` wraps it."""
+    model: type[BaseModel]
+    """The response model (``_response_schema`` wraps it for instructor)."""
     plain: Callable[[BaseModel], BaseModel]
+    """Our answer from instructor's instance of the wrapped model."""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    """Further keyword arguments for the request (``extra_body``)."""
+
+    @classmethod
+    def of(cls, shape: Shape | type[BaseModel]) -> Shape:
+        """``shape`` itself, or a plain answer in the response model ``shape``."""
+        if isinstance(shape, Shape):
+            return shape
+        return cls(shape, lambda parsed: shape.model_validate(parsed.model_dump()))
 
 
-FREE_TEXT = Shape(instructor.response_schema(ArticleSummary),
-                  lambda parsed: ArticleSummary.model_validate(parsed.model_dump()))
+FREE_TEXT = Shape.of(ArticleSummary)
 """A free-text summary: the ``ArticleSummary`` schema."""
-
-
-@lru_cache(maxsize=16)
-def _wrapped(model: type[BaseModel]) -> Any:
-    return instructor.response_schema(model)
 
 
 def grounded_shape(offer: Offer, grammar: str | None = None) -> Shape:
     """A grounded answer to ``offer``: its ids and names as enums; with ``grammar`` (a ``%llguidance`` Lark
-    grammar) sent along for a server that decodes under it."""
-    return Shape(_wrapped(response_model(offer)), to_answer, {"grammar": grammar} if grammar else {})
+    grammar) sent in the request body for a server that decodes under it (the embedded model's)."""
+    return Shape(response_model(offer), to_answer, {"extra_body": {"grammar": grammar}} if grammar else {})
 
 
 @dataclass
@@ -89,7 +100,8 @@ class Answer:
     """A structured answer, or the reason there is none (cut off, or not fitting the schema)."""
 
     summary: Any
-    """The answer in its shape's plain model (an ``ArticleSummary``, or a ``GroundedAnswer``), or None."""
+    """The answer in its shape's plain model (an ``ArticleSummary``, a ``GroundedAnswer``, or the response
+    model asked for); None if unusable."""
     raw: str | None
     finish_reason: str | None
     usage: Usage
@@ -146,6 +158,8 @@ class Provider:
         self.model = settings.model_name
         self.base_url = base_url_of(settings, client)
         self._client = client
+        # Kept out of every message: an endpoint's error body can echo the request, key included.
+        self._secrets = (settings.api_key, getattr(client, "api_key", None))
         self._sleep = sleep or time.sleep
         self._async_sleep = async_sleep
         self._sync: Any = None
@@ -172,7 +186,7 @@ class Provider:
     # --- one structured call -----------------------------------------------
 
     def _kwargs(self, messages: list[dict[str, Any]], max_tokens: int, shape: Shape) -> dict[str, Any]:
-        return {"model": self.model, "messages": messages, "response_model": shape.model,
+        return {"model": self.model, "messages": messages, "response_model": _response_schema(shape.model),
                 "max_tokens": max_tokens, "temperature": self.settings.temperature, "max_retries": 0, **shape.extra}
 
     def _retry_policy(self, waits: list[float]) -> dict[str, Any]:
@@ -188,7 +202,10 @@ class Provider:
         return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
                 "wait": wait, "retry": retry_if_exception(is_transient), "reraise": True}
 
-    def ask(self, messages: list[dict[str, Any]], max_tokens: int, shape: Shape = FREE_TEXT) -> Answer | Failure:
+    def ask(self, messages: list[dict[str, Any]], max_tokens: int,
+            shape: Shape | type[BaseModel] = ArticleSummary) -> Answer | Failure:
+        """One structured answer in ``shape`` (an ArticleSummary unless another model or shape is asked for)."""
+        shape = Shape.of(shape)
         waits: list[float] = []
         client = self._instructor(False)
         retrying = Retrying(sleep=self._sleep, **self._retry_policy(waits))
@@ -199,7 +216,8 @@ class Provider:
         return self._answer(shape, parsed, completion, retrying, waits)
 
     async def aask(self, messages: list[dict[str, Any]], max_tokens: int,
-                   shape: Shape = FREE_TEXT) -> Answer | Failure:
+                   shape: Shape | type[BaseModel] = ArticleSummary) -> Answer | Failure:
+        shape = Shape.of(shape)
         waits: list[float] = []
         client = self._instructor(True)
         extra = {"sleep": self._async_sleep} if self._async_sleep else {}
@@ -226,16 +244,17 @@ class Provider:
         completion = getattr(exc, "last_completion", None)  # instructor's errors carry the answer
         raw, finish, refusal = _raw(completion)
         if refusal or finish == "content_filter":
-            return Failure("refusal", f"the model declined: {clip(refusal or 'content filter', 200)}", requests, waits)
+            return Failure("refusal", redact(f"the model declined: {clip(refusal or 'content filter', 200)}",
+                                             self._secrets), requests, waits)
         if finish == "length":
             return Answer(None, raw, "length", _usage(completion), requests, waits, truncated=True)
         api = root(exc)
         if isinstance(api, openai.APIError) and not isinstance(api, openai.APIResponseValidationError):
-            failure = classify(api, self.model)
+            failure = classify(api, self.model, self._secrets)
         elif completion is not None:
-            reason = exc.__cause__ or exc
-            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=clip(str(reason), 300))
+            reason = redact(clip(str(exc.__cause__ or exc), 300), self._secrets)
+            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=reason)
         else:
-            failure = classify(exc, self.model)
+            failure = classify(exc, self.model, self._secrets)
         failure.requests, failure.waits = requests, waits
         return failure

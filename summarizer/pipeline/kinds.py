@@ -3,8 +3,10 @@
 The loop (``summarize``) is written once. What differs lives here, behind one
 small interface: an answer ``Kind`` cuts an article into ``Round``s (one per
 window), and says how to merge their best answers; a ``Round`` says what to
-ask, how to judge an answer (the summary it makes and its report), and how to
-ask again.
+ask, what summary an answer makes, what that summary's report gains beyond
+the checks (what could not be built from the picks), and how to ask again.
+The checks themselves are the loop's (``Summarizer.check``), the same for
+both.
 
 - ``FreeText``: the model writes the ``ArticleSummary``; windows of text; the
   prompt in ``prompts/summarize/``.
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..contract.grounded import GroundedAnswer, GroundedEvent, PickedFigure, PickedQuote
-from ..contract.report import Report, status_of
+from ..contract.report import Finding, Report, status_of
 from ..contract.summary import ArticleSummary
 from ..model.call import FREE_TEXT, Shape, grounded_shape
 from ..model.grammar import lark_grammar
@@ -30,13 +32,12 @@ from ..model.grounded_prompt import GroundedPrompts, load_grounded_prompts
 from ..model.prompts import PromptSet, load_prompts
 from ..model.settings import Settings
 from ..trust.candidates import find_candidates
-from ..trust.checks import validate
 from ..trust.grounded import Built, build_summary, reask_lines
 from ..trust.textkey import key_of
 from .offers import Budget, make_offer
 from .windows import estimate_tokens, merge_summaries, split_windows
 
-__all__ = ["FreeText", "Grounded", "Kind", "Round", "kind_for"]
+__all__ = ["FreeText", "Grounded", "Kind", "Merged", "Round", "kind_for"]
 
 PROMPT_OVERHEAD = 1200
 """Tokens the free-text instructions, the schema and the worked example take, estimated."""
@@ -51,15 +52,30 @@ ENDPOINT_BUDGET = Budget(tokens=24_000, opening_chars=None, quotes=60, figures=1
 class Round(Protocol):
     """One window of one article: what to ask, and how to judge and re-ask."""
 
+    text: str
+    """What the summary is checked against: the window (free text) or the whole article (grounded)."""
     shape: Shape
 
     def first(self) -> list[dict[str, Any]]: ...
 
-    def judge(self, parsed: Any) -> tuple[ArticleSummary, Report]: ...
+    def summary_of(self, parsed: Any) -> ArticleSummary: ...
+
+    def with_findings(self, report: Report) -> Report: ...
 
     def again(self, previous: str, report: Report, recheck: bool) -> list[dict[str, Any]]: ...
 
     def again_invalid(self, raw: str, reason: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The summary of a whole article from its windows' answers, and findings the checks add to."""
+
+    summary: ArticleSummary
+    findings: tuple[Finding, ...] = ()
+
+    def with_findings(self, report: Report) -> Report:
+        return _with(report, self.findings)
 
 
 class Kind(Protocol):
@@ -71,8 +87,15 @@ class Kind(Protocol):
 
     def room_limit(self, text: str) -> int: ...
 
-    def merge(self, text: str, parsed: list[Any], best: list[tuple[ArticleSummary, Report]]
-              ) -> tuple[ArticleSummary, Report]: ...
+    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary]) -> Merged: ...
+
+
+def _with(report: Report, findings: tuple[Finding, ...] | list[Finding]) -> Report:
+    """``report`` with ``findings`` (what could not be built from the picks) before its own."""
+    if not findings:
+        return report
+    every = [*findings, *report.findings]
+    return report.model_copy(update={"findings": every, "status": status_of(every)})
 
 
 def _totals_lines(report: Report) -> list[str]:
@@ -92,8 +115,11 @@ class _FreeRound:
     def first(self) -> list[dict[str, Any]]:
         return self.prompts.messages(self.text)
 
-    def judge(self, parsed: ArticleSummary) -> tuple[ArticleSummary, Report]:
-        return parsed, validate(self.text, parsed)
+    def summary_of(self, parsed: ArticleSummary) -> ArticleSummary:
+        return parsed
+
+    def with_findings(self, report: Report) -> Report:
+        return report
 
     def again(self, previous: str, report: Report, recheck: bool) -> list[dict[str, Any]]:
         lines = [f"- {f.path}: {f.message}" for f in report.errors] + (_totals_lines(report) if recheck else [])
@@ -124,23 +150,11 @@ class FreeText:
         budget = self.settings.window_tokens - self.max_tokens(text) - PROMPT_OVERHEAD
         return [_FreeRound(self.prompts, w) for w in split_windows(text, max(budget, 256))]
 
-    def merge(self, text, parsed, best):
-        if len(best) == 1:
-            return best[0]  # the one window is the whole article: already checked
-        summary = merge_summaries([s for s, _ in best])
-        return summary, validate(text, summary)
+    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary]) -> Merged:
+        return Merged(merge_summaries(summaries))
 
 
 # --- grounded ------------------------------------------------------------
-
-
-def _checked(text: str, built: Built) -> Report:
-    """The checks on a built summary, with what could not be built from the picks."""
-    report = validate(text, built.summary)
-    if not built.findings:
-        return report
-    findings = [*built.findings, *report.findings]
-    return report.model_copy(update={"findings": findings, "status": status_of(findings)})
 
 
 @dataclass
@@ -155,9 +169,13 @@ class _GroundedRound:
     def first(self) -> list[dict[str, Any]]:
         return self.prompts.messages(self.offer, self.text, whole_article=self.whole_article)
 
-    def judge(self, parsed: GroundedAnswer) -> tuple[ArticleSummary, Report]:
+    def summary_of(self, parsed: GroundedAnswer) -> ArticleSummary:
         self.built = build_summary(find_candidates(self.text), parsed)
-        return self.built.summary, _checked(self.text, self.built)
+        return self.built.summary
+
+    def with_findings(self, report: Report) -> Report:
+        assert self.built is not None
+        return _with(report, self.built.findings)
 
     def again(self, previous: str, report: Report, recheck: bool) -> list[dict[str, Any]]:
         assert self.built is not None
@@ -222,11 +240,9 @@ class Grounded:
             rounds.append(_GroundedRound(self.prompts, text, offer, whole, shape))
         return rounds
 
-    def merge(self, text, parsed, best):
-        if len(best) == 1:
-            return best[0]
+    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary]) -> Merged:
         built = build_summary(find_candidates(text), merge_answers(parsed))
-        return built.summary, _checked(text, built)
+        return Merged(built.summary, tuple(built.findings))
 
 
 def kind_for(settings: Settings) -> Kind:

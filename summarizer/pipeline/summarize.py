@@ -14,6 +14,11 @@ asynchronously, so the two cannot drift apart.
   else reported as truncated; it is never re-sent unchanged.
 - If re-asking does not help, the best answer comes back with its report; a
   usable answer is never thrown away for a later failure.
+- The checks are requested from the loop too (``_Check``): the sync driver
+  runs them in place, the async one in a worker thread, so a long check does
+  not hold up the requests of other articles in flight. An exception in the
+  checks, or a check that outlasts ``check_timeout``, fails that article
+  (``internal_error``), never the run.
 """
 
 from __future__ import annotations
@@ -24,15 +29,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..contract.report import Report
-from ..contract.result import Attempt, Result, Usage
+from ..contract.result import Attempt, FailureKind, Result, Usage
 from ..contract.summary import ArticleSummary
 from ..model.call import FREE_TEXT, Answer, Provider, Shape
 from ..model.failures import Failure
 from ..model.settings import Settings
+from ..trust.checks import validate
+from .checking import Check, run_check, run_check_in_thread
 from .kinds import Kind, Round, kind_for
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
-
 
 @dataclass
 class _Ask:
@@ -42,11 +48,18 @@ class _Ask:
 
 
 @dataclass
+class _Check:
+    text: str
+    summary: ArticleSummary
+
+
+@dataclass
 class _Best:
     summary: ArticleSummary
     report: Report
     raw: str
     parsed: Any
+    """The answer as the model gave it (an ArticleSummary, or a GroundedAnswer)."""
 
     def rank(self) -> tuple[int, int]:
         return len(self.report.errors), len(self.report.warnings)
@@ -55,11 +68,17 @@ class _Best:
 class Summarizer:
     """Summarizes articles with one model; reuse it to reuse the client (and the loaded embedded model)."""
 
+    check_timeout: float = 120.0
+    """Seconds the checks may take on one answer in ``asummarize`` before the article fails."""
+
     def __init__(self, settings: Settings | None = None, *, client: Any = None, sleep: Any = None,
-                 async_sleep: Any = None) -> None:
+                 async_sleep: Any = None, check: Check = validate, check_timeout: float | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.kind: Kind = kind_for(self.settings)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
+        self.check = check
+        if check_timeout is not None:
+            self.check_timeout = check_timeout
 
     # --- drivers -----------------------------------------------------------
 
@@ -67,8 +86,12 @@ class Summarizer:
         loop = self._loop(text)
         request = next(loop)
         while True:
+            if isinstance(request, _Check):
+                outcome: Any = run_check(self.check, request.text, request.summary)
+            else:
+                outcome = self.provider.ask(request.messages, request.max_tokens, request.shape)
             try:
-                request = loop.send(self.provider.ask(request.messages, request.max_tokens, request.shape))
+                request = loop.send(outcome)
             except StopIteration as done:
                 return done.value
 
@@ -76,10 +99,20 @@ class Summarizer:
         loop = self._loop(text)
         request = next(loop)
         while True:
+            if isinstance(request, _Check):
+                outcome: Any = await run_check_in_thread(self.check, request.text, request.summary,
+                                                         self.check_timeout)
+            else:
+                outcome = await self.provider.aask(request.messages, request.max_tokens, request.shape)
             try:
-                request = loop.send(await self.provider.aask(request.messages, request.max_tokens, request.shape))
+                request = loop.send(outcome)
             except StopIteration as done:
                 return done.value
+
+    def failed(self, kind: FailureKind, message: str, seconds: float = 0.0) -> Result:
+        """A failed Result for an article that never got as far as an answer."""
+        return Result(status="failed", failure=message, failure_kind=kind, model=self.provider.model,
+                      base_url=self.provider.base_url, prompt_version=self.kind.version, seconds=seconds)
 
     async def aclose(self) -> None:
         await self.provider.aclose()
@@ -89,7 +122,7 @@ class Summarizer:
 
     # --- the loop ----------------------------------------------------------
 
-    def _loop(self, text: str) -> Generator[_Ask, Answer | Failure, Result]:
+    def _loop(self, text: str) -> Generator[_Ask | _Check, Any, Result]:
         started = time.perf_counter()
         if not text.strip():
             raise ValueError("the article is empty")
@@ -106,16 +139,28 @@ class Summarizer:
                 parts.append(outcome)
             else:
                 failure, last_raw = outcome
-                if not parts or failure.kind in ("auth", "model_not_found"):
+                if not parts or failure.kind in ("auth", "model_not_found", "internal_error"):
                     break  # the other windows would fail the same way
         usage = sum((a.usage for a in attempts), Usage())
         common = {"attempts": attempts, "usage": usage, "model": self.provider.model,
                   "base_url": self.provider.base_url, "prompt_version": kind.version, "windows": len(rounds)}
+        if failure is not None and failure.kind == "internal_error":
+            parts = []  # a bug in the checks: no summary of this article can be trusted
         if not parts:
             assert failure is not None
             return Result(status="failed", failure=failure.message, failure_kind=failure.kind,
                           last_answer=last_raw, seconds=round(time.perf_counter() - started, 3), **common)
-        summary, report = kind.merge(text, [p.parsed for p in parts], [(p.summary, p.report) for p in parts])
+        if len(rounds) == 1:
+            summary, report = parts[0].summary, parts[0].report  # the one window is the whole article: checked
+        else:
+            merged = kind.merge(text, [p.parsed for p in parts], [p.summary for p in parts])
+            summary = merged.summary
+            checked = yield _Check(text, summary)
+            if isinstance(checked, Failure):
+                return Result(status="failed", failure=checked.message, failure_kind=checked.kind,
+                              last_answer=summary.model_dump_json(),
+                              seconds=round(time.perf_counter() - started, 3), **common)
+            report = merged.with_findings(checked)
         return Result(status=report.status, summary=summary, report=report,
                       seconds=round(time.perf_counter() - started, 3), **common)
 
@@ -143,7 +188,7 @@ class Summarizer:
                     "finish_reason": answer.finish_reason, "usage": answer.usage, "seconds": seconds}
             if answer.truncated:
                 attempts.append(Attempt(outcome="truncated", note=f"cut off at max_tokens={max_tokens}", **base))
-                limit = self.kind.room_limit(text)
+                limit = self.kind.room_limit(round_.text)
                 if not more_room and max_tokens < limit:
                     more_room, kind = True, "more_room"
                     max_tokens = min(max_tokens * 2, limit)
@@ -163,10 +208,15 @@ class Summarizer:
                 kind = "reask"
                 messages = round_.again_invalid(raw, answer.invalid or "")
                 continue
-            summary, report = round_.judge(answer.summary)
+            previous = answer.summary.model_dump_json()
+            summary = round_.summary_of(answer.summary)
+            checked = yield _Check(round_.text, summary)
+            if isinstance(checked, Failure):
+                attempts.append(Attempt(outcome="failed", note=checked.message, **base))
+                return checked, answer.raw or previous
+            report = round_.with_findings(checked)
             attempts.append(Attempt(outcome=report.status, errors=len(report.errors),
                                     warnings=len(report.warnings), **base))
-            previous = answer.summary.model_dump_json()
             current = _Best(summary, report, answer.raw or previous, answer.summary)
             if best is None or current.rank() <= best.rank():
                 best = current
