@@ -135,22 +135,47 @@ def _locate_elided(src: Source, qkey: str) -> QuoteMatch | None:
     pieces = [(t, ins) for t, ins in pieces if len(t) >= 2]
     if not pieces or len(pieces) > _MAX_PIECES:
         return None
+    # Insertions kept as the article writes them, even cut through ("(가기 … 들도"): the pieces as they are.
+    literal = [p for p in (p.strip('"') for p in _OMISSION_RE.split(qkey)) if len(p) >= 2]
+    if literal and len(literal) <= _MAX_PIECES and (len(literal) > 1 or literal[0] != qkey):
+        found = _first_chain(_Plain(src.key.key), [(p, []) for p in literal])
+        if found is not None:
+            spans = tuple(src.key.span(s, e) for s, e in found)
+            return QuoteMatch("elided", spans[0][0], spans[-1][1], spans)
     bare = src.bare_key
+    spans = _first_chain(bare, pieces)
+    if spans is None:
+        return None
+    keys = [list(bare.to_key(s, e)) for s, e in spans]
+    # an insertion the quote opens or closes with, and the article has there, belongs to the passage
+    if pieces[0][1] and pieces[0][1][0][0] == 0:
+        keys[0][0] -= len(bare.removed_at(spans[0][0]) or "")
+    last, inserts = pieces[-1]
+    if inserts and inserts[-1][0] == len(last):
+        keys[-1][1] += len(bare.removed_at(spans[-1][1]) or "")
+    found = tuple(src.key.span(ks, ke) for ks, ke in keys)
+    return QuoteMatch("elided", found[0][0], found[-1][1], found)
+
+
+class _Plain:
+    """A key searched as it is: no insertions removed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.find = text.find
+
+    def removed_at(self, pos: int) -> None:
+        return None
+
+
+def _first_chain(bare, pieces) -> list[tuple[int, int]] | None:
     first, tries = pieces[0][0], 0
     at = bare.find(first)
     while at >= 0 and tries < _MAX_STARTS:
         tries += 1
         spans = _chain(bare, pieces, at)
         if spans is not None:
-            keys = [list(bare.to_key(s, e)) for s, e in spans]
-            # an insertion the quote opens or closes with, and the article has there, belongs to the passage
-            if pieces[0][1] and pieces[0][1][0][0] == 0:
-                keys[0][0] -= len(bare.removed_at(spans[0][0]) or "")
-            last, inserts = pieces[-1]
-            if inserts and inserts[-1][0] == len(last):
-                keys[-1][1] += len(bare.removed_at(spans[-1][1]) or "")
-            found = tuple(src.key.span(ks, ke) for ks, ke in keys)
-            return QuoteMatch("elided", found[0][0], found[-1][1], found)
+            return spans
         at = bare.find(first, at + 1)
     return None
 

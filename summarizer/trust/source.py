@@ -103,6 +103,10 @@ class Source:
         return furniture(self)
 
     @cached_property
+    def furniture_starts(self) -> list[int]:
+        return [s for s, _, _ in self.furniture]
+
+    @cached_property
     def people(self) -> list[Person]:
         """The people the article names, with their roles and every mention (see ``attribution``)."""
         from .people import people
