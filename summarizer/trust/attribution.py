@@ -32,6 +32,7 @@ from .lexicon import (
     CONTINUATIONS_KO, CUE_VERB_KO_RE, CUE_VERBS_EN, PARTICLE_RE, PRONOUNS_EN, QUOTATIVE_KO_RE, SUBJECT_PARTICLES,
     title_re,
 )
+from .furniture import is_furniture
 from .people import Person, mention_index, people
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ _AFTER_MENTION_RE = re.compile(
     rf"(?:\([^()\n]{{1,30}}\))?(?:\s(?:[^\s\"“”]+\s){{0,3}}?{title_re()}(?:\([^()\n]{{1,30}}\))?)?"
     rf"(?P<p>{PARTICLE_RE.pattern})?(?=[^가-힣A-Za-z0-9]|$)"
 )
-_BOUNDARY_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_BOUNDARY_RE = re.compile(r"[.!?]\s+|\n+")
 _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
 _CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")
@@ -88,11 +89,14 @@ class _Analysis:
         text = src.text
         self.text = text
         self.persons = people(src)
-        self.quotes = [(s, e) for s, e in src.quoted_passages if not _in_furniture(src, s, e)]
-        chars = list(text)
+        self.quotes = [(s, e) for s, e in src.quoted_passages if not is_furniture(src, s, e)]
+        self.quote_starts = [s for s, _ in self.quotes]
+        parts, pos = [], 0
         for s, e in src.quoted_passages:
-            chars[s:e] = _MASK * (e - s)
-        self.masked = "".join(chars)
+            parts += [text[pos:s], _MASK * (e - s)]
+            pos = e
+        parts.append(text[pos:])
+        self.masked = "".join(parts)
         self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(self.masked)]
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
         self.mentions = mentions
@@ -109,11 +113,28 @@ class _Analysis:
             self.kind.append("subject" if particle in SUBJECT_PARTICLES else "bare" if particle is None else "other")
         self.subjects = [i for i, k in enumerate(self.kind) if k == "subject"]
         self.subject_starts = [mentions[i][0] for i in self.subjects]
-        self.done: list[tuple[int, Attribution | None]] = []
-        self.done_starts: list[int] = []
-        for s, e in self.quotes:  # in order, so that each quote can carry the one before it
-            self.done.append((s, self.attribute(s, e)))
-            self.done_starts.append(s)
+        self._memo: dict[int, Attribution | None] = {}
+
+    def _floor(self, at: int) -> tuple[int | None, int]:
+        """The last named subject before ``at`` (its mention index) and where it stands (-1: none)."""
+        i = bisect_left(self.subject_starts, at) - 1
+        return (self.subjects[i], self.subject_starts[i]) if i >= 0 else (None, -1)
+
+    def prepare(self, at: int) -> None:
+        """Attribute, in order, the quotations between the last named subject before ``at`` and ``at``: the
+        only ones a quote at ``at`` can be carried on from. Each needs only those before it, already done."""
+        _, floor = self._floor(at)
+        for j in range(bisect_right(self.quote_starts, floor), bisect_left(self.quote_starts, at)):
+            if j not in self._memo:
+                self._memo[j] = self.attribute(*self.quotes[j])
+
+    def quotation(self, i: int) -> Attribution | None:
+        """The attribution of the article's ``i``-th quotation (computed once)."""
+        if i not in self._memo:
+            s, e = self.quotes[i]
+            self.prepare(s)
+            self._memo[i] = self.attribute(s, e)
+        return self._memo[i]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.boundaries, start) - 1
@@ -184,17 +205,15 @@ class _Analysis:
         return m.span() if m else None
 
     def _carried(self, at: int, how: str, cue: tuple[int, int] | None) -> Attribution | None:
-        i = bisect_left(self.subject_starts, at) - 1
-        subject = self.subjects[i] if i >= 0 else None
-        j = bisect_left(self.done_starts, at) - 1
-        while j >= 0 and self.done[j][1] is None:
+        """The nearest preceding named speaker: the last named subject, or a later quotation's speaker."""
+        subject, floor = self._floor(at)
+        j = bisect_left(self.quote_starts, at) - 1
+        while j >= 0 and self.quote_starts[j] > floor:
+            earlier = self._memo.get(j)
+            if earlier is not None and earlier.mention[0] > floor:
+                return Attribution(earlier.person, earlier.mention, how, cue)
             j -= 1
-        earlier = self.done[j][1] if j >= 0 else None
-        if subject is not None and (earlier is None or self.mentions[subject][0] > earlier.mention[0]):
-            return self._at(subject, how, cue)
-        if earlier is not None:
-            return Attribution(earlier.person, earlier.mention, how, cue)
-        return None
+        return self._at(subject, how, cue) if subject is not None else None
 
 
 def _blank(s: str) -> bool:
@@ -207,12 +226,6 @@ def _cue_span(gap: str, offset: int) -> tuple[int, int] | None:
     return (offset + m.start(), offset + m.end()) if m else None
 
 
-def _in_furniture(src: Source, start: int, end: int) -> bool:
-    from .furniture import is_furniture
-
-    return is_furniture(src, start, end)
-
-
 def analysis(src: Source) -> _Analysis:
     """The article read for speech (``Source.speech`` caches it)."""
     return _Analysis(src)
@@ -220,14 +233,12 @@ def analysis(src: Source) -> _Analysis:
 
 def speaker_of(src: Source, start: int, end: int) -> Attribution | None:
     """Who the article gives the passage ``src.text[start:end]`` (a quotation) to; ``None`` if nobody."""
-    if _in_furniture(src, start, end):
+    if is_furniture(src, start, end):
         return None  # a headline of another story, a caption: nobody in this article says it
     a = src.speech
     # A quotation of the article, or a part of one: the whole quotation's attribution.
-    i = bisect_right(a.done_starts, start) - 1
-    if i >= 0:
-        qs = a.done[i][0]
-        qe = a.quotes[i][1]
-        if qs <= start and end <= qe + 1:
-            return a.done[i][1]
+    i = bisect_right(a.quote_starts, start) - 1
+    if i >= 0 and a.quotes[i][0] <= start and end <= a.quotes[i][1] + 1:
+        return a.quotation(i)
+    a.prepare(start)
     return a.attribute(start, end)

@@ -28,7 +28,6 @@ __all__ = ["KINDS", "furniture", "is_furniture"]
 
 KINDS = ("byline", "caption", "related", "ticker", "share", "comments", "nav")
 
-_LINE_RE = re.compile(r"[^\n]*")
 _REPORTER = r"[가-힣]{1,4}(?:\s[가-힣]{1,3})?\s?(?:기자|특파원|객원기자|인턴기자)"
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 # Whole lines.
@@ -75,7 +74,13 @@ LONG = 80
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if text[m.start() : m.end()].strip()]
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line and not line.isspace():
+            out.append((pos, end))
+        pos = end + 1
+    return out
 
 
 def _is_share(line: str) -> bool:
@@ -94,8 +99,11 @@ def _is_short_chrome(line: str) -> bool:
     return len(s) <= 20 and not any(c in s for c in _QUOTE_CHARS) and not _SENTENCE_END_RE.search(s)
 
 
+_SENTENCE_RE = re.compile(r"[.다](?:\s|$)")
+
+
 def _is_body(line: str) -> bool:
-    return len(line.strip()) >= LONG and bool(re.search(r"[.다]\s", line + " "))
+    return len(line) >= LONG and len(line.strip()) >= LONG and _SENTENCE_RE.search(line) is not None
 
 
 def furniture(src: Source) -> list[tuple[int, int, str]]:
@@ -103,13 +111,18 @@ def furniture(src: Source) -> list[tuple[int, int, str]]:
     text = src.text
     lines = _lines(text)
     found: list[tuple[int, int, str]] = []
-    body = [i for i, (s, e) in enumerate(lines) if _is_body(text[s:e])]
+    is_body = [_is_body(text[s:e]) for s, e in lines]
+    body = [i for i, b in enumerate(is_body) if b]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1
     tail_from = len(lines)  # after the last body paragraph, headline-like lines are other stories
     state = None
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        if is_body[i]:  # article prose: only what sits inside it (a caption, a byline, a tag)
+            state = None
+            found.extend(_inside(text, s, e))
+            continue
         if _COMMENTS_HEAD_RE.fullmatch(line):
             found.append((s, e, "comments"))
             state = "comments"
@@ -119,13 +132,13 @@ def furniture(src: Source) -> list[tuple[int, int, str]]:
             state = "related"
             continue
         if state == "comments":
-            if _COMMENT_RULE_RE.search(line) or len(line.strip()) <= 40 and not _is_body(line):
+            if _COMMENT_RULE_RE.search(line) or len(line.strip()) <= 40:
                 found.append((s, e, "comments"))
                 continue
             state = None
         if state == "related":
-            if _is_headline_like(line) and not _is_body(line):
-                kind = "ticker" if _TICKER_RE.search(line) and len(line) < 40 else "related"
+            if _is_headline_like(line):
+                kind = "ticker" if len(line) < 40 and _TICKER_RE.search(line) else "related"
                 found.append((s, e, kind))
                 continue
             state = None
@@ -135,7 +148,7 @@ def furniture(src: Source) -> list[tuple[int, int, str]]:
                 tail_from = min(tail_from, i)
         elif _is_share(line):
             found.append((s, e, "share"))
-        elif _TICKER_RE.search(line) and not _is_body(line) and len(line.strip()) <= 60:
+        elif len(line.strip()) <= 60 and _TICKER_RE.search(line):
             found.append((s, e, "ticker"))
         elif line.lstrip().startswith("<a ") or line.lstrip().startswith("<a\t"):
             found.append((s, e, "related"))
@@ -156,20 +169,24 @@ def _inside(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     line = text[s:e]
     pos = 0
     # A photo caption runs from the start of the line to its credit ("(사진=...)", "<연합뉴스>", "...기자").
-    for m in _CAPTION_TAIL_RE.finditer(line):
-        if _CAPTION_SENTENCE_RE.search(line, 0, m.end()) and (m.end() == len(line.rstrip()) or "=" in m[0]
-                                                              or "DB 금지" in m[0] or "@" in m[0]):
-            out.append((s, s + m.end(), "caption"))
-            pos = m.end()
-            break
-    m = _BYLINE_PREFIX_RE.match(line, pos)
-    if m is not None and m.end() > m.start():
-        out.append((s + m.start(), s + m.end(), "byline"))
-    m = _SIGNATURE_RE.search(line)
-    if m is not None:
-        out.append((s + m.start(), s + m.end(), "byline"))
-    for m in _HTML_TAG_RE.finditer(line):
-        out.append((s + m.start(), s + m.end(), "nav"))
+    if "기자" in line or "=" in line or "<" in line:
+        for m in _CAPTION_TAIL_RE.finditer(line):
+            if _CAPTION_SENTENCE_RE.search(line, 0, m.end()) and (
+                    m.end() == len(line.rstrip()) or "=" in m[0] or "DB 금지" in m[0] or "@" in m[0]):
+                out.append((s, s + m.end(), "caption"))
+                pos = m.end()
+                break
+    if line[pos : pos + 1].strip() in ("[", "(", "d", "") or "기자" in line[pos : pos + 30]:
+        m = _BYLINE_PREFIX_RE.match(line, pos)
+        if m is not None and m.end() > m.start():
+            out.append((s + m.start(), s + m.end(), "byline"))
+    if line.rstrip().endswith(("기자", "특파원")):
+        m = _SIGNATURE_RE.search(line)
+        if m is not None:
+            out.append((s + m.start(), s + m.end(), "byline"))
+    if "<" in line:
+        for m in _HTML_TAG_RE.finditer(line):
+            out.append((s + m.start(), s + m.end(), "nav"))
     return out
 
 
@@ -187,8 +204,11 @@ def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 def is_furniture(src: Source, start: int, end: int) -> bool:
     """Whether ``src.text[start:end]`` lies inside page furniture (adjacent pieces of it count as one)."""
     spans = src.furniture
-    i = bisect_right(spans, (start, float("inf"), "")) - 1
-    if i < 0 or not spans[i][0] <= start < max(spans[i][1], start + 1):
+    if not spans:
+        return False
+    starts = src.furniture_starts
+    i = bisect_right(starts, start) - 1
+    if i < 0 or start >= max(spans[i][1], start + 1):
         return False
     reach = spans[i][1]
     text = src.text

@@ -11,7 +11,7 @@ import re
 __all__ = [
     "CONTINUATIONS_EN", "NOT_IN_GIVEN_NAMES_KO", "CONTINUATIONS_KO", "CUE_VERBS_EN", "CUE_VERB_KO_RE", "HANJA_SURNAMES", "HONORIFICS_EN",
     "NOT_NAMES_KO", "PARTICLE_RE", "PRONOUNS_EN", "QUOTATIVE_KO_RE", "SUBJECT_PARTICLES", "SURNAMES_KO",
-    "TITLES_EN", "TITLES_KO", "title_re",
+    "TITLES_EN", "TITLES_KO", "TITLE_WORDS_RE", "COMPOUND_TITLES_RE", "alternation", "title_re",
 ]
 
 # Titles and roles that follow a Korean name (이재명 대통령, 조준희 ...협회장, 황 CEO).
@@ -30,13 +30,39 @@ TITLES_KO = tuple(sorted(set((
 _COMPOUND_ONLY = frozenset({"시장", "대사관", "회장단", "후보", "고문", "총괄", "검사"})
 
 
+def alternation(words) -> str:
+    """A regular expression matching any of ``words``, longest first, built as a trie so that the regex
+    engine tries only the branches that start with the character at hand (a flat alternation of a hundred
+    words is tried word by word at every position)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def title_re(extra: tuple[str, ...] = ()) -> str:
     """A pattern for one role word: optional leading letters, then a title at its end."""
     free = [t for t in TITLES_KO if t not in _COMPOUND_ONLY] + list(extra)
-    bound = sorted(_COMPOUND_ONLY, key=len, reverse=True)
-    free_alt = "|".join(map(re.escape, sorted(set(free), key=len, reverse=True)))
-    bound_alt = "|".join(map(re.escape, bound))
-    return rf"(?:[가-힣A-Za-z0-9·]*(?:{free_alt})|[가-힣A-Za-z0-9·]+(?:{bound_alt}))"
+    return rf"(?:[가-힣A-Za-z0-9·]*{alternation(free)}|[가-힣A-Za-z0-9·]+{alternation(_COMPOUND_ONLY)})"
+
+
+TITLE_WORDS_RE = alternation([t for t in TITLES_KO if t not in _COMPOUND_ONLY])
+"""Just the titles (no leading letters), for finding where role words end."""
+COMPOUND_TITLES_RE = alternation(_COMPOUND_ONLY)
 
 
 # Common Korean surnames (one syllable), and the two-syllable ones.
@@ -72,10 +98,10 @@ NOT_NAMES_KO = frozenset((
 
 # Particles after a noun: subject/topic ones make the noun the one who speaks.
 SUBJECT_PARTICLES = ("께서는", "께서", "은", "는", "이", "가", "도")
-PARTICLE_RE = re.compile(
-    r"(?:께서는|께서|에게서|에게는|에게|에서는|에서|으로서|으로|로서|로|와는|과는|와|과|은|는|이|가|을|를|의|도|만|께|에|"
-    r"이라며|라며|이라고|라고|이자|이며|이고|처럼|보다|부터|까지|마저|조차|이나|나)"
-)
+PARTICLE_RE = re.compile(alternation(
+    "께서는 께서 에게서 에게는 에게 에서는 에서 으로서 으로 로서 로 와는 과는 와 과 은 는 이 가 을 를 의 도 만 께 에 "
+    "이라며 라며 이라고 라고 이자 이며 이고 처럼 보다 부터 까지 마저 조차 이나 나".split()
+))
 
 # Korean: a quotative ending right after the closing mark (“...”라며, “...”고, “...”이라고).
 QUOTATIVE_KO_RE = re.compile(r"(?:이?라고|이?라며|이?라면서|이?라는|이?란|고|며|면서|라|이라|하고|하며)(?=\s|$|[,.])")

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO, title_re
+from .lexicon import (
+    COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
+    TITLES_KO, alternation, title_re,
+)
 from .people_en import english_people
 
 if TYPE_CHECKING:
@@ -43,9 +46,12 @@ class Person:
 
 _COMPOUND_SURNAMES = frozenset(s for s in SURNAMES_KO if len(s) == 2)
 _PARTICLE = PARTICLE_RE.pattern
-_TITLE_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<word>{title_re()})(?P<paren>\([^()\n]{{1,30}}\))?(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))"
-)
+# Where a role word ends: a title, then perhaps "(CEO)", then perhaps a particle, then the end of the word.
+# The titles are one trie-shaped alternation, so that the regex engine skips every position whose character
+# starts no title; what may follow is checked only where one matched.
+_TITLE_RE = re.compile(alternation(TITLES_KO))
+_AFTER_TITLE_RE = re.compile(rf"(?P<paren>\([^()\n]{{1,30}}\))?(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$)")
+_COMPOUND = re.compile(COMPOUND_TITLES_RE)
 _WORD_CHARS = re.compile(r"[가-힣A-Za-z0-9·&\-]")
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
 _ENDS_LIKE_CLAUSE = re.compile(r"(?:에서|에게|으로|통해|위해|대해|[은는을를과와도로의에서고며한던된인할린이가해])$")
@@ -60,53 +66,66 @@ class _Title:
     before: tuple[tuple[str, int], ...]  # up to five words before it, nearest first: (word, start)
 
 
+_WORD_RE = re.compile(r"\S+")
+_OPENING = "\"“‘'「『("
+_STOPS_RE = re.compile("[\"“”‘’'「」『』,;:…!?]|\\.$")
+_GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
+
+
 def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], ...]:
-    out = []
-    pos = at
+    """Up to ``limit`` words before ``at`` on its line, nearest first, stopping at punctuation or a quote."""
     line_start = text.rfind("\n", 0, at) + 1
-    while len(out) < limit:
-        end = pos
-        while end > line_start and text[end - 1] in " \t\u00a0":
-            end -= 1
-        if end == pos and pos != at or end <= line_start:
-            break
-        start = end
-        while start > line_start and not text[start - 1].isspace():
-            start -= 1
-        word = text[start:end]
-        glued = re.search(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$", word)
+    lo = max(line_start, at - 80)
+    words = text[lo:at].split()
+    if lo > line_start and words and not text[lo - 1].isspace():
+        words = words[1:]  # the first may be cut
+    out = []
+    end = at
+    for word in reversed(words[-limit:]):
+        start = text.rfind(word, lo, end)
+        end = start
+        glued = _GLUED_RE.search(word) if "@" in word or "." in word else None
         if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
-            start, word = end - len(glued[1]), glued[1]
-        opened = word.lstrip("\"“‘'「『(")
+            start, word = start + len(word) - len(glued[1]), glued[1]
+        opened = word.lstrip(_OPENING)
         if opened != word:  # the first word after an opening mark: take it, go no further
-            start, word = end - len(opened), opened
-        if not word or any(c in word for c in "\"“”‘’'「」『』,;:…!?") or word.endswith("."):
+            start, word = start + len(word) - len(opened), opened
+        if not word or _STOPS_RE.search(word):
             break
         # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
         if "·" in word and "(" in word:
             cut = word.rfind("·") + 1
             start, word = start + cut, word[cut:]
         out.append((word, start))
-        if opened != text[start - 1 : end] and start > line_start and text[start - 1] in "\"“‘'「『(":
+        if start > line_start and text[start - 1] in _OPENING:
             break
-        pos = start
     return tuple(out)
+
+
+_WORD_START_RE = re.compile(r"[가-힣A-Za-z0-9·&\-]*$")
 
 
 def _titles(text: str) -> list[_Title]:
     out = []
     for m in _TITLE_RE.finditer(text):
-        s = m.start("word")
-        if s > 0 and _WORD_CHARS.match(text[s - 1]) and text[s - 1] not in HANJA_SURNAMES:
-            continue
-        out.append(_Title(s, m.end(), m[0], _words_before(text, s)))
+        after = _AFTER_TITLE_RE.match(text, m.end())
+        if after is None:
+            continue  # 대표적인, 이사회: a title's letters inside another word
+        s = m.start()
+        if s > 0 and _WORD_CHARS.match(text[s - 1]):  # the role word starts with its word (...산업협회장)
+            s = _WORD_START_RE.search(text, max(0, s - 40), s).start()
+        if s == m.start() and _COMPOUND.fullmatch(text, s, m.end()):
+            continue  # 반도체 시장 is a market: 시장 is a title only inside a word (서울시장)
+        end = after.end("paren") if after["paren"] else m.end()
+        out.append(_Title(s, end, text[s:end], _words_before(text, s)))
     return out
 
 
 def _bare(word: str) -> str:
-    return _TRAILING_PAREN.sub("", word)
+    return _TRAILING_PAREN.sub("", word) if word.endswith(")") else word
 
 
+@lru_cache(maxsize=4096)
 def _korean_name(word: str) -> bool:
     if not 2 <= len(word) <= 4 or not _HANGUL.fullmatch(word) or word in NOT_NAMES_KO:
         return False
@@ -128,25 +147,27 @@ class _Intro:
         self.name, self.role, self.start, self.end, self.surname = name, role, start, end, surname
 
 
+_ACRONYM_RE = re.compile(r"\([A-Z]")
+
+
 def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
     # Evidence for foreign names: which words stand right before a title, and after what.
     titled: dict[str, set[str]] = {}
     for t in titles:
         if t.before:
             titled.setdefault(_bare(t.before[0][0]), set()).add(t.before[1][0] if len(t.before) > 1 else "")
+    units: dict[str, bool] = {}
     out = []
     for t in titles:
         before = t.before
         for k in range(len(before)):
             word, start = before[k]
-            if re.search(r"\([A-Z]", word):
+            if "(" in word and _ACRONYM_RE.search(word):
                 break  # 차량(ADV): an acronym in brackets names a thing, not a person
             word = _bare(word)
-            orgs = [w for w, _ in reversed(before[:k])]
-            role = " ".join([*orgs, t.word])
             if _korean_name(word):
                 surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
-                out.append(_Intro(word, role, start, start + len(word), surname))
+                out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))
                 break
             if k + 1 < len(before) and _foreign_part(word):
                 first, first_at = before[k + 1]
@@ -154,8 +175,10 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
                     full = f"{first} {word}"
                     # "트럼프 대통령" elsewhere: the family name takes a title on its own
                     alone = not _korean_name(word) and bool(titled.get(word, set()) - {first})
-                    if alone or not _korean_name(first) and _used_as_a_unit(text, full, len(word) == 1):
-                        out.append(_Intro(full, role, first_at, start + len(word), word))
+                    if not alone and not _korean_name(first) and full not in units:
+                        units[full] = _used_as_a_unit(text, full, len(word) == 1)
+                    if alone or units.get(full):
+                        out.append(_Intro(full, _role(before, k, t), first_at, start + len(word), word))
                         break
             if k == 0 and len(word) == 1:
                 break  # a short form (황 CEO), not an introduction
@@ -164,15 +187,26 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
     return out
 
 
+def _role(before, k: int, t: _Title) -> str:
+    return " ".join([*(w for w, _ in reversed(before[:k])), t.word])
+
+
 def _used_as_a_unit(text: str, full: str, strict: bool) -> bool:
     """Whether ``full`` ("젠슨 황") is followed by a particle, or by different words in different places."""
     following = set()
-    for m in re.finditer(rf"(?<![가-힣]){re.escape(full)}(?P<p>{_PARTICLE})?(?:\s+(?P<w>[가-힣A-Za-z]+))?", text):
-        if m["p"] and not strict:
-            return True
-        if m["w"]:
-            following.add(PARTICLE_RE.sub("", m["w"], count=1) if len(m["w"]) > 2 else m["w"])
+    at = text.find(full)
+    while at >= 0:
+        m = _FOLLOWING_RE.match(text, at + len(full))
+        if at == 0 or not "가" <= text[at - 1] <= "힣":
+            if m["p"] and not strict:
+                return True
+            if m["w"]:
+                following.add(PARTICLE_RE.sub("", m["w"], count=1) if len(m["w"]) > 2 else m["w"])
+        at = text.find(full, at + 1)
     return len(following) >= 2
+
+
+_FOLLOWING_RE = re.compile(rf"(?P<p>{_PARTICLE})?(?:\s+(?P<w>[가-힣A-Za-z]+))?")
 
 
 @lru_cache(maxsize=256)
