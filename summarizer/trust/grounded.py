@@ -30,7 +30,7 @@ from .textkey import clip
 __all__ = ["Built", "build_summary", "reask_lines"]
 
 _PATH_RE = re.compile(r"^(quotes|figures)\[(\d+)\](.*)$")
-_PICKABLE = ("quote.speaker_far", "quote.speaker_mismatch", "quote.misattributed", "totals.mismatch")
+_PICKABLE = ("quote.speaker_far", "quote.misattributed", "totals.mismatch")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def _hint(built: Built, f: Finding) -> str:
     i = int(m[2])
     if m[1] == "quotes" and m[3] == ".speaker" and i < len(built.quote_ids):
         q = built.candidates.quote(built.quote_ids[i])
-        if q is not None and q.speaker and q.speaker != built.summary.quotes[i].speaker:
+        if q is not None and q.speaker and q.speaker != built.summary.quotes[i].speaker and q.speaker not in f.message:
             return f" The article gives {q.id} to {q.speaker}."
     if m[1] == "figures" and m[3] == ".part_of":
         return " A part_of must name a figure you picked: pick that one too, with its label, or set part_of to null."

@@ -51,7 +51,7 @@ def _check_replayed(result, cassette):
 
 
 def test_embedded_model_run_replays_with_its_re_asks(cassette):
-    result = Summarizer(Settings()).summarize(SHORT)
+    result = Summarizer(Settings(answer="free-text")).summarize(SHORT)
     _check_replayed(result, cassette)
     assert result.model == EMBEDDED_MODEL and result.base_url is None
     # the tiny model does not get this right, and the checks say so
@@ -64,7 +64,7 @@ def test_embedded_model_run_replays_with_its_re_asks(cassette):
 
 def test_async_embedded_model_run_replays(cassette):
     async def go():
-        summarizer = Summarizer(Settings(max_reasks=0))
+        summarizer = Summarizer(Settings(answer="free-text", max_reasks=0))
         try:
             return await summarizer.asummarize(SHORT)
         finally:

@@ -45,13 +45,14 @@ def test_the_summary_takes_text_and_numbers_from_the_article_and_the_rest_from_t
 
 def test_every_check_runs_on_the_built_summary_and_finds_it_verbatim():
     report = validate(TEXT, build_summary(find_candidates(TEXT), _answer()).summary)
-    assert [(q.match, q.speaker_match) for q in report.quotes] == [("exact", "near")]
+    assert [(q.match, q.speaker_match) for q in report.quotes] == [("exact", "attributed")]
     assert [(f.id, f.match, f.source_qualifier) for f in report.figures] == [
         ("f3", "exact", "at_least"), ("f5", "exact", "approx"), ("f6", "exact", "exact")]
     # 약 5만 + 20만 against 26만 이상 is the article's own arithmetic: a warning, as for any summary
-    assert [(f.code, f.severity, f.path) for f in report.findings] == [
-        ("totals.mismatch", "warning", "figures[0]"), ("coverage.figure_missing", "warning", "figures"),
-        ("coverage.figure_missing", "warning", "figures"), ("coverage.quotes_missing", "warning", "quotes")]
+    assert [(f.code, f.severity, f.path) for f in report.findings] == [("totals.mismatch", "warning", "figures[0]")]
+    # coverage is counted on a built summary as on any other: 1 of the article's 11 quotations, 3 of its 4 counts
+    assert (report.coverage.quotes.carried, report.coverage.quotes.total) == (1, 11)
+    assert (report.coverage.figures.carried, report.coverage.figures.total) == (3, 4)
 
 
 def test_a_pick_of_nothing_in_the_article_is_left_out_and_said_so():
@@ -93,7 +94,6 @@ def test_findings_go_back_to_the_model_as_what_it_picked():
     assert lines == [
         '- figure f3 part_of: part_of names "f5", which is not the id of any figure. Use one of [\'f3\'] or null. '
         "A part_of must name a figure you picked: pick that one too, with its label, or set part_of to null.",
-        '- quote q27 (한국은 이미 굉장히 깊은 기술 역량을 보유…) speaker: "이해진" is named in the article, but not in the paragraph '
-        "of this quote or the one before it. Check who said it: give the speaker the article names next to the quote. "
-        "The article gives q27 to 젠슨 황.",
+        '- quote q27 (한국은 이미 굉장히 깊은 기술 역량을 보유…) speaker: The article gives this quote to 젠슨 황, named as "황 CEO" '
+        '("강조했다"), not to "이해진". Set the speaker to "젠슨 황" and speaker_role to "엔비디아 최고경영자(CEO)".',
     ]
