@@ -42,6 +42,10 @@ def add_run_command(sub: Any, epilog: str) -> None:
     r.add_argument("--model", help="model name at the endpoint (default: the embedded model)")
     r.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
     r.add_argument("--max-reasks", type=_at_least(0), help="re-asks when the checks find errors (default 2)")
+    r.add_argument("--answer", choices=("grounded", "free-text"),
+                   help="grounded: the model picks the article's quotations, numbers and names, found by code, and "
+                        "code builds the summary; free-text: the model writes it all (default: grounded for the "
+                        "embedded model, free-text for an endpoint; or SUMMARIZER_ANSWER)")
     r.add_argument("--fail-on-rejected", action="store_true",
                    help="exit 1 when any summary is rejected (by default a rejected summary is a result, not "
                         "a failure of the run)")
@@ -62,7 +66,8 @@ def exit_status(counts: Counts, *, fail_on_rejected: bool = False) -> int:
 def _run(args: argparse.Namespace) -> int:
     from ..io.run import run
 
-    settings = Settings.from_env(model=args.model, base_url=args.base_url, max_reasks=args.max_reasks)
+    settings = Settings.from_env(model=args.model, base_url=args.base_url, max_reasks=args.max_reasks,
+                                 answer=args.answer)
     out = Path(args.out)
     options = RunOptions(
         inputs=tuple(args.inputs), out=out,

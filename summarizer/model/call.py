@@ -75,7 +75,7 @@ class Shape:
     plain: Callable[[BaseModel], BaseModel]
     """Our answer from instructor's instance of the wrapped model."""
     extra: Mapping[str, Any] = field(default_factory=dict)
-    """Further keyword arguments for the request (``extra_body``)."""
+    """Further request fields (instructor sends them on in the request body as they are)."""
 
     @classmethod
     def of(cls, shape: Shape | type[BaseModel]) -> Shape:
@@ -91,8 +91,8 @@ FREE_TEXT = Shape.of(ArticleSummary)
 
 def grounded_shape(offer: Offer, grammar: str | None = None) -> Shape:
     """A grounded answer to ``offer``: its ids and names as enums; with ``grammar`` (a ``%llguidance`` Lark
-    grammar) sent in the request body for a server that decodes under it (the embedded model's)."""
-    return Shape(response_model(offer), to_answer, {"extra_body": {"grammar": grammar}} if grammar else {})
+    grammar) sent as the request's ``grammar`` field, for a server that decodes under it (the embedded model's)."""
+    return Shape(response_model(offer), to_answer, {"grammar": grammar} if grammar else {})
 
 
 @dataclass

@@ -15,6 +15,12 @@ So what the grammar lets the model write, ``text.number_not_in_source`` accepts
 (a test decodes at random under it and runs the check). Dates are ISO dates in
 the article's years.
 
+Every answer has a headline and a summary that start with words, at least one
+event, and at least one figure and one quotation when the offer has any: left
+free, the small model leaves them empty. A label says what a number counts
+and holds no number itself (left free, it wrote "1", "2", "3"). The endpoint
+schema is looser (empty lists allowed); the grammar's answers all fit it.
+
 Lengths are bounded in tokens, per stretch of text between two numbers, and in
 numbers per field (a small model can run on and on). llguidance ends a stretch
 that reaches its bound wherever it is, and that is the one gap: a stretch cut
@@ -77,19 +83,29 @@ def _dates(years: tuple[int, ...]) -> str:
 
 
 def _free(name: str, tokens: int, numbers: int, kinds: tuple[str, ...]) -> list[str]:
-    """Free text: stretches of text (each at most ``tokens`` tokens) and at most ``numbers`` of the article's
-    numbers, taking turns; what may follow a number depends on how it ends."""
+    """Free text, never empty: stretches of text (each at most ``tokens`` tokens) and at most ``numbers`` of the
+    article's numbers, taking turns; what may follow a number depends on how it ends."""
     text = f"{name}_text"
     rules = [f"{text}[max_tokens={tokens}]: TEXT"]
-    if not kinds:
+    if not kinds or numbers < 1:
         return [f"{name}: {text}", *rules]
     after = {"NUM_W": f"NUM_W {text}", "NUM_D": f"NUM_D (AFTER_D {text}? | SPACE {text})"}
-    middle = f" ({' | '.join(after[k] for k in kinds)}){{0,{numbers - 1}}}" if numbers > 1 else ""
-    return [f"{name}: {text}?{middle} ({' | '.join(kinds)})?", *rules]
+    step = f"({' | '.join(after[k] for k in kinds)})"
+    last = f"({' | '.join(kinds)})"
+
+    def steps(most: int) -> str:
+        return f" {step}{{0,{most}}}" if most > 0 else ""
+
+    # Words first, or a number first (then words, or nothing more).
+    return [f"{name}: {text}{steps(numbers - 1)} {last}? | {step}{steps(numbers - 2)} {last}? | {last}", *rules]
 
 
-def _list(item: str, most: int) -> str:
-    return f'({item} ("," {item}){{0,{most - 1}}})?' if most > 0 else ""
+def _list(item: str, most: int, least: int = 0) -> str:
+    """``least`` to ``most`` items, comma-separated (``least`` is 0 or 1)."""
+    if most < 1:
+        return ""
+    items = f'{item} ("," {item}){{0,{most - 1}}}'
+    return items if least else f"({items})?"
 
 
 def lark_grammar(offer: Offer) -> str:
@@ -108,7 +124,7 @@ def lark_grammar(offer: Offer) -> str:
             _lit('],"quotes":['), "quotes" if quotes and names else "", _lit('],"summary":"'), "summary",
             _lit('","events":['), "events", _lit("]}"),
         ]),
-        "events: " + _list("event", lim.events),
+        "events: " + _list("event", lim.events, least=1),
         "event: " + " ".join([
             _lit('{"description":"'), "description", _lit('","actors":['),
             _list(f"{q} NAME {q}", lim.actors) if names else "", _lit('],"date":'),
@@ -118,20 +134,20 @@ def lark_grammar(offer: Offer) -> str:
         ]),
         *_free("headline", lim.headline_tokens, 2, kinds),
         *_free("summary", lim.summary_tokens, 4, kinds),
-        *_free("label", lim.label_tokens, 1, kinds),
+        *_free("label", lim.label_tokens, 0, kinds),  # a label says what a number counts, not the number
         *_free("description", lim.description_tokens, 2, kinds),
         f"TEXT: /{_CH}*{_ENDS}/ & ~/{_SPELLED}/",
     ]
     if figs:
         rules += [
-            "figures: " + _list("figure", lim.figures),
+            "figures: " + _list("figure", lim.figures, least=1),
             "figure: " + " ".join([_lit('{"id":"'), "FIG", _lit('","label":"'), "label", _lit('","part_of":'),
                                    f"({null} | {q} FIG {q})", _lit("}")]),
             f"FIG: {_alternatives(figs)}",
         ]
     if quotes and names:
         rules += [
-            "quotes: " + _list("quote", lim.quotes),
+            "quotes: " + _list("quote", lim.quotes, least=1),
             "quote: " + " ".join([_lit('{"id":"'), "QID", _lit('","speaker":"'), "NAME", _lit('"}')]),
             f"QID: {_alternatives(quotes)}",
         ]

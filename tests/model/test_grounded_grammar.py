@@ -55,8 +55,9 @@ def test_a_random_decode_picks_only_the_articles_ids_names_and_numbers(n):
                             "figure.text_not_found", "figure.value_mismatch", "quote.speaker_not_found"}, raw
 
 
+EVENT = '{"description":"접견","actors":["이재명"],"date":null,"location":null,"figure_ids":[]}'
 ANSWER = ('{"headline":"HEAD","figures":[{"id":"f5","label":"도입 GPU","part_of":null}],'
-          '"quotes":[{"id":"q2","speaker":"이재명"}],"summary":"SUMMARY","events":[]}')
+          '"quotes":[{"id":"q2","speaker":"이재명"}],"summary":"SUMMARY","events":[EVENT]}').replace("EVENT", EVENT)
 
 
 @pytest.mark.parametrize(("summary", "allowed"), [
@@ -84,12 +85,17 @@ def test_free_text_may_use_the_articles_numbers_and_no_other(summary, allowed):
     ({'"id":"q2"': '"id":"q9"'}, False),  # no such quotation
     ({'"speaker":"이재명"': '"speaker":"이재멍"'}, False),  # no such name
     ({'"id":"f5"': '"id":"f2"'}, False),  # a date, not a figure
-    ({'"events":[]': '"events":[{"description":"접견","actors":["이재명"],"date":"2025-10-31","location":"경주",'
-                    '"figure_ids":["f5"]}]'}, True),
-    ({'"events":[]': '"events":[{"description":"접견","actors":[],"date":"2025-02-30","location":null,'
-                    '"figure_ids":[]}]'}, False),  # no such day
-    ({'"events":[]': '"events":[{"description":"접견","actors":[],"date":"2019","location":null,'
-                    '"figure_ids":[]}]'}, False),  # not a year of the article's
+    ({EVENT: '{"description":"접견","actors":["이재명"],"date":"2025-10-31","location":"경주","figure_ids":["f5"]}'},
+     True),
+    ({EVENT: '{"description":"접견","actors":[],"date":"2025-02-30","location":null,"figure_ids":[]}'},
+     False),  # no such day
+    ({EVENT: '{"description":"접견","actors":[],"date":"2019","location":null,"figure_ids":[]}'},
+     False),  # not a year of the article's
+    ({"도입 GPU": "GPU 26만장"}, False),  # a label says what a number counts, not the number
+    ({EVENT: ""}, False),  # no event
+    ({'"quotes":[{"id":"q2","speaker":"이재명"}]': '"quotes":[]'}, False),  # quotations offered, none picked
+    ({'{"id":"f5","label":"도입 GPU","part_of":null}': ""}, False),  # numbers offered, none picked
+    ({'"headline":"접견"': '"headline":""'}, False),  # an empty headline
 ])
 def test_ids_names_and_dates_are_the_articles(change, allowed):
     offer = _offer(corpus("002"))
@@ -105,5 +111,7 @@ def test_ids_names_and_dates_are_the_articles(change, allowed):
 def test_an_offer_with_no_quotations_or_numbers_still_has_a_grammar():
     offer = Offer(names=find_candidates(corpus("002")).names[:3])
     decoder = Decoder(lark_grammar(offer), [])
-    assert decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"만났다.","events":[]}')
-    assert not decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"2명이 만났다.","events":[]}')
+    assert decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"만났다.","events":[EVENT]}'
+                           .replace("EVENT", EVENT))
+    assert not decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"2명이 만났다.","events":[EVENT]}'
+                               .replace("EVENT", EVENT))
