@@ -11,6 +11,11 @@ in field order, with two things a JSON schema cannot say:
   number (26만 then 5천, 1 then ,000, 5 then bn, 3 then .5), and may not
   spell one in words (다섯 배, twenty) that the parser would read.
 
+For an article written mostly in another script (Korean), free text may use
+only the Latin words the article uses (AI, GPU, APEC), each whole: left free,
+the small model copied its English instructions into the headline, the labels
+and the summary. A figure is never a part of itself.
+
 So what the grammar lets the model write, ``text.number_not_in_source`` accepts
 (a test decodes at random under it and runs the check). Dates are ISO dates in
 the article's years.
@@ -59,6 +64,18 @@ _AFTER_DIGIT = rf'[^0-9"\\\x00-\x1F\x7F\s.,{_JOINS}A-Za-z{_INITIALS}]'
 """The character right after a number that ends in a digit, when it is not a space: not . or , (3 then .5),
 a scale (26 then 만), a letter (14 then bn) or the start of a number word (3 then 두 배). (A number ending in a
 Hangul counter or unit, 26만장, ends there: the text after it may start as it likes.)"""
+
+
+def _text(latin: tuple[str, ...] | None) -> str:
+    """A stretch of free text; with ``latin``, its only Latin words are those, each whole."""
+    if latin is None:
+        return f"{_CH}*{_ENDS}"
+    other = r'[^0-9A-Za-z"\\\x00-\x1F\x7F'
+    char, end = f"{other}]", rf"{other}\s{_HEADS}]"
+    if not latin:
+        return f"{char}*{end} ?"
+    words = "|".join(latin)
+    return f"(?:{char}|(?:{words}){char})*(?:(?:{words})|{end}) ?"
 
 
 def _lit(s: str) -> str:
@@ -136,15 +153,19 @@ def lark_grammar(offer: Offer) -> str:
         *_free("summary", lim.summary_tokens, 4, kinds),
         *_free("label", lim.label_tokens, 0, kinds),  # a label says what a number counts, not the number
         *_free("description", lim.description_tokens, 2, kinds),
-        f"TEXT: /{_CH}*{_ENDS}/ & ~/{_SPELLED}/",
+        f"TEXT: /{_text(offer.latin_words)}/ & ~/{_SPELLED}/",
     ]
     if figs:
         rules += [
             "figures: " + _list("figure", lim.figures, least=1),
-            "figure: " + " ".join([_lit('{"id":"'), "FIG", _lit('","label":"'), "label", _lit('","part_of":'),
-                                   f"({null} | {q} FIG {q})", _lit("}")]),
+            "figure: " + " | ".join(f"figure_{i}" for i in range(len(figs))),
             f"FIG: {_alternatives(figs)}",
         ]
+        for i, fig in enumerate(figs):  # a figure is never a part of itself
+            others = [f for f in figs if f != fig]
+            part_of = f"({null} | {q} ({_alternatives(others)}) {q})" if others else null
+            rules.append(f"figure_{i}: " + " ".join([_lit('{"id":"'), _json_lit(fig), _lit('","label":"'), "label",
+                                                     _lit('","part_of":'), part_of, _lit("}")]))
     if quotes and names:
         rules += [
             "quotes: " + _list("quote", lim.quotes, least=1),

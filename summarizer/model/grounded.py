@@ -69,6 +69,9 @@ class Offer:
     """How free text may write numbers: the article's own forms (``trust.candidates.number_forms``)."""
     years: tuple[int, ...] = ()
     """Years a date may name."""
+    latin_words: tuple[str, ...] | None = None
+    """For an article mostly in another script: the only Latin words its free text may use
+    (``trust.candidates.latin_words``); None: any."""
     context: str = ""
     """The article text shown: its opening lines for the embedded model, the whole article for an endpoint."""
     limits: Limits = field(default_factory=Limits)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..contract.candidates import Candidates, NameCandidate, NumberCandidate, QuoteCandidate
 from ..model.grounded import Limits, Offer, fits_endpoint
 from ..model.grounded_prompt import QUOTE_CHARS, SENTENCE_CHARS
-from ..trust.candidates import number_forms, opening_text
+from ..trust.candidates import latin_words, number_forms, opening_text
 from .windows import estimate_tokens
 
 __all__ = ["Budget", "make_offer"]
@@ -118,7 +118,8 @@ def make_offer(text: str, candidates: Candidates, start: int, end: int, budget: 
         quotes, figures = _pick(candidates, start, end, cut, sentences)
         names: tuple[NameCandidate, ...] = _names(candidates, start, end, quotes, budget.names)
         offer = Offer(quotes=tuple(quotes), figures=tuple(figures), names=names, number_forms=number_forms(numbers),
-                      years=_years(candidates.numbers), context=context, limits=limits)
+                      years=_years(candidates.numbers), latin_words=latin_words(text), context=context,
+                      limits=limits)
         if not endpoint_limits or fits_endpoint(offer):
             return offer
     assert offer is not None

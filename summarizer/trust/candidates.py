@@ -27,7 +27,7 @@ from .furniture import is_furniture
 from .numbers import find_quantities
 from .source import Source
 
-__all__ = ["find_candidates", "number_forms", "opening_text"]
+__all__ = ["find_candidates", "latin_words", "number_forms", "opening_text"]
 
 
 @lru_cache(maxsize=32)
@@ -88,3 +88,17 @@ def opening_text(text: str, chars: int, start: int = 0, end: int | None = None) 
         if pos >= end:
             break
     return "\n".join(out)
+
+
+_LATIN_RE = re.compile(r"[A-Za-z]+")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+
+
+def latin_words(text: str) -> tuple[str, ...] | None:
+    """The runs of Latin letters an article written mostly in another script uses (AI, GPU, APEC), longest
+    first; None for an article mostly in Latin script. Free text about such an article may use these and no
+    other Latin words: a small model otherwise copies its English instructions into the summary."""
+    latin = sum(len(m) for m in _LATIN_RE.findall(text))
+    if latin >= len(_HANGUL_RE.findall(text)):
+        return None
+    return tuple(sorted(set(_LATIN_RE.findall(text)), key=lambda w: (-len(w), w)))

@@ -9,7 +9,10 @@ to judge: ``validate`` then runs on the summary exactly as on any other.
 
 A pick that names no candidate cannot be built; it is left out, and said so
 (``grounded.unknown_pick``, a warning). A quotation or number picked twice
-(or a quotation and one of its sentences) is kept once.
+(or a quotation and one of its sentences) is kept once. A ``part_of`` or an
+event's figure id that names a figure the answer did not pick is left out,
+and said so (``grounded.unpicked_figure``, a warning): a small model does
+this often, and a re-ask costs it more than the link is worth.
 
 ``reask_lines(built, report)`` turns findings on the summary back into what the
 model picked ("quote q3: ... the article gives it to 조준희"), for a re-ask.
@@ -78,8 +81,22 @@ def build_summary(candidates: Candidates, answer: GroundedAnswer) -> Built:
         name = candidates.name(pick.speaker)
         quotes.append(Quote(text=q.text, speaker=pick.speaker, speaker_role=name.role if name else None))
         quote_ids.append(q.id)
-    events = [Event(description=e.description, actors=list(dict.fromkeys(e.actors)), date=e.date,
-                    location=e.location, figure_ids=list(dict.fromkeys(e.figure_ids))) for e in answer.events]
+    picked = {f.id for f in figures}
+    for i, f in enumerate(figures):
+        if f.part_of is not None and f.part_of not in picked:
+            notes.append(finding("grounded.unpicked_figure", "warning", f"figures[{i}].part_of",
+                                 f'{f.id} was said to be a part of "{f.part_of}", a figure not picked; part_of was '
+                                 "left out."))
+            figures[i] = f.model_copy(update={"part_of": None})
+    events = []
+    for i, e in enumerate(answer.events):
+        ids = list(dict.fromkeys(e.figure_ids))
+        if unpicked := [x for x in ids if x not in picked]:
+            notes.append(finding("grounded.unpicked_figure", "warning", f"events[{i}].figure_ids",
+                                 f"events[{i}] named {', '.join(unpicked)}, not among the picked figures; "
+                                 "they were left out of it."))
+        events.append(Event(description=e.description, actors=list(dict.fromkeys(e.actors)), date=e.date,
+                            location=e.location, figure_ids=[x for x in ids if x in picked]))
     summary = ArticleSummary(headline=answer.headline, summary=answer.summary, events=events, figures=figures,
                              quotes=quotes)
     return Built(summary, tuple(quote_ids), tuple(f.id for f in figures), tuple(notes), candidates)
@@ -122,6 +139,4 @@ def _hint(built: Built, f: Finding) -> str:
         q = built.candidates.quote(built.quote_ids[i])
         if q is not None and q.speaker and q.speaker != built.summary.quotes[i].speaker and q.speaker not in f.message:
             return f" The article gives {q.id} to {q.speaker}."
-    if m[1] == "figures" and m[3] == ".part_of":
-        return " A part_of must name a figure you picked: pick that one too, with its label, or set part_of to null."
     return ""

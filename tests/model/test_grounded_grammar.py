@@ -9,7 +9,7 @@ import pytest
 from summarizer import validate
 from summarizer.model.grammar import lark_grammar
 from summarizer.model.grounded import Offer, response_model, to_answer
-from summarizer.trust.candidates import find_candidates, number_forms
+from summarizer.trust.candidates import find_candidates, latin_words, number_forms
 from summarizer.trust.grounded import build_summary
 from summarizer.trust.numbers import find_quantities
 from summarizer.trust.source import Source
@@ -22,7 +22,7 @@ ARTICLES = ["000", "001", "002", "003", "004"]
 def _offer(text: str) -> Offer:
     c = find_candidates(text)
     return Offer(quotes=c.quotes[:12], figures=c.figures[:10], names=c.names,
-                 number_forms=number_forms(c.numbers), years=(2025, 2030))
+                 number_forms=number_forms(c.numbers), years=(2025, 2030), latin_words=latin_words(text))
 
 
 def _decoder(offer: Offer) -> Decoder:
@@ -92,6 +92,10 @@ def test_free_text_may_use_the_articles_numbers_and_no_other(summary, allowed):
     ({EVENT: '{"description":"접견","actors":[],"date":"2019","location":null,"figure_ids":[]}'},
      False),  # not a year of the article's
     ({"도입 GPU": "GPU 26만장"}, False),  # a label says what a number counts, not the number
+    ({"도입 GPU": "GPU와 AI"}, True),  # Latin words the article uses
+    ({"도입 GPU": "The numbers the story is about"}, False),  # the prompt's English, copied
+    ({"도입 GPU": "GPUs"}, False),  # only whole words of the article's
+    ({'"part_of":null': '"part_of":"f5"'}, False),  # a figure is not a part of itself
     ({EVENT: ""}, False),  # no event
     ({'"quotes":[{"id":"q2","speaker":"이재명"}]': '"quotes":[]'}, False),  # quotations offered, none picked
     ({'{"id":"f5","label":"도입 GPU","part_of":null}': ""}, False),  # numbers offered, none picked

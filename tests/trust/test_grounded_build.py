@@ -65,7 +65,19 @@ def test_a_pick_of_nothing_in_the_article_is_left_out_and_said_so():
          'figures[0] picked "f999", which is none of the article\'s numbers; it was left out.'),
         ("grounded.unknown_pick", "warning", "quotes",
          'quotes[0] picked "q77", which is none of the article\'s quotations; it was left out.'),
+        ("grounded.unpicked_figure", "warning", "events[0].figure_ids",
+         "events[0] named f3, not among the picked figures; they were left out of it."),
     ]
+    assert built.summary.events[0].figure_ids == []
+
+
+def test_a_link_to_a_figure_not_picked_is_left_out_and_said_so():
+    answer = _answer(figures=[PickedFigure(id="f5", label="공공 부문 GPU", part_of="f3")])
+    built = build_summary(find_candidates(TEXT), answer)
+    assert [(f.id, f.part_of) for f in built.summary.figures] == [("f5", None)]
+    assert [(f.code, f.path) for f in built.findings] == [("grounded.unpicked_figure", "figures[0].part_of"),
+                                                          ("grounded.unpicked_figure", "events[0].figure_ids")]
+    assert not validate(TEXT, built.summary).errors
 
 
 def test_the_same_words_picked_twice_are_kept_once():
@@ -87,13 +99,13 @@ def test_findings_go_back_to_the_model_as_what_it_picked():
     text = corpus("000")
     candidates = find_candidates(text)
     answer = _answer(headline="황 CEO", summary="엔비디아가 GPU를 공급한다.",
-                     figures=[PickedFigure(id="f3", label="GPU", part_of="f5")],
+                     figures=[PickedFigure(id="f3", label="GPU", part_of="f5"),
+                              PickedFigure(id="f5", label="GPU", part_of="f3")],
                      quotes=[PickedQuote(id="q27", speaker="이해진")], events=[])
     built = build_summary(candidates, answer)
     lines = reask_lines(built, validate(text, built.summary))
-    assert lines == [
-        '- figure f3 part_of: part_of names "f5", which is not the id of any figure. Use one of [\'f3\'] or null. '
-        "A part_of must name a figure you picked: pick that one too, with its label, or set part_of to null.",
+    assert lines[0] == "- figure f3 part_of: part_of links form a cycle (f3 -> f5 -> f3). A total cannot be part of its own parts."
+    assert lines[-1:] == [
         '- quote q27 (한국은 이미 굉장히 깊은 기술 역량을 보유…) speaker: The article gives this quote to 젠슨 황, named as "황 CEO" '
         '("강조했다"), not to "이해진". Set the speaker to "젠슨 황" and speaker_role to "엔비디아 최고경영자(CEO)".',
     ]
