@@ -14,6 +14,10 @@ Prints:
   11: 174 s and 155 s before the search was bounded).
 - check_figure_refs() of a part_of chain of 3,000 figures, in milliseconds
   (issue 11: over 60 s when the walk was cubic).
+
+To measure an older checkout on the same work, run this file with that
+checkout first on the path, from a neutral folder:
+``cd /tmp && PYTHONPATH=OLD python /path/to/benchmarks/trust_layer.py``.
 """
 
 from __future__ import annotations
@@ -147,6 +151,9 @@ def main() -> None:
     parser.add_argument("--long-quote", type=int, default=100_000, help="characters of the long quote (0: skip)")
     parser.add_argument("--chain", type=int, default=3_000, help="figures in the part_of chain (0: skip)")
     args = parser.parse_args()
+    import summarizer
+
+    print(f"summarizer from {Path(summarizer.__file__).parent}")
     bench_validate(args.seconds)
     bench_locate(int(args.mb * 1_000_000), args.quotes)
     if args.long_quote:

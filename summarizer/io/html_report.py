@@ -189,7 +189,8 @@ def _head(out: TextIO, title: str) -> None:
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
         f"<header><h1>{_e(title)}</h1></header><main>"
         f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by id or headline"></div>'
-        '<p class="legend"><mark class="q-ok">quote, speaker near</mark><mark class="q-far">quote, speaker far</mark>'
+        '<p class="legend"><mark class="q-ok">quote, speaker as the article gives it</mark>'
+        '<mark class="q-far">quote, speaker to check</mark>'
         '<mark class="fig">figure</mark><mark class="bad">error</mark></p>'
     )
 

@@ -66,11 +66,14 @@ _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
 _CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")
 _TAIL_CUE_NAME_RE = re.compile(rf"[\s,.!?”\"’'\x00]*(?:{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,4}}")
-_TAIL_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?\s+(?P<cue>{_CUES_EN})\b")
+_OF_ORG = r"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
+_TAIL_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}\s+(?P<cue>{_CUES_EN})\b")
+# between a quote and the name a cue verb follows: a few words of role ("…," Federal Reserve chair Janet Powers told)
+_TAIL_ROLE_RE = re.compile(r"[\s,.!?”\"’'\x00]*(?:[\w.'&-]+\s+){0,4}")
 _TAIL_PRONOUN_RE = re.compile(
     rf"[\s,.!?”\"’'\x00]*(?:(?:{'|'.join(PRONOUNS_EN)})\s+(?P<a>{_CUES_EN})|(?P<b>{_CUES_EN})\s+(?:he|she|they))\b"
 )
-_LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,40}}?[:,]?\s*$")
+_LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,40}}?[:,]?\s*$")
 _ACCORDING_RE = re.compile(r"\baccording to\s+$", re.IGNORECASE)
 _LEAD_PRONOUN_RE = re.compile(rf"\b(?:{'|'.join(PRONOUNS_EN)})\s+(?:{_CUES_EN})\b|\b(?:added|continued)\b")
 _CONTINUATION_KO_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(sorted(set(CONTINUATIONS_KO), key=len, reverse=True))})"
@@ -162,7 +165,7 @@ class _Analysis:
             m = _TAIL_CUE_NAME_RE.fullmatch(gap)
             if m is not None:
                 return self._at(i, "cue", _cue_span(gap, close_at))
-            if _blank(gap):
+            if _TAIL_ROLE_RE.fullmatch(gap):
                 m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
                 if m is not None:
                     return self._at(i, "cue", m.span("cue"))

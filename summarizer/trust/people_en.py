@@ -37,10 +37,15 @@ _ROLE_WORDS = (
     + "|".join(re.escape(t) for t in TITLES_EN)
 )
 _ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_WORDS})(?:\s+(?:{_ROLE_WORDS}))?)\s+$")
-_APPOSITIVE_RE = re.compile(r",\s+(?P<who>who\b)?((?:the|a|an|[A-Z][\w&.-]*'s)?\b[^,.;\"“”\n]{1,80})[,.]")
+_APPOSITIVE_RE = re.compile(
+    rf",\s+(?:(?P<who>who\b[^,.;\"“”\n]{{1,80}})"
+    rf"|(?P<role>(?:the|a|an|[A-Z][\w&.-]*'s|(?:[a-z-]+\s+)?(?:{_ROLE_WORDS}))\b[^,.;\"“”\n]{{0,80}}))[,.]"
+)
 _CUES = "|".join(CUE_VERBS_EN)
-_CUE_AFTER_RE = re.compile(rf"\s+(?:{_CUES})\b")
-_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|according to)\s+$")
+# "Huang said", "Rahul Mehta of Brightline Capital said"
+_CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})?\s+(?:{_CUES})\b")
+_ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
+_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+$")
 _HONORIFIC_RE = re.compile(rf"(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+$")
 
 
@@ -61,13 +66,20 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         words = m[0].split()
         start = m.start()
         role = ""
-        # Leading titles and honorifics are the role, not the name: "President Lee Jae-myung".
-        while words and (words[0] in TITLES_EN or words[0] in HONORIFICS_EN or words[0] in _STOP_FIRST):
-            if words[0] in TITLES_EN:
-                role = words[0]
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
-            words = words[1:]
-        if len(words) < 2 or words[-1] in _ORG_WORDS or any(w in _ORG_WORDS for w in words):
+        # Titles and role words before the name are its role: "President Lee Jae-myung",
+        # "Treasury Secretary Daniel Okafor", "Analyst Rahul Mehta".
+        last_role = max((i for i, w in enumerate(words[:-1]) if _ROLE_WORD_RE.fullmatch(w)), default=-1)
+        if last_role >= 0:
+            role = " ".join(words[: last_role + 1])
+        skip = last_role + 1
+        while skip < len(words) and (words[skip] in HONORIFICS_EN or words[skip] in _STOP_FIRST):
+            skip += 1
+        pos = m.start()
+        for w in words[:skip]:
+            pos = text.index(w, pos) + len(w)
+        start = text.index(words[skip], pos) if skip < len(words) else m.end()
+        words = words[skip:]
+        if len(words) < 2 or any(w in _ORG_WORDS for w in words):
             continue
         candidates.append((words, start, m.end(), role))
     surnames_used: set[str] = set()
@@ -79,12 +91,13 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
                 break
     for words, start, end, role in candidates:
         before = text[max(0, start - 80) : start]
+        before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # the same sentence only
         rb = _ROLE_BEFORE_RE.search(before)
         ap = _APPOSITIVE_RE.match(text, end)
         cue = _CUE_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(before)
         surname = _surname(words)
         if not (role or rb or ap or cue or surname in surnames_used):
             continue
-        role = role or (rb[1] if rb else ap[2] if ap and not ap["who"] else "")
+        role = role or (rb[1] if rb else ap["role"] if ap and ap["role"] else "")
         out.append((" ".join(words), role, start, end, surname))
     return out
