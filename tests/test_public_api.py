@@ -17,6 +17,7 @@ PUBLIC = {
     "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "find_quantities", "Quantity",
     "SummarizerError", "UsageError", "InputError",
     "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings",
+    "reconcile", "Reconciliation",
 }
 
 
