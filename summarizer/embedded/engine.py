@@ -61,6 +61,12 @@ class Generation:
     finish_reason: FinishReason
     prompt_tokens: int
     completion_tokens: int
+    cached_tokens: int = 0
+    """Prompt tokens reused from the previous request (a shared prefix is read once)."""
+    prefill_seconds: float = 0.0
+    """Time spent reading the prompt's other tokens."""
+    decode_seconds: float = 0.0
+    """Time spent generating, grammar included."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +238,8 @@ class _Stream:
     parts: list[str] = field(default_factory=list)
     finish: str | None = None
     prompt_tokens: int | None = None
-    usage: dict[str, int] | None = None
+    usage: dict[str, Any] | None = None
+    timings: dict[str, Any] = field(default_factory=dict)
     failure: BaseException | None = None
 
     def on_event(self, event: dict[str, Any]) -> bool:
@@ -265,6 +272,8 @@ class _Stream:
             self.finish = choice.get("finish_reason") or self.finish
         if event.get("usage"):
             self.usage = event["usage"]
+        if event.get("timings"):
+            self.timings = event["timings"]
         if self.cancel.is_set():
             self.failure = self.failure or Cancelled("the generation was cancelled")
             return True
@@ -276,5 +285,9 @@ class _Stream:
         if self.usage is None or self.finish is None:
             raise Cancelled("the generation stopped before it finished")
         finish: FinishReason = "stop" if self.finish == "stop" else "length"
-        return Generation("".join(self.parts), finish, int(self.usage["prompt_tokens"]),
-                          int(self.usage["completion_tokens"]))
+        return Generation(
+            "".join(self.parts), finish, int(self.usage["prompt_tokens"]), int(self.usage["completion_tokens"]),
+            cached_tokens=int(self.timings.get("cache_n", 0)),
+            prefill_seconds=float(self.timings.get("prompt_ms", 0.0)) / 1000,
+            decode_seconds=float(self.timings.get("predicted_ms", 0.0)) / 1000,
+        )

@@ -115,7 +115,7 @@ def free_text_pattern(numbers: Iterable[str]) -> str:
     return f"^{free_text_regex(numbers)}$"
 
 
-def free_text_regex(numbers: Iterable[str]) -> str:
+def free_text_regex(numbers: Iterable[str], *, in_json_string: bool = False) -> str:
     """A regular expression for text in which every number is one of ``numbers``.
 
     ``numbers`` are digit runs as the article writes them ("2025", "26",
@@ -125,18 +125,22 @@ def free_text_regex(numbers: Iterable[str]) -> str:
     Numbers spelt in words are not limited. Use it as a Lark terminal
     (``SUMMARY: /.../``) in an llguidance grammar, or anchored, as a string's
     ``pattern`` (``free_text_pattern``, with a ``maxLength``) in a JSON Schema.
+    With ``in_json_string``, the text also has no quote, backslash or control
+    character, so that a Lark grammar can put it between a JSON string's quotes.
     """
     allowed = sorted(set(numbers), key=lambda n: (-len(n), n))
     bad = [n for n in allowed if not _NUMBER.fullmatch(n)]
     if bad:
         raise ValueError(f"not a number as written with digits: {bad[:3]!r}; give digit runs such as '260,000' or '3.5'")
+    unsafe = r'"\\\x00-\x1F' if in_json_string else ""
+    text, word = f"[^0-9{unsafe}]", f"[^0-9.,{unsafe}]"
     if not allowed:
-        return r"[^0-9]*"
+        return f"{text}*"
     num = "(?:" + "|".join(re.escape(n) for n in allowed) + ")"
     # After a number: a character that is neither digit nor separator, or a
     # separator that no digit follows, so "26" cannot begin "26.5" or "260".
-    after = r"(?:[^0-9.,]|[.,][^0-9.,]|[.,][.,])"
-    return rf"(?:[^0-9]|{num}{after})*(?:{num}[.,]?)?"
+    after = f"(?:{word}|[.,]{word}|[.,][.,])"
+    return f"(?:{text}|{num}{after})*(?:{num}[.,]?)?"
 
 
 def is_llguidance(grammar: str) -> bool:

@@ -20,6 +20,7 @@ from summarizer.embedded.grammar import (
     checked,
     for_grammar,
     free_text_pattern,
+    free_text_regex,
     json_grammar,
 )
 
@@ -146,3 +147,16 @@ def test_a_broken_grammar_is_refused_with_llguidances_message():
 
 def test_gbnf_is_left_to_llama_cpp():
     assert checked('root ::= "yes" | "no"') == 'root ::= "yes" | "no"'
+
+
+def test_free_text_inside_a_lark_json_string_stays_a_json_string():
+    regex = free_text_regex(["26", "2025"], in_json_string=True)
+    grammar = f'%llguidance {{}}\nstart: "{{\\"summary\\":\\"" SUMMARY "\\"}}"\nSUMMARY: /{regex}/'
+    texts = {
+        '{"summary":"In 2025, 26 firms."}': True,
+        '{"summary":"27 firms"}': False,
+        '{"summary":"a "quote" 26"}': False,   # would end the JSON string early
+        '{"summary":"a \\\\ 26"}': False,
+        '{"summary":"line\nbreak"}': False,
+    }
+    assert {t: accepts(grammar, t) for t in texts} == texts
