@@ -18,7 +18,8 @@ and the summary. A figure is never a part of itself.
 
 So what the grammar lets the model write, ``text.number_not_in_source`` accepts
 (a test decodes at random under it and runs the check). Dates are ISO dates in
-the article's years.
+the article's years, months and days (each as the article writes one:
+2025년, 10월, 31일), so a date may combine them but invents none of its parts.
 
 Every answer has a headline and a summary that start with words, at least one
 event, and at least one figure and one quotation when the offer has any: left
@@ -92,11 +93,18 @@ def _alternatives(values: tuple[str, ...] | list[str]) -> str:
     return " | ".join(_json_lit(v) for v in values)
 
 
-def _dates(years: tuple[int, ...]) -> str:
-    months31, months30 = "01|03|05|07|08|10|12", "04|06|09|11"
-    day = rf"(?:-(?:(?:{months31})(?:-(?:0[1-9]|[12][0-9]|3[01]))?|(?:{months30})(?:-(?:0[1-9]|[12][0-9]|30))?"
-    day += r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
-    return rf"/(?:{'|'.join(str(y) for y in years)}){day}/"
+def _dates(years: tuple[int, ...], months: tuple[int, ...], days: tuple[int, ...]) -> str:
+    """A year of the article's; with a month of the article's; with a day of the article's that the month has."""
+    def alt(values) -> str:
+        return "|".join(f"{v:02d}" for v in values)
+
+    ys = "|".join(str(y) for y in years)
+    if not months:
+        return f"/(?:{ys})/"
+    long = [d for d in days if d <= 31]
+    ok = {m: [d for d in long if d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)] for m in months}
+    by_month = "|".join(f"{m:02d}" + (f"(?:-(?:{alt(ok[m])}))?" if ok[m] else "") for m in months)
+    return f"/(?:{ys})(?:-(?:{by_month}))?/"
 
 
 def _free(name: str, tokens: int, numbers: int, kinds: tuple[str, ...]) -> list[str]:
@@ -175,7 +183,7 @@ def lark_grammar(offer: Offer) -> str:
     if names:
         rules.append(f"NAME: {_alternatives(names)}")
     if offer.years:
-        rules.append(f"DATE: {_dates(offer.years)}")
+        rules.append(f"DATE: {_dates(offer.years, offer.months, offer.days)}")
     if word_end:
         rules.append(f"NUM_W: {_alternatives(word_end)}")
     if digit_end:

@@ -69,6 +69,9 @@ class Offer:
     """How free text may write numbers: the article's own forms (``trust.candidates.number_forms``)."""
     years: tuple[int, ...] = ()
     """Years a date may name."""
+    months: tuple[int, ...] = ()
+    days: tuple[int, ...] = ()
+    """Months and days a date may name (the article's: 10월, 31일)."""
     latin_words: tuple[str, ...] | None = None
     """For an article mostly in another script: the only Latin words its free text may use
     (``trust.candidates.latin_words``); None: any."""

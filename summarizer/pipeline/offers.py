@@ -104,6 +104,12 @@ def _years(numbers: tuple[NumberCandidate, ...]) -> tuple[int, ...]:
                          and n.unit in (None, "년")}))
 
 
+def _counted(numbers: tuple[NumberCandidate, ...], unit: str, most: int) -> tuple[int, ...]:
+    """The months (월) or days (일) the article names."""
+    return tuple(sorted({int(n.value) for n in numbers if n.unit == unit and n.value == int(n.value)
+                         and 1 <= n.value <= most}))
+
+
 def make_offer(text: str, candidates: Candidates, start: int, end: int, budget: Budget,
                limits: Limits | None = None, *, endpoint_limits: bool = False) -> Offer:
     """The offer of the window ``text[start:end]``."""
@@ -118,7 +124,8 @@ def make_offer(text: str, candidates: Candidates, start: int, end: int, budget: 
         quotes, figures = _pick(candidates, start, end, cut, sentences)
         names: tuple[NameCandidate, ...] = _names(candidates, start, end, quotes, budget.names)
         offer = Offer(quotes=tuple(quotes), figures=tuple(figures), names=names, number_forms=number_forms(numbers),
-                      years=_years(candidates.numbers), latin_words=latin_words(text), context=context,
+                      years=_years(candidates.numbers), months=_counted(candidates.numbers, "월", 12),
+                      days=_counted(candidates.numbers, "일", 31), latin_words=latin_words(text), context=context,
                       limits=limits)
         if not endpoint_limits or fits_endpoint(offer):
             return offer

@@ -22,7 +22,8 @@ ARTICLES = ["000", "001", "002", "003", "004"]
 def _offer(text: str) -> Offer:
     c = find_candidates(text)
     return Offer(quotes=c.quotes[:12], figures=c.figures[:10], names=c.names,
-                 number_forms=number_forms(c.numbers), years=(2025, 2030), latin_words=latin_words(text))
+                 number_forms=number_forms(c.numbers), years=(2025, 2030), months=(10,), days=(31,),
+                 latin_words=latin_words(text))
 
 
 def _decoder(offer: Offer) -> Decoder:
@@ -91,6 +92,8 @@ def test_free_text_may_use_the_articles_numbers_and_no_other(summary, allowed):
      False),  # no such day
     ({EVENT: '{"description":"접견","actors":[],"date":"2019","location":null,"figure_ids":[]}'},
      False),  # not a year of the article's
+    ({EVENT: '{"description":"접견","actors":[],"date":"2025-10-30","location":null,"figure_ids":[]}'},
+     False),  # not a day the article names
     ({"도입 GPU": "GPU 26만장"}, False),  # a label says what a number counts, not the number
     ({"도입 GPU": "GPU와 AI"}, True),  # Latin words the article uses
     ({"도입 GPU": "The numbers the story is about"}, False),  # the prompt's English, copied

@@ -17,7 +17,8 @@ import pytest
 from summarizer import Settings, Summarizer
 from summarizer.embedded import EMBEDDED_MODEL
 from summarizer.embedded.server import shared_server
-from support.corpus import SHORT
+from summarizer.trust.candidates import find_candidates
+from support.corpus import SHORT, corpus
 from support.vcr import CASSETTES, SECRET_HEADERS, make_vcr, recording
 
 FAKE_KEY = "sk-test-DO-NOT-LEAK-4f9a8b7c6d5e4f3a2b1c"
@@ -74,6 +75,47 @@ def test_async_embedded_model_run_replays(cassette):
     _check_replayed(result, cassette)
     assert [(a.kind, a.outcome) for a in result.attempts] == [("ask", "truncated"), ("more_room", "rejected")]
     assert result.status == "rejected"
+
+
+def _check_grounded(result, cassette, text):
+    """What grounding guarantees, whatever the model picked: the article's own words and numbers, only ids,
+    names and numbers the request offered, and no more than 3,000 tokens for the article."""
+    _check_replayed(result, cassette)
+    assert result.prompt_version == "grounded/v1" and result.summary is not None
+    assert all(q.match == "exact" for q in result.report.quotes)
+    assert all(f.match == "exact" for f in result.report.figures)
+    assert not {f.code for f in result.report.findings} & {"text.number_not_in_source", "quote.speaker_not_found",
+                                                            "event.date_invalid"}
+    candidates = find_candidates(text)
+    assert {q.text for q in result.summary.quotes} <= {q.text for q in candidates.quotes}
+    for request in cassette.requests:
+        body = _body(request)
+        assert body["grammar"].startswith("%llguidance")
+        assert len(body["messages"][-1]["content"]) < len(text)  # candidates and the opening, not the article
+    assert result.usage.total_tokens <= 3000
+
+
+def test_grounded_embedded_run_replays(cassette):
+    text = corpus("004")
+    result = Summarizer(Settings()).summarize(text)  # grounded: the embedded model's default
+    _check_grounded(result, cassette, text)
+    assert result.status in ("verified", "flagged")
+    assert result.summary.quotes and result.summary.figures and result.summary.events
+
+
+def test_async_grounded_run_replays(cassette):
+    text = corpus("002")
+
+    async def go():
+        summarizer = Summarizer(Settings(max_reasks=0))
+        try:
+            return await summarizer.asummarize(text)
+        finally:
+            await summarizer.aclose()
+
+    result = asyncio.run(go())
+    _check_grounded(result, cassette, text)
+    assert [a.kind for a in result.attempts] == ["ask"]
 
 
 class _Quiet(WSGIRequestHandler):
