@@ -7,7 +7,8 @@ asynchronously, so the two cannot drift apart.
 - A re-ask sends the article, the last answer and only its findings, never a
   growing conversation; at most ``settings.max_reasks`` of them.
 - A totals mismatch that the article itself causes (every figure verbatim) is
-  re-checked once, then left as a warning.
+  re-checked once, then left as a warning (not re-checked for the embedded
+  model's grounded answers: ``Kind.recheck_totals``).
 - An answer that does not fit the schema is re-asked the same way, with the
   reason it did not fit (instructor's own retries are off: one retry layer).
 - An answer cut off by max_tokens is asked again once with twice the room,
@@ -221,7 +222,7 @@ class Summarizer:
             if best is None or current.rank() <= best.rank():
                 best = current
             totals_warning = any(f.code == "totals.mismatch" for f in report.warnings)
-            recheck = totals_warning and not rechecked
+            recheck = totals_warning and not rechecked and self.kind.recheck_totals
             if (report.status != "rejected" and not recheck) or reasks >= self.settings.max_reasks:
                 return best
             if previous == last_answer:
