@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from summarizer.contract.candidates import NumberCandidate, QuoteCandidate
-from summarizer.trust.candidates import find_candidates
+from summarizer.trust.candidates import find_candidates, latin_words
 from summarizer.trust.furniture import is_furniture
 from summarizer.trust.source import Source
 from support.corpus import corpus
@@ -130,3 +130,10 @@ def test_candidates_are_computed_once_per_article():
     text = corpus("003")
     assert find_candidates(text) is find_candidates(text)
     assert all(isinstance(q, QuoteCandidate) for q in find_candidates(text).quotes)
+
+
+def test_the_latin_words_of_a_korean_article_are_its_own_and_an_english_article_has_no_such_limit():
+    words = latin_words(corpus("004"))
+    assert {"AI", "GPU", "APEC", "MOU", "HBM", "SK"} <= set(words)
+    assert "The" not in words and "news" not in words
+    assert latin_words("Jensen Huang said 260,000 GPUs would ship to Korea, the country's largest order.") is None
