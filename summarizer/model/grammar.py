@@ -49,9 +49,9 @@ _JOINS = "만억조경천백십"
 """Characters that, right after a number, would make it a different number (26만 → 26만억)."""
 _HEADS = "천백십"
 """Characters that, right before a number, may make it a different one (천 4백만)."""
-_WORDS_EN = sorted({*EN_ONES, *EN_TENS, *EN_SCALE, "hundred"} - {"one", "zero"}, key=len, reverse=True)
-_NATIVE = sorted(KO_NATIVE, key=len, reverse=True)
-_COUNTERS = sorted(NATIVE_COUNTERS, key=len, reverse=True)
+_WORDS_EN = sorted({*EN_ONES, *EN_TENS, *EN_SCALE, "hundred"} - {"one", "zero"}, key=lambda w: (-len(w), w))
+_NATIVE = sorted(KO_NATIVE, key=lambda w: (-len(w), w))
+_COUNTERS = sorted(NATIVE_COUNTERS, key=lambda w: (-len(w), w))
 # Numbers spelled in words that the parser reads: 다섯 배, 두 달, twenty, million.
 _SPELLED = (
     rf"(.*[^가-힣])?({'|'.join(_NATIVE)})\s?({'|'.join(_COUNTERS)}).*"

@@ -2,7 +2,11 @@
 numbers are all the article's, and whose free-text numbers the checks accept."""
 
 import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +126,16 @@ def test_an_offer_with_no_quotations_or_numbers_still_has_a_grammar():
                            .replace("EVENT", EVENT))
     assert not decoder.accepts('{"headline":"접견","figures":[],"quotes":[],"summary":"2명이 만났다.","events":[EVENT]}'
                                .replace("EVENT", EVENT))
+
+
+def test_the_grammar_is_the_same_in_every_process():
+    # a request's body is matched when a cassette replays, and providers cache prompts by prefix
+    code = ("from summarizer.model.grammar import lark_grammar; from summarizer.model.grounded import Offer; "
+            "from summarizer.trust.candidates import find_candidates, number_forms; "
+            "from support.corpus import corpus; c = find_candidates(corpus('002')); "
+            "print(lark_grammar(Offer(names=c.names, number_forms=number_forms(c.numbers), years=(2025,))))")
+    tests = str(Path(__file__).resolve().parents[1])
+    out = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": tests}).stdout
+           for seed in ("1", "2")}
+    assert len(out) == 1
