@@ -14,7 +14,10 @@ in field order, with two things a JSON schema cannot say:
 For an article written mostly in another script (Korean), free text may use
 only the Latin words the article uses (AI, GPU, APEC), each whole: left free,
 the small model copied its English instructions into the headline, the labels
-and the summary. A figure is never a part of itself.
+and the summary. A figure may only be a part of a figure offered before it
+(the offer lists counted amounts first, in the article's order, so a total
+usually comes before its parts): never of itself, and never in a cycle, which
+the small model wrote often.
 
 So what the grammar lets the model write, ``text.number_not_in_source`` accepts
 (a test decodes at random under it and runs the check). Dates are ISO dates in
@@ -169,9 +172,10 @@ def lark_grammar(offer: Offer) -> str:
             "figure: " + " | ".join(f"figure_{i}" for i in range(len(figs))),
             f"FIG: {_alternatives(figs)}",
         ]
-        for i, fig in enumerate(figs):  # a figure is never a part of itself
-            others = [f for f in figs if f != fig]
-            part_of = f"({null} | {q} ({_alternatives(others)}) {q})" if others else null
+        for i, fig in enumerate(figs):
+            # part_of only names a figure offered before this one: never itself, never a cycle
+            totals = figs[:i]
+            part_of = f"({null} | {q} ({_alternatives(totals)}) {q})" if totals else null
             rules.append(f"figure_{i}: " + " ".join([_lit('{"id":"'), _json_lit(fig), _lit('","label":"'), "label",
                                                      _lit('","part_of":'), part_of, _lit("}")]))
     if quotes and names:

@@ -103,6 +103,12 @@ def test_free_text_may_use_the_articles_numbers_and_no_other(summary, allowed):
     ({"도입 GPU": "The numbers the story is about"}, False),  # the prompt's English, copied
     ({"도입 GPU": "GPUs"}, False),  # only whole words of the article's
     ({'"part_of":null': '"part_of":"f5"'}, False),  # a figure is not a part of itself
+    ({'"figures":[{"id":"f5","label":"도입 GPU","part_of":null}]':
+      '"figures":[{"id":"f1","label":"GPU","part_of":null},{"id":"f5","label":"도입 GPU","part_of":"f1"}]'},
+     True),  # a part of a figure offered before it
+    ({'"figures":[{"id":"f5","label":"도입 GPU","part_of":null}]':
+      '"figures":[{"id":"f1","label":"GPU","part_of":"f5"},{"id":"f5","label":"도입 GPU","part_of":null}]'},
+     False),  # not of one offered after it (no cycle can form)
     ({EVENT: ""}, False),  # no event
     ({'"quotes":[{"id":"q2","speaker":"이재명"}]': '"quotes":[]'}, False),  # quotations offered, none picked
     ({'{"id":"f5","label":"도입 GPU","part_of":null}': ""}, False),  # numbers offered, none picked
