@@ -302,7 +302,10 @@ def test_page_furniture_is_not_coverage():
     report = validate(text, fixture_summary("002"))
     assert (report.status, report.findings) == ("verified", [])
     assert report.coverage == Coverage(quotes=Tally(carried=3, total=4), figures=Tally(carried=1, total=1))
-    # 004's graphic caption ("이 목표를 10만장 이상 웃돌게 됐다") is not either; 1만장 is in the article's own text
-    missing = [A004[f.span.start : f.span.end] for f in validate(A004, fixture_summary("004")).coverage.findings
+    # 004's graphic caption ("이 목표를 10만장 이상 웃돌게 됐다") is not either: a summary that carries no figure
+    # misses the four amounts of the article's own text, and the hand-checked one carries all four
+    empty = ArticleSummary(headline="", summary="")
+    missing = [A004[f.span.start : f.span.end] for f in validate(A004, empty).coverage.findings
                if f.code == "coverage.figure_missing"]
-    assert missing == ["1만장"]
+    assert missing == ["26만장", "5만장", "20만장", "1만장"]
+    assert validate(A004, fixture_summary("004")).coverage.figures == Tally(carried=4, total=4)
