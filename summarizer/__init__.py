@@ -36,7 +36,16 @@ from .contract import (
     Usage,
     UsageError,
 )
-from .trust import Quantity, QuoteMatch, find_quantities, locate_quote, parse_number, parse_quantity, validate
+from .trust import (
+    Quantity,
+    QuoteMatch,
+    find_quantities,
+    locate_quote,
+    parse_number,
+    parse_quantity,
+    parse_range,
+    validate,
+)
 
 __version__ = "0.2.0"
 
@@ -68,6 +77,7 @@ __all__ = [
     "locate_quote",
     "parse_number",
     "parse_quantity",
+    "parse_range",
     "summarize",
     "summarize_batch",
     "validate",

@@ -14,7 +14,8 @@ PUBLIC = {
     "ArticleSummary", "Event", "Figure", "Quote",
     "Report", "Finding", "Span", "QuoteLocation", "FigureLocation",
     "Result", "Attempt", "Usage", "ResultRecord", "DeadLetter", "Article",
-    "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "find_quantities", "Quantity",
+    "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "parse_range", "find_quantities",
+    "Quantity",
     "SummarizerError", "UsageError", "InputError",
     "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings",
 }
