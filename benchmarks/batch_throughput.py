@@ -86,7 +86,7 @@ def _whole_process(base_url: str, n: int, concurrency: int) -> tuple[float, floa
                "SUMMARIZER_MAX_REASKS": "0"}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "summarizer", "run", str(dump), "--out", str(out),
+        subprocess.run([sys.executable, "-m", "summarizer.cli", "run", str(dump), "--out", str(out),
                         "--concurrency", str(concurrency)], env=env, check=True, stderr=subprocess.DEVNULL)
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)

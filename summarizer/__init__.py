@@ -6,8 +6,8 @@ it (``contract``, ``trust``, ``embedded``, ``model``, ``pipeline``, ``io``,
 
 The trust layer (``validate``, ``locate_quote``, ``parse_number``, the types)
 imports no model client. The model-facing names (``summarize``, ``Settings``,
-``summarize_batch``...) load ``openai`` and ``instructor``, so they are
-imported on first use.
+``summarize_batch``, ``reconcile``...) load ``openai`` and ``instructor``, so
+they are imported on first use.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .contract import (
     InputError,
     Quote,
     QuoteLocation,
+    Reconciliation,
     Report,
     Result,
     ResultRecord,
@@ -63,6 +64,7 @@ __all__ = [
     "Quote",
     "QuoteLocation",
     "QuoteMatch",
+    "Reconciliation",
     "Report",
     "Result",
     "ResultRecord",
@@ -78,6 +80,7 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "parse_range",
+    "reconcile",
     "summarize",
     "summarize_batch",
     "validate",
@@ -89,6 +92,7 @@ _LAZY = {
     "summarize": "summarizer.pipeline.summarize",
     "asummarize": "summarizer.pipeline.summarize",
     "summarize_batch": "summarizer.pipeline.batch",
+    "reconcile": "summarizer.io.stories",
 }
 
 

@@ -18,6 +18,7 @@ PUBLIC = {
     "Quantity",
     "SummarizerError", "UsageError", "InputError",
     "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings",
+    "reconcile", "Reconciliation",
 }
 
 

@@ -1,4 +1,4 @@
-"""The ``summarizer`` command: ``validate`` and ``run``."""
+"""The ``summarizer`` command: ``validate``, ``run`` and ``reconcile``."""
 
 from .main import main
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from .record import ResultRecord
 from .report import Report
+from .story import Reconciliation
 from .summary import ArticleSummary
 
 __all__ = ["SCHEMAS", "render"]
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "article_summary.schema.json": ArticleSummary,
     "report.schema.json": Report,
     "result_record.schema.json": ResultRecord,
+    "story.schema.json": Reconciliation,
 }
 
 

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from .article import Article
@@ -63,7 +61,12 @@ class DeadLetter(BaseModel):
     id: str
     origin: str
     reason: str = Field(description="Why, in one line a person can act on.")
-    failure_kind: Literal[FailureKind, Literal["input"]] = Field(
-        description='Why the model gave no usable answer (a FailureKind), or "input": the input could not be read.')
+    failure_kind: FailureKind = Field(
+        description='Why there is no result: "input" (the input could not be read), "internal_error" (summarizer '
+                    "failed on it: a bug), or why the model gave no usable answer.")
     settings: str
     hash: str | None = Field(None, description="content_hash of the text, when it could be read.")
+
+    def key(self) -> tuple[str, str, str, str]:
+        """The same failure of the same article with the same settings: a rerun does not record it again."""
+        return self.id, self.hash or self.origin, self.settings, self.failure_kind

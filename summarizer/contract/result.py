@@ -23,6 +23,8 @@ FailureKind = Literal[
     "invalid_response",  # the answer never fit the schema
     "unavailable",  # transient faults outlasted the retries
     "bad_request",  # any other 4xx
+    "input",  # the article could not be read, or is empty
+    "internal_error",  # summarizer itself failed on this article (a bug: the reason says what to report)
 ]
 
 

@@ -4,6 +4,10 @@ with its located quotes and figures highlighted and its findings beside it.
 Every piece of article and model text is escaped (the bundled articles carry
 raw HTML tags): the page runs only its own small script and loads nothing.
 It is written while the results file is read, one article at a time.
+
+Failures come from the dead-letter file: each article that has no result
+(the same id and text) is shown once, with its kind and reason, in the table
+and in a list of its own. A run where nothing succeeded still gets a page.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..contract.record import ResultRecord
+from pydantic import ValidationError
+
+from ..contract.record import DeadLetter, ResultRecord
 from ..contract.result import STATUSES
 
 __all__ = ["write_report"]
@@ -122,27 +128,52 @@ def _row(n: int, r: ResultRecord) -> str:
             f"<td>{len(r.attempts)}</td><td>{r.usage.total_tokens:,}</td></tr>")
 
 
-def write_report(results: Path, target: Path, title: str = "summarizer report") -> int:
-    """Write ``target`` from the results file; returns how many articles it shows.
+def _failure_row(n: int, d: DeadLetter) -> str:
+    return (f'<tr data-status="failed" data-search="{_e(d.id.lower())}"><td><a href="#f{n}">{_e(d.id)}</a></td>'
+            f'<td><span class="badge failed">failed</span></td><td colspan="4">{_e(d.failure_kind)}</td></tr>')
+
+
+def _failure(n: int, d: DeadLetter) -> str:
+    return (f'<article id="f{n}" data-status="failed" data-search="{_e(d.id.lower())}">'
+            f'<h2><span class="badge failed">failed</span> {_e(d.id)}</h2>'
+            f'<p><small>{_e(d.origin)} · {_e(d.failure_kind)}</small></p>'
+            f'<div class="finding error">{_e(d.reason)}</div></article>')
+
+
+def write_report(results: Path, target: Path, title: str = "summarizer report", *,
+                 dead_letters: Path | None = None) -> int:
+    """Write ``target`` from the results file and the dead-letter file; returns how many articles it shows.
 
     The results file is read twice (the table, then the articles), one record
-    at a time, so a large run does not have to fit in memory.
+    at a time, so a large run does not have to fit in memory. Either file may
+    be missing (a run where nothing succeeded, or nothing failed).
     """
     counts: Counter[str] = Counter()
+    done: set[tuple[str, str]] = set()
+    skipped = [0]
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
     with open(tmp, "w", encoding="utf-8") as out:
         _head(out, title)
         out.write("<table><thead><tr><th>article</th><th>status</th><th>errors</th><th>warnings</th>"
                   "<th>answers</th><th>tokens</th></tr></thead><tbody>")
-        for n, r in enumerate(_records(results)):
+        for n, r in enumerate(_records(results, skipped)):
             counts[r.status] += 1
+            done.add((r.id, r.hash))
             out.write(_row(n, r))
+        failures = [d for d in _failures(dead_letters) if (d.id, d.hash) not in done]
+        counts["failed"] += len(failures)
+        for n, d in enumerate(failures):
+            out.write(_failure_row(n, d))
         out.write("</tbody></table>")
-        for n, r in enumerate(_records(results)):
+        for n, r in enumerate(_records(results, [0])):
             out.write(_article(n, r))
+        for n, d in enumerate(failures):
+            out.write(_failure(n, d))
         total = sum(counts.values())
+        unread = f" {skipped[0]} lines of {_e(results.name)} could not be read." if skipped[0] else ""
         out.write(f"<p><small>{total} articles: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) +
-                  "</small></p></main><script>" + _SCRIPT + "</script></body></html>")
+                  f".{unread}</small></p></main><script>" + _SCRIPT + "</script></body></html>")
     tmp.replace(target)
     return total
 
@@ -161,8 +192,30 @@ def _head(out: TextIO, title: str) -> None:
     )
 
 
-def _records(path: Path) -> Iterator[ResultRecord]:
-    with open(path, encoding="utf-8") as f:
+def _records(path: Path, skipped: list[int]) -> Iterator[ResultRecord]:
+    """The records of a results file, passing over (and counting) lines it cannot read."""
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             if line.strip():
-                yield ResultRecord.model_validate_json(line)
+                try:
+                    yield ResultRecord.model_validate_json(line)
+                except ValidationError:
+                    skipped[0] += 1
+
+
+def _failures(path: Path | None) -> list[DeadLetter]:
+    """Each article's latest recorded failure, in the order first recorded."""
+    latest: dict[tuple[str, str], DeadLetter] = {}
+    if path is None or not path.exists():
+        return []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    d = DeadLetter.model_validate_json(line)
+                except ValidationError:
+                    continue
+                latest[(d.id, d.hash or d.origin)] = d
+    return list(latest.values())

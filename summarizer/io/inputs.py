@@ -7,7 +7,10 @@ by trafilatura. What cannot be read becomes an ``Unreadable`` that names the
 place (file, line) and the reason, and the run goes on; ``read_article``
 (one file, for ``summarizer validate``) raises it as an ``InputError``.
 
-Reading is lazy: a dump of any size streams through one record at a time.
+Reading is lazy: a JSONL dump of any size streams through one line at a
+time, from a file or from standard input. Text is decoded by ``encoding``
+(UTF-8, a byte-order mark, or a detected encoding such as CP949), and how it
+was read is kept in the article's flags.
 
 To add an input format: give its suffixes a reader here that yields
 ``Article``s (or ``Unreadable``s), and add them to ``SUFFIXES``.
@@ -15,6 +18,8 @@ To add an input format: give its suffixes a reader here that yields
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -24,8 +29,9 @@ from typing import IO
 
 from ..contract.article import Article, content_hash
 from ..contract.errors import InputError
+from .encoding import INVALID_UTF8, LineDecoder, bom_encoding, decode, encoding_flag
 
-__all__ = ["SUFFIXES", "Unreadable", "read_article", "read_inputs"]
+__all__ = ["SUFFIXES", "Unreadable", "read_article", "read_inputs", "reading_note"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -42,16 +48,8 @@ class Unreadable:
     reason: str
 
 
-def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    try:
-        text, flags = data.decode("utf-8"), ()
-    except UnicodeDecodeError:
-        text, flags = data.decode("utf-8", errors="replace"), ("invalid_utf8",)
-    return text.removeprefix("\ufeff"), flags
-
-
 def looks_binary(data: bytes) -> bool:
-    return b"\x00" in data[:8192]
+    return b"\x00" in data[:8192] and bom_encoding(data) is None
 
 
 def _html_text(html: str) -> str | None:
@@ -60,15 +58,25 @@ def _html_text(html: str) -> str | None:
     return trafilatura.extract(html, include_comments=False, include_tables=True)
 
 
+def _cannot_read(path: Path, e: OSError) -> Unreadable:
+    return Unreadable(path.stem, str(path), f"cannot be read ({e.strerror}); check the path and its permissions")
+
+
 def _file(path: Path) -> Iterator[Article | Unreadable]:
     origin = str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            handle = open(path, "rb")
+        except OSError as e:
+            yield _cannot_read(path, e)
+            return
+        with handle:
+            yield from _jsonl_file(handle, origin)
+        return
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield Unreadable(path.stem, origin, f"cannot be read ({e.strerror}); check the path and its permissions")
-        return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _jsonl(data.splitlines(keepends=True), origin)
+        yield _cannot_read(path, e)
         return
     if looks_binary(data):
         yield Unreadable(path.stem, origin, "a binary file, not an article; give text, Markdown, HTML or JSONL")
@@ -86,16 +94,41 @@ def _file(path: Path) -> Iterator[Article | Unreadable]:
     yield Article(f"{path.stem}-{content_hash(text)[:8]}", text, origin, flags=flags)
 
 
-def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Article | Unreadable]:
+def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Unreadable]:
+    """A JSONL file, one line at a time (as text when a UTF-16/32 mark says how to read it)."""
+    name = bom_encoding(handle.peek(4)[:4])  # peek: a pipe cannot seek back
+    if name is None:
+        yield from _jsonl(handle, origin)
+        return
+    text = io.TextIOWrapper(handle, encoding=name, errors="replace")
+    try:
+        yield from _jsonl(text, origin, name)
+    finally:
+        text.detach()  # the caller closes the file
+
+
+def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
+    near = line[max(0, e.pos - 20): e.pos + 20].strip()
+    return (f"line {n} is not valid JSON: {e.msg[:1].lower()}{e.msg[1:]} at column {e.colno} "
+            f"(near {near!r}); fix or remove that line")
+
+
+def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = None) -> Iterator[Article | Unreadable]:
+    """The records of a JSONL stream: ``lines`` are bytes, or text already read in ``encoding``."""
+    decode_line = LineDecoder()
+    text_flags = (encoding_flag(encoding),) if encoding else ()
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         where = f"{origin}:{n}"
-        text_line, flags = decode(raw)
+        if isinstance(raw, str):
+            text_line, flags = raw.removeprefix("\ufeff"), text_flags
+        else:
+            text_line, flags = decode_line(raw)
         try:
             record = json.loads(text_line)
-        except ValueError as e:
-            yield Unreadable(f"line-{n}", where, f"line {n} is not valid JSON ({e.msg}); fix or remove that line")
+        except json.JSONDecodeError as e:
+            yield Unreadable(f"line-{n}", where, _json_error(n, text_line, e))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Unreadable(str(record.get("id", f"line-{n}")) if isinstance(record, dict) else f"line-{n}", where,
@@ -117,11 +150,20 @@ def _opt(record: dict, key: str) -> str | None:
 
 
 def _stdin(stream: IO[bytes]) -> Iterator[Article | Unreadable]:
-    data = stream.read()
-    if data.lstrip()[:1] == b"{":
-        yield from _jsonl(data.splitlines(keepends=True), "<stdin>")
+    head: list[bytes] = []
+    for line in stream:  # up to the first line with something on it
+        head.append(line)
+        if line.strip():
+            break
+    first = b"".join(head).lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+    if first[:1] == b"{":
+        yield from _jsonl(itertools.chain(head, stream), "<stdin>")  # streamed, one line at a time
         return
+    data = b"".join(head) + stream.read()
     text, flags = decode(data)
+    if (name := bom_encoding(data)) is not None and text.lstrip()[:1] == "{":  # JSONL in UTF-16/32: read whole
+        yield from _jsonl(text.splitlines(keepends=True), "<stdin>", name)
+        return
     if not text.strip():
         yield Unreadable("stdin", "<stdin>", "standard input was empty; pipe in an article or JSONL records")
         return
@@ -157,3 +199,14 @@ def read_article(path: str | Path) -> Article:
     if isinstance(item, Unreadable):
         raise InputError(f"{p}: {item.reason}")
     return item
+
+
+def reading_note(article: Article) -> str | None:
+    """One line for stderr when the article's text was not read as clean UTF-8, else None."""
+    for flag in article.flags:
+        if flag == INVALID_UTF8:
+            return (f"summarizer: {article.origin}: not valid UTF-8 in any encoding we could detect; undecodable "
+                    f"bytes were replaced with U+FFFD (flagged {INVALID_UTF8})")
+        if flag.startswith("encoding:"):
+            return f"summarizer: {article.origin}: read as {flag.removeprefix('encoding:').upper()} (flagged {flag})"
+    return None

@@ -15,6 +15,7 @@ class Progress:
 
     def __init__(self, total: int | None, stream: IO[str] | None = None, *, enabled: bool | None = None) -> None:
         stream = stream or sys.stderr
+        self.stream = stream
         if enabled is None:
             enabled = stream.isatty() and not os.environ.get("CI")
         self._bar: Any = None
@@ -39,6 +40,13 @@ class Progress:
         status = (f"✓{counts.verified} ~{counts.flagged} ✗{counts.rejected} !{counts.failed} "
                   f"skip {counts.skipped} · {counts.tokens:,} tokens")
         self._bar.update(self._task, completed=done, rate=f"{done / elapsed:.2f}/s", status=status)
+
+    def note(self, line: str) -> None:
+        """One line for the person watching, above the bar when there is one."""
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, file=self.stream, flush=True)
 
     def close(self) -> None:
         if self._bar is not None:

@@ -2,18 +2,23 @@
 
 Each line is one ``write`` to a file opened for appending, so a ``kill -9``
 can leave at most one partial last line; ``recover`` cuts it off before a
-rerun appends, so it never breaks the file or the rerun.
+rerun appends, so it never breaks the file or the rerun. Blank lines are
+passed over; any other line that is not ours stops the run before anything is
+written, naming the line to remove.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..contract.errors import UsageError
-from ..contract.record import RecordKey
+from ..contract.record import DeadLetter, RecordKey
+from ..trust.textkey import clip
 
 __all__ = ["ResultsFile"]
 
@@ -25,19 +30,18 @@ class ResultsFile:
         self.path = Path(path)
         self._fd: int | None = None
 
-    def recover_tail(self) -> None:
-        """Cut off a partial last line, the one a kill can leave."""
-        if not self.path.exists():
-            return
-        with open(self.path, "rb") as f:
-            data = f.read()
-        end = data.rfind(b"\n") + 1
-        if end < len(data):
-            os.truncate(self.path, end)
-
     def recover(self) -> set[tuple[str, str, str]]:
         """Cut off a partial last line; return the (id, hash, settings) keys already done."""
-        keys: set[tuple[str, str, str]] = set()
+        return self._recover(lambda raw: RecordKey.model_validate_json(raw).key(), "a result of summarizer run",
+                             "--out")
+
+    def recover_dead_letters(self) -> set[tuple[str, ...]]:
+        """Cut off a partial last line; return the failures already recorded (``DeadLetter.key()``)."""
+        return self._recover(lambda raw: DeadLetter.model_validate_json(raw).key(), "a failure of summarizer run",
+                             "--dead-letter")
+
+    def _recover(self, key: Callable[[bytes], Any], what: str, flag: str) -> set[Any]:
+        keys: set[Any] = set()
         if not self.path.exists():
             return keys
         good = 0
@@ -45,12 +49,15 @@ class ResultsFile:
             for n, raw in enumerate(f, 1):
                 if not raw.endswith(b"\n"):
                     break  # a line a kill cut short
-                try:
-                    keys.add(RecordKey.model_validate_json(raw).key())
-                except ValidationError:
-                    raise UsageError(f"{self.path}: line {n} is not a result of summarizer run; "
-                                     "give --out a results file of ours, or a new file") from None
                 good += len(raw)
+                if not raw.strip():
+                    continue  # a blank line (an editor's, say) holds nothing and harms nothing
+                try:
+                    keys.add(key(raw))
+                except ValidationError:
+                    start = clip(raw.decode("utf-8", errors="replace"), 40)
+                    raise UsageError(f"{self.path}: line {n} is not {what} ({start!r}); remove that line, "
+                                     f"or give {flag} a new file") from None
         if good < self.path.stat().st_size:
             os.truncate(self.path, good)
         return keys

@@ -18,11 +18,13 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import instructor
 import openai
 from openai.types.chat import ChatCompletion
+from pydantic import BaseModel
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -38,6 +40,7 @@ from ..contract.summary import ArticleSummary
 from ..trust.textkey import clip
 from .client import base_url_of, make_client
 from .failures import Failure, classify, is_transient, retry_after, root
+from .redact import redact
 from .settings import Settings
 
 __all__ = ["Answer", "Failure", "Provider"]
@@ -48,8 +51,13 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 # instructor wraps a plain response model in a new class on every call, which
 # defeats its own schema cache; handed the wrapped class (its public
-# response_schema), it uses it as it is.
-_RESPONSE_MODEL = instructor.response_schema(ArticleSummary)
+# response_schema), it uses it as it is. One wrapped class per response model.
+@lru_cache(maxsize=8)
+def _response_schema(model: type[BaseModel]) -> Any:
+    return instructor.response_schema(model)
+
+
+_response_schema(ArticleSummary)
 _MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON}
 
 
@@ -57,7 +65,8 @@ _MODES = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SC
 class Answer:
     """A structured answer, or the reason there is none (cut off, or not fitting the schema)."""
 
-    summary: ArticleSummary | None
+    summary: Any
+    """The answer: an ArticleSummary, or an instance of the response model asked for; None if unusable."""
     raw: str | None
     finish_reason: str | None
     usage: Usage
@@ -114,6 +123,8 @@ class Provider:
         self.model = settings.model_name
         self.base_url = base_url_of(settings, client)
         self._client = client
+        # Kept out of every message: an endpoint's error body can echo the request, key included.
+        self._secrets = (settings.api_key, getattr(client, "api_key", None))
         self._sleep = sleep or time.sleep
         self._async_sleep = async_sleep
         self._sync: Any = None
@@ -139,8 +150,9 @@ class Provider:
 
     # --- one structured call -----------------------------------------------
 
-    def _kwargs(self, messages: list[dict[str, Any]], max_tokens: int) -> dict[str, Any]:
-        return {"model": self.model, "messages": messages, "response_model": _RESPONSE_MODEL,
+    def _kwargs(self, messages: list[dict[str, Any]], max_tokens: int, response_model: type[BaseModel]
+                ) -> dict[str, Any]:
+        return {"model": self.model, "messages": messages, "response_model": _response_schema(response_model),
                 "max_tokens": max_tokens, "temperature": self.settings.temperature, "max_retries": 0}
 
     def _retry_policy(self, waits: list[float]) -> dict[str, Any]:
@@ -156,34 +168,40 @@ class Provider:
         return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
                 "wait": wait, "retry": retry_if_exception(is_transient), "reraise": True}
 
-    def ask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
+    def ask(self, messages: list[dict[str, Any]], max_tokens: int,
+            response_model: type[BaseModel] = ArticleSummary) -> Answer | Failure:
+        """One structured answer in ``response_model`` (an ArticleSummary unless another is asked for)."""
         waits: list[float] = []
         client = self._instructor(False)
         retrying = Retrying(sleep=self._sleep, **self._retry_policy(waits))
         try:
-            summary, completion = retrying(client.create_with_completion, **self._kwargs(messages, max_tokens))
+            summary, completion = retrying(client.create_with_completion,
+                                           **self._kwargs(messages, max_tokens, response_model))
         except Exception as exc:  # noqa: BLE001 - every fault is classified below
             return self._settle(exc, retrying, waits)
-        return self._answer(summary, completion, retrying, waits)
+        return self._answer(summary, completion, retrying, waits, response_model)
 
-    async def aask(self, messages: list[dict[str, Any]], max_tokens: int) -> Answer | Failure:
+    async def aask(self, messages: list[dict[str, Any]], max_tokens: int,
+                   response_model: type[BaseModel] = ArticleSummary) -> Answer | Failure:
         waits: list[float] = []
         client = self._instructor(True)
         extra = {"sleep": self._async_sleep} if self._async_sleep else {}
         retrying = AsyncRetrying(**extra, **self._retry_policy(waits))
         try:
-            summary, completion = await retrying(client.create_with_completion, **self._kwargs(messages, max_tokens))
+            summary, completion = await retrying(client.create_with_completion,
+                                                 **self._kwargs(messages, max_tokens, response_model))
         except Exception as exc:  # noqa: BLE001
             return self._settle(exc, retrying, waits)
-        return self._answer(summary, completion, retrying, waits)
+        return self._answer(summary, completion, retrying, waits, response_model)
 
     @staticmethod
     def _requests(retrying: Any) -> int:
         return int(retrying.statistics.get("attempt_number", 1))
 
-    def _answer(self, summary: ArticleSummary, completion: Any, retrying: Any, waits: list[float]) -> Answer:
+    def _answer(self, summary: BaseModel, completion: Any, retrying: Any, waits: list[float],
+                response_model: type[BaseModel]) -> Answer:
         raw, finish, _ = _raw(completion)
-        plain = ArticleSummary.model_validate(summary.model_dump())  # our class, not instructor's wrapper
+        plain = response_model.model_validate(summary.model_dump())  # our class, not instructor's wrapper
         return Answer(plain, raw, finish, _usage(completion), self._requests(retrying), waits)
 
     def _settle(self, exc: BaseException, retrying: Any, waits: list[float]) -> Answer | Failure:
@@ -192,16 +210,17 @@ class Provider:
         completion = getattr(exc, "last_completion", None)  # instructor's errors carry the answer
         raw, finish, refusal = _raw(completion)
         if refusal or finish == "content_filter":
-            return Failure("refusal", f"the model declined: {clip(refusal or 'content filter', 200)}", requests, waits)
+            return Failure("refusal", redact(f"the model declined: {clip(refusal or 'content filter', 200)}",
+                                             self._secrets), requests, waits)
         if finish == "length":
             return Answer(None, raw, "length", _usage(completion), requests, waits, truncated=True)
         api = root(exc)
         if isinstance(api, openai.APIError) and not isinstance(api, openai.APIResponseValidationError):
-            failure = classify(api, self.model)
+            failure = classify(api, self.model, self._secrets)
         elif completion is not None:
-            reason = exc.__cause__ or exc
-            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=clip(str(reason), 300))
+            reason = redact(clip(str(exc.__cause__ or exc), 300), self._secrets)
+            return Answer(None, raw, finish, _usage(completion), requests, waits, invalid=reason)
         else:
-            failure = classify(exc, self.model)
+            failure = classify(exc, self.model, self._secrets)
         failure.requests, failure.waits = requests, waits
         return failure

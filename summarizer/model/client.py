@@ -11,9 +11,10 @@ from typing import Any
 
 import openai
 
+from .redact import safe_url
 from .settings import Settings
 
-__all__ = ["base_url_of", "make_client"]
+__all__ = ["base_url_of", "make_client", "require_kind"]
 
 _DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
@@ -21,9 +22,7 @@ _DEFAULT_BASE_URL = "https://api.openai.com/v1"
 def make_client(settings: Settings, *, is_async: bool, client: Any = None) -> openai.OpenAI | openai.AsyncOpenAI:
     """An openai client for ``settings``, or ``client`` (the caller's) with its retries off."""
     if client is not None:
-        if isinstance(client, openai.AsyncOpenAI) != is_async:
-            kind = "AsyncOpenAI" if is_async else "OpenAI"
-            raise TypeError(f"this call needs an openai.{kind} client")
+        require_kind(client, is_async=is_async)
         return client.with_options(max_retries=0)
     cls = openai.AsyncOpenAI if is_async else openai.OpenAI
     if settings.embedded:
@@ -40,8 +39,15 @@ def make_client(settings: Settings, *, is_async: bool, client: Any = None) -> op
                timeout=settings.timeout, **http)
 
 
+def require_kind(client: Any, *, is_async: bool) -> None:
+    """A TypeError unless ``client`` is an ``openai.AsyncOpenAI`` (``is_async``) or an ``openai.OpenAI``."""
+    if isinstance(client, openai.AsyncOpenAI) != is_async:
+        kind = "AsyncOpenAI" if is_async else "OpenAI"
+        raise TypeError(f"this call needs an openai.{kind} client")
+
+
 def base_url_of(settings: Settings, client: Any = None) -> str | None:
-    """Where the requests go, for the record; None for the embedded model."""
+    """Where the requests go, for the record (credentials taken out); None for the embedded model."""
     if client is not None:
-        return str(client.base_url)
-    return None if settings.embedded else (settings.base_url or _DEFAULT_BASE_URL)
+        return safe_url(str(client.base_url))
+    return None if settings.embedded else safe_url(settings.base_url or _DEFAULT_BASE_URL)

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import email.utils
 import re
+import socket
+import ssl
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import openai
 
 from ..contract.result import FailureKind
 from ..trust.textkey import clip
+from .redact import redact, safe_url
 
-__all__ = ["Failure", "classify", "is_transient", "retry_after", "root"]
+__all__ = ["STOPS_THE_RUN", "Failure", "classify", "is_transient", "retry_after", "root"]
+
+STOPS_THE_RUN: frozenset[FailureKind] = frozenset({"auth", "model_not_found"})
+"""Failures that every other article would meet too: a batch run stops at the first."""
 
 _CONTEXT_RE = re.compile(r"maximum context length is (\d+) tokens.*?(?:requested|resulted in) (\d+) tokens", re.S)
 
@@ -75,8 +82,47 @@ def retry_after(exc: BaseException | None) -> float | None:
         return None if when is None else max(0.0, when.timestamp() - time.time())
 
 
-def classify(exc: BaseException, model: str) -> Failure:
-    """The Failure an endpoint's error amounts to."""
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _where(exc: BaseException) -> str:
+    for e in _chain(exc):
+        if isinstance(e, openai.APIError) and (url := getattr(e.request, "url", None)) is not None:
+            return safe_url(str(url)) or "the endpoint"
+    return "the endpoint"
+
+
+def _connection(exc: BaseException) -> str | None:
+    """What went wrong reaching the endpoint, said plainly, when the chain tells."""
+    where = _where(exc)
+    for e in _chain(exc):
+        if isinstance(e, ConnectionRefusedError):
+            return f"nothing is listening at {where} (connection refused); start the server or check --base-url"
+        if isinstance(e, socket.gaierror):
+            return f"the host of {where} cannot be found ({e.strerror}); check --base-url"
+        if isinstance(e, ssl.SSLError):
+            return f"a TLS error talking to {where} ({e.reason or e}); check --base-url (http or https?)"
+    if isinstance(exc, openai.APITimeoutError):
+        return f"{where} did not answer in time; raise SUMMARIZER_TIMEOUT or check the server"
+    if isinstance(exc, openai.APIConnectionError):
+        causes = [f"{type(e).__name__}: {e}" for e in _chain(exc) if e is not exc and str(e)]
+        return f"could not reach {where} ({causes[-1] if causes else 'connection error'})"
+    return None
+
+
+def classify(exc: BaseException, model: str, secrets: Iterable[str | None] = ()) -> Failure:
+    """The Failure an endpoint's error amounts to; ``secrets`` (the key) never appear in its message."""
+    failure = _classify(exc, model)
+    failure.message = redact(failure.message, secrets)
+    return failure
+
+
+def _classify(exc: BaseException, model: str) -> Failure:
     name = type(exc).__name__
     if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
         return Failure("auth", f"the endpoint refused the API key ({exc.status_code}); check OPENAI_API_KEY")
@@ -92,6 +138,9 @@ def classify(exc: BaseException, model: str) -> Failure:
                                              "use a model with a longer context or shorten the article")
         return Failure("bad_request", f"the endpoint rejected the request (400): {clip(text, 200)}")
     if is_transient(exc):
+        plain = _connection(exc)
+        if plain is not None:
+            return Failure("unavailable", f"the endpoint kept failing: {plain}")
         return Failure("unavailable", f"the endpoint kept failing ({name}: {clip(str(exc), 200)}); try again later")
     if isinstance(exc, openai.APIStatusError):
         return Failure("bad_request", f"the endpoint answered {exc.status_code}: {clip(str(exc), 200)}")

@@ -17,6 +17,7 @@ from typing import Literal
 
 from ..contract.errors import UsageError
 from ..embedded import EMBEDDED_MODEL
+from .redact import safe_url
 
 __all__ = ["Mode", "Settings"]
 
@@ -61,6 +62,11 @@ class Settings:
             raise UsageError("max_reasks must be 0 or more")
         if self.retry_attempts < 1:
             raise UsageError("retry_attempts must be 1 or more")
+        if self.base_url is not None and safe_url(self.base_url) != self.base_url:
+            raise UsageError(
+                f"the endpoint URL {safe_url(self.base_url)} carries credentials, which cannot be sent beside the "
+                "API key; remove them from the URL and set OPENAI_API_KEY"
+            )
         if self.base_url is None and self.api_key is None and self.model is not None:
             raise UsageError(
                 f"--model {self.model} needs an endpoint: set OPENAI_BASE_URL (or --base-url) or OPENAI_API_KEY"
@@ -109,10 +115,11 @@ class Settings:
         """One line for a person: which model, where. Never the key."""
         if self.embedded:
             return f"the embedded model {EMBEDDED_MODEL}"
-        return f"{self.model or 'the default model'} at {self.base_url or 'https://api.openai.com/v1'}"
+        return f"{self.model or 'the default model'} at {safe_url(self.base_url) or 'https://api.openai.com/v1'}"
 
     def fingerprint(self) -> str:
-        """A short hash of everything that shapes an answer (the key excluded)."""
+        """A short hash of everything that shapes an answer (the key and any password in the URL excluded)."""
         data = {k: v for k, v in asdict(self).items() if k not in ("api_key", "timeout", "retry_attempts",
                                                                       "retry_seconds")}
+        data["base_url"] = safe_url(self.base_url)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

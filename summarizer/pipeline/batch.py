@@ -7,13 +7,17 @@ files through it into a results file.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import Any
 
 from ..contract.article import Article
 from ..contract.errors import UsageError
 from ..contract.result import Result
+from ..model.client import require_kind
+from ..model.redact import redact
 from ..model.settings import Settings
+from ..trust.textkey import clip
 from .summarize import Summarizer
 
 __all__ = ["summarize_batch"]
@@ -42,9 +46,15 @@ async def summarize_batch(
 
     Input is pulled only as workers free up, so memory stays flat however
     long the iterable is. Plain strings are taken as article texts.
+
+    Nothing one article does stops the others: an empty article, or any
+    exception while summarizing or checking it, comes back as that article's
+    ``failed`` result (``input``, ``internal_error``).
     """
     if concurrency < 1:
         raise UsageError("concurrency must be 1 or more")
+    if client is not None:
+        require_kind(client, is_async=True)
     worker = summarizer or Summarizer(settings, client=client)
     pending: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=concurrency)
     done: asyncio.Queue[tuple[Article, Result] | BaseException | None] = asyncio.Queue(maxsize=concurrency)
@@ -58,14 +68,27 @@ async def summarize_batch(
         for _ in range(concurrency):
             await pending.put(None)
 
+    async def one(article: Article) -> Result:
+        if not article.text.strip():
+            return worker.failed("input", "the article text is empty")
+        started = time.perf_counter()
+        try:
+            return await worker.asummarize(article.text)
+        except Exception as e:  # noqa: BLE001 - one article's bug is that article's failure
+            reason = redact(f"summarizing failed ({type(e).__name__}: {clip(str(e), 200)}); this is a bug in "
+                            "summarizer: please report it with the article", [worker.settings.api_key])
+            return worker.failed("internal_error", reason, round(time.perf_counter() - started, 3))
+
     async def work() -> None:
         while (article := await pending.get()) is not None:
-            await done.put((article, await worker.asummarize(article.text)))
+            await done.put((article, await one(article)))
         await done.put(None)
 
     async def guard(coro) -> None:
         try:
             await coro
+        except asyncio.CancelledError:
+            raise  # we are being shut down: nobody is reading ``done`` any more, so never wait on it
         except BaseException as e:  # noqa: BLE001 - handed to the consumer below
             await done.put(e)
             raise

@@ -14,6 +14,11 @@ asynchronously, so the two cannot drift apart.
   else reported as truncated; it is never re-sent unchanged.
 - If re-asking does not help, the best answer comes back with its report; a
   usable answer is never thrown away for a later failure.
+- The checks are requested from the loop too (``_Check``): the sync driver
+  runs them in place, the async one in a worker thread, so a long check does
+  not hold up the requests of other articles in flight. An exception in the
+  checks, or a check that outlasts ``check_timeout``, fails that article
+  (``internal_error``), never the run.
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..contract.report import Report
-from ..contract.result import Attempt, Result, Usage
+from ..contract.result import Attempt, FailureKind, Result, Usage
 from ..contract.summary import ArticleSummary
 from ..model.call import Answer, Provider
 from ..model.failures import Failure
 from ..model.prompts import load_prompts
 from ..model.settings import Settings
 from ..trust.checks import validate
+from .checking import Check, run_check, run_check_in_thread
 from .windows import estimate_tokens, merge_summaries, split_windows
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
@@ -43,6 +49,12 @@ _PROMPT_OVERHEAD = 1200
 class _Ask:
     messages: list[dict[str, Any]]
     max_tokens: int
+
+
+@dataclass
+class _Check:
+    text: str
+    summary: ArticleSummary
 
 
 @dataclass
@@ -72,11 +84,17 @@ def _findings_for_reask(report: Report, recheck_totals: bool) -> str:
 class Summarizer:
     """Summarizes articles with one model; reuse it to reuse the client (and the loaded embedded model)."""
 
+    check_timeout: float = 120.0
+    """Seconds the checks may take on one answer in ``asummarize`` before the article fails."""
+
     def __init__(self, settings: Settings | None = None, *, client: Any = None, sleep: Any = None,
-                 async_sleep: Any = None) -> None:
+                 async_sleep: Any = None, check: Check = validate, check_timeout: float | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.prompts = load_prompts(self.settings.prompt)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
+        self.check = check
+        if check_timeout is not None:
+            self.check_timeout = check_timeout
 
     # --- drivers -----------------------------------------------------------
 
@@ -84,8 +102,12 @@ class Summarizer:
         loop = self._loop(text)
         request = next(loop)
         while True:
+            if isinstance(request, _Check):
+                outcome: Any = run_check(self.check, request.text, request.summary)
+            else:
+                outcome = self.provider.ask(request.messages, request.max_tokens)
             try:
-                request = loop.send(self.provider.ask(request.messages, request.max_tokens))
+                request = loop.send(outcome)
             except StopIteration as done:
                 return done.value
 
@@ -93,10 +115,20 @@ class Summarizer:
         loop = self._loop(text)
         request = next(loop)
         while True:
+            if isinstance(request, _Check):
+                outcome: Any = await run_check_in_thread(self.check, request.text, request.summary,
+                                                         self.check_timeout)
+            else:
+                outcome = await self.provider.aask(request.messages, request.max_tokens)
             try:
-                request = loop.send(await self.provider.aask(request.messages, request.max_tokens))
+                request = loop.send(outcome)
             except StopIteration as done:
                 return done.value
+
+    def failed(self, kind: FailureKind, message: str, seconds: float = 0.0) -> Result:
+        """A failed Result for an article that never got as far as an answer."""
+        return Result(status="failed", failure=message, failure_kind=kind, model=self.provider.model,
+                      base_url=self.provider.base_url, prompt_version=self.prompts.version, seconds=seconds)
 
     async def aclose(self) -> None:
         await self.provider.aclose()
@@ -106,7 +138,7 @@ class Summarizer:
 
     # --- the loop ----------------------------------------------------------
 
-    def _loop(self, text: str) -> Generator[_Ask, Answer | Failure, Result]:
+    def _loop(self, text: str) -> Generator[_Ask | _Check, Any, Result]:
         started = time.perf_counter()
         if not text.strip():
             raise ValueError("the article is empty")
@@ -125,12 +157,14 @@ class Summarizer:
                 best_report = outcome.report
             else:
                 failure, last_raw = outcome
-                if not parts or failure.kind in ("auth", "model_not_found"):
+                if not parts or failure.kind in ("auth", "model_not_found", "internal_error"):
                     break  # the other windows would fail the same way
         usage = sum((a.usage for a in attempts), Usage())
         common = {"attempts": attempts, "usage": usage, "model": self.provider.model,
                   "base_url": self.provider.base_url, "prompt_version": self.prompts.version,
                   "windows": len(windows)}
+        if failure is not None and failure.kind == "internal_error":
+            parts = []  # a bug in the checks: no summary of this article can be trusted
         if not parts:
             assert failure is not None
             return Result(status="failed", failure=failure.message, failure_kind=failure.kind,
@@ -139,7 +173,12 @@ class Summarizer:
             summary, report = parts[0], best_report  # the one window is the whole article: already checked
         else:
             summary = merge_summaries(parts)
-            report = validate(text, summary)
+            checked = yield _Check(text, summary)
+            if isinstance(checked, Failure):
+                return Result(status="failed", failure=checked.message, failure_kind=checked.kind,
+                              last_answer=summary.model_dump_json(),
+                              seconds=round(time.perf_counter() - started, 3), **common)
+            report = checked
         return Result(status=report.status, summary=summary, report=report,
                       seconds=round(time.perf_counter() - started, 3), **common)
 
@@ -187,7 +226,10 @@ class Summarizer:
                 messages = self.prompts.reask_messages(
                     text, raw, f"- The answer is not a valid summary in the schema: {answer.invalid}")
                 continue
-            report = validate(text, answer.summary)
+            report = yield _Check(text, answer.summary)
+            if isinstance(report, Failure):
+                attempts.append(Attempt(outcome="failed", note=report.message, **base))
+                return report, answer.raw or answer.summary.model_dump_json()
             attempts.append(Attempt(outcome=report.status, errors=len(report.errors),
                                     warnings=len(report.warnings), **base))
             current = _Best(answer.summary, report, answer.raw or answer.summary.model_dump_json())

@@ -84,3 +84,24 @@ def test_console_script_runs():
                          capture_output=True, text=True)
     assert run.returncode == 0
     assert run.stdout.startswith("flagged")
+
+
+def test_a_summary_file_with_a_byte_order_mark_is_read(tmp_path, capsys):
+    summary = tmp_path / "s.json"
+    summary.write_bytes(b"\xef\xbb\xbf" + Path(S001).read_bytes())
+    assert main(["validate", A001, str(summary)]) == 0
+    assert capsys.readouterr().out.startswith("verified")
+
+
+def test_a_summary_the_checks_cannot_take_is_never_called_rejected(tmp_path, capsys):
+    data = json.loads(Path(S004).read_text(encoding="utf-8"))
+    data["figures"][1]["value"], data["figures"][2]["value"] = float("inf"), float("-inf")
+    bad = tmp_path / "inf.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # Infinity, -Infinity
+    status = main(["validate", A004, str(bad)])
+    captured = capsys.readouterr()
+    # Today the checks fail on it (5: a bug of ours, said in one line); once the schema refuses
+    # non-finite numbers, it is a bad input (2). Never 1, "rejected", and never a traceback.
+    assert status in (2, 5)
+    assert len(captured.err.strip().splitlines()) == 1 and "Traceback" not in captured.err
+    assert captured.out == ""

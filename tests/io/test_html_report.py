@@ -39,3 +39,30 @@ def test_report_runs_its_own_script_and_nothing_else_in_a_real_browser(endpoint,
     assert 'data-ready="1"' in run.stdout  # the page's script ran under its Content-Security-Policy
     assert "Content Security Policy" not in run.stderr
     assert "businesspost.co.kr" in run.stdout and "<a href='https://www.businesspost" not in run.stdout
+
+
+def test_report_shows_each_failure_once_and_not_one_that_succeeded_since(endpoint, tmp_path):
+    import json
+
+    from summarizer.contract.article import content_hash
+    from summarizer.io.html_report import write_report
+
+    out, dead, report = tmp_path / "r.jsonl", tmp_path / "r.failed.jsonl", tmp_path / "report.html"
+    assert main(["run", str(corpus_path("001")), "--out", str(out)]) == 0
+    done = json.loads(out.read_text(encoding="utf-8"))
+    with open(out, "a", encoding="utf-8") as f:
+        f.write('{"id": "from an older version", "hash": "x", "settings": "y"}\n')  # not a full record
+    letters = [
+        {"id": done["id"], "origin": done["origin"], "reason": "the endpoint kept failing", "failure_kind":
+         "unavailable", "settings": done["settings"], "hash": done["hash"]},  # succeeded since
+        {"id": "gone", "origin": "a.jsonl:7", "reason": "first <b>reason</b>", "failure_kind": "unavailable",
+         "settings": "s", "hash": content_hash("x")},
+        {"id": "gone", "origin": "a.jsonl:7", "reason": "latest reason", "failure_kind": "auth", "settings": "s",
+         "hash": content_hash("x")},
+    ]
+    dead.write_text("".join(json.dumps(d) + "\n" for d in letters), encoding="utf-8")
+    assert write_report(out, report, dead_letters=dead) == 2
+    page = report.read_text(encoding="utf-8")
+    assert "2 articles: 1 verified, 0 flagged, 0 rejected, 1 failed. 1 lines of r.jsonl could not be read." in page
+    assert page.count('<article id="f') == 1 and "latest reason" in page and "first" not in page
+    assert '<tr data-status="failed" data-search="gone"><td><a href="#f0">gone</a></td>' in page

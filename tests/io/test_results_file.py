@@ -8,3 +8,25 @@ def test_results_file_cuts_a_partial_last_line(tmp_path):
     path.write_text('{"id": "a", "hash": "h", "settings": "s"}\n{"id": "b", "ha', encoding="utf-8")
     assert ResultsFile(path).recover() == {("a", "h", "s")}
     assert path.read_text(encoding="utf-8") == '{"id": "a", "hash": "h", "settings": "s"}\n'
+
+
+def test_a_blank_line_in_the_middle_is_passed_over(tmp_path):
+    path = tmp_path / "out.jsonl"
+    text = '{"id": "a", "hash": "h", "settings": "s"}\n\n  \n{"id": "b", "hash": "h", "settings": "s"}\n'
+    path.write_text(text, encoding="utf-8")
+    assert ResultsFile(path).recover() == {("a", "h", "s"), ("b", "h", "s")}
+    assert path.read_text(encoding="utf-8") == text  # nothing cut
+
+
+def test_a_line_that_is_not_ours_is_named_with_what_to_do_and_nothing_is_cut(endpoint, tmp_path, capsys):
+    from summarizer.cli import main
+    from support.corpus import corpus_path
+
+    out = tmp_path / "out.jsonl"
+    text = '{"id": "a", "hash": "h", "settings": "s"}\nsome notes I pasted here\n'
+    out.write_text(text, encoding="utf-8")
+    assert main(["run", str(corpus_path("001")), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"summarizer: {out}: line 2 is not a result of summarizer run ('some notes I pasted here'); "
+        "remove that line, or give --out a new file")
+    assert out.read_text(encoding="utf-8") == text

@@ -45,7 +45,7 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(endpoint, tmp_path, capsys)
                json.dumps({"id": "j2"}), json.dumps({"id": "j3", "text": corpus("004")}, ensure_ascii=False)]
     (d / "dump.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
     out = tmp_path / "r.jsonl"
-    assert main(["run", str(d), "--out", str(out)]) == 0
+    assert main(["run", str(d), "--out", str(out)]) == 3  # articles failed: never 0
     err = capsys.readouterr().err
     assert "read=8 skipped=0" in err and "failed=4" in err
     dead = {r["origin"].split("/")[-1]: r["reason"] for r in _lines(tmp_path / "r.failed.jsonl")}
@@ -101,3 +101,20 @@ def test_kill_9_midway_then_rerun_gives_each_article_once_and_repeats_no_finishe
     assert not {f"art-{i}" for i in map(int, asked_after)} & done_before  # nothing done was asked again
 
 
+
+
+def test_the_run_stops_after_as_many_articles_in_a_row_fail_the_same_systemic_way():
+    from summarizer.contract.result import Result
+    from summarizer.io.run import _Breaker
+
+    def failed(kind):
+        return Result(status="failed", failure_kind=kind, failure=f"{kind}!", model="m", prompt_version="p")
+
+    ok = Result(status="verified", model="m", prompt_version="p")
+    breaker = _Breaker(3)
+    seen = [breaker.tripped(r) for r in (failed("unavailable"), failed("unavailable"), ok,  # a success resets it
+                                         failed("unavailable"), failed("internal_error"),  # another kind too
+                                         failed("internal_error"), failed("truncated"),  # one article's own
+                                         failed("internal_error"), failed("internal_error"), failed("internal_error"))]
+    assert seen == [False, False, False, False, False, False, False, False, False, True]
+    assert breaker.reason(failed("internal_error")) == "the last 3 articles failed inside summarizer (internal_error!)"

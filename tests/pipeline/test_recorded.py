@@ -97,16 +97,16 @@ def endpoint():
         server.server_close()
 
 
-def test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded(endpoint, cassette):
+def test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded(endpoint, cassette, request):
     settings = Settings(base_url=endpoint, api_key=FAKE_KEY, model=EMBEDDED_MODEL, max_reasks=0, max_tokens=1024)
     result = Summarizer(settings).summarize(SHORT)
     _check_replayed(result, cassette)
     assert result.base_url.startswith("http://127.0.0.1")
     assert [(a.kind, a.requests) for a in result.attempts] == [("ask", 1)]
     assert result.model == EMBEDDED_MODEL and result.summary is not None
-    text = (CASSETTES / "test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded.yaml").read_text(
-        encoding="utf-8")
-    assert FAKE_KEY not in text
+    if not recording():  # a cassette being recorded is written when the test ends
+        text = (CASSETTES / f"{request.node.name}.yaml").read_text(encoding="utf-8")
+        assert FAKE_KEY not in text
 
 
 def test_no_cassette_holds_an_api_key():

@@ -18,9 +18,10 @@ FIXTURE_MODEL = "fixture"
 
 
 def tool_answer(arguments: str, *, finish: str = "stop", prompt: int = 1000, answer: int = 400,
-                model: str = FIXTURE_MODEL) -> dict[str, Any]:
-    """A completion whose answer is a call of the ArticleSummary tool with ``arguments`` (instructor's TOOLS mode)."""
-    return chat_completion(model=model, content=arguments, tool="ArticleSummary", finish_reason=finish,
+                model: str = FIXTURE_MODEL, tool: str = "ArticleSummary") -> dict[str, Any]:
+    """A completion whose answer is a call of the ``tool`` (ArticleSummary unless said) with ``arguments``
+    (instructor's TOOLS mode)."""
+    return chat_completion(model=model, content=arguments, tool=tool, finish_reason=finish,
                            prompt_tokens=prompt, completion_tokens=answer, id="chatcmpl-fixture")
 
 

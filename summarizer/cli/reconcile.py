@@ -1,0 +1,70 @@
+"""``summarizer reconcile RESULTS.jsonl... --out story.json [--report story.html] [--model M] [--base-url U]``
+
+Group the results of ``summarizer run`` into stories and line up their figures
+and quotations across outlets. With no model it is deterministic; with
+``--model`` or ``--base-url`` a model proposes better groupings and figure
+alignments, and code verifies each proposal before it counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..contract.errors import UsageError
+
+__all__ = ["add_reconcile"]
+
+
+def add_reconcile(sub: argparse._SubParsersAction) -> None:  # argparse's documented add_subparsers() result
+    r = sub.add_parser("reconcile", help="line up the figures and quotes of articles about the same event")
+    r.add_argument("results", nargs="+", metavar="RESULTS.jsonl", help="results files that summarizer run wrote")
+    r.add_argument("--out", required=True, help="where to write the stories (JSON)")
+    r.add_argument("--report", help="also write this self-contained HTML page")
+    r.add_argument("--model", help="ask this model for better groupings and alignments (verified by code)")
+    r.add_argument("--base-url", help="the OpenAI-compatible endpoint of that model")
+    r.set_defaults(func=_reconcile)
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    from ..io.stories import read_results, reconcile, write_atomically
+    from ..io.story_html import write_story_page
+    from ..model.settings import Settings
+    from ..pipeline.reconcile import describe
+
+    out = Path(args.out)
+    if out.suffix.lower() == ".jsonl" and any(Path(p).resolve() == out.resolve() for p in args.results):
+        raise UsageError("--out names one of the results files; give a new file, e.g. story.json")
+    if args.report and Path(args.report).resolve() == out.resolve():
+        raise UsageError("--out and --report must be different files")
+    notes: list[str] = []
+    records = {}
+    for path in args.results:
+        for record in read_results(path, notes):
+            records.pop(record.id, None)
+            records[record.id] = record
+    for note in notes:
+        print(f"summarizer: {note}", file=sys.stderr)
+    if not records:
+        raise UsageError("the results files hold no results; run summarizer run --out RESULTS.jsonl first")
+    settings = None
+    if args.model or args.base_url:
+        settings = Settings.from_env(model=args.model, base_url=args.base_url)
+        print(f"summarizer: asking {settings.describe()} for proposals; code verifies each", file=sys.stderr)
+    result = reconcile(list(records.values()), settings=settings)
+    write_atomically(out, result.model_dump_json(indent=2) + "\n")
+    if args.report:
+        write_story_page(result, records, Path(args.report))
+    step = result.model_step
+    if step is not None:
+        accepted = sum(p.accepted for p in step.proposals)
+        print(f"summarizer: the model proposed {len(step.proposals)}, code accepted {accepted}"
+              + (f"; the model step failed ({step.failure}), the rest is code's alone" if step.failure else ""),
+              file=sys.stderr)
+    if not result.stories and result.excluded:
+        print(f"summarizer: none of the {len(result.excluded)} results passed the checks, so there is no evidence "
+              "to line up; they are listed under excluded", file=sys.stderr)
+    print(describe(result), file=sys.stderr)
+    print(f"summarizer: stories in {out}" + (f", page in {args.report}" if args.report else ""), file=sys.stderr)
+    return 0

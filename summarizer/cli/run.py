@@ -1,0 +1,87 @@
+"""``summarizer run INPUT... --out results.jsonl``: summarize a dump, resumably, and say how it went."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..io.run import Counts, RunOptions, default_dead_letter
+from ..model.settings import Settings
+from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
+
+__all__ = ["add_run_command", "exit_status"]
+
+
+def _at_least(low: int):
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more, not {value}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+def add_run_command(sub: Any, epilog: str) -> None:
+    r = sub.add_parser("run", help="summarize articles and check every summary; resumable", epilog=epilog,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files (.txt .md .html .jsonl), folders of them, or - for standard input")
+    r.add_argument("--out", required=True, help="JSON Lines results file; a rerun skips what it already holds")
+    r.add_argument("--report", help="also write this self-contained HTML report (results and failures)")
+    r.add_argument("--dead-letter", help="where failures go, with the reason (default: OUT.failed.jsonl)")
+    r.add_argument("--concurrency", type=_at_least(1),
+                   help="articles in flight at once, 1 or more (default 4 for an endpoint; 1 for the embedded "
+                        "model, which generates one answer at a time)")
+    r.add_argument("--model", help="model name at the endpoint (default: the embedded model)")
+    r.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
+    r.add_argument("--max-reasks", type=_at_least(0), help="re-asks when the checks find errors (default 2)")
+    r.add_argument("--fail-on-rejected", action="store_true",
+                   help="exit 1 when any summary is rejected (by default a rejected summary is a result, not "
+                        "a failure of the run)")
+    r.set_defaults(func=_run)
+
+
+def exit_status(counts: Counts, *, fail_on_rejected: bool = False) -> int:
+    """Stopped (4) over failed (3) over rejected with --fail-on-rejected (1) over success (0)."""
+    if counts.stopped:
+        return EXIT_STOPPED
+    if counts.failed:
+        return EXIT_FAILED
+    if fail_on_rejected and counts.rejected:
+        return EXIT_REJECTED
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ..io.run import run
+
+    settings = Settings.from_env(model=args.model, base_url=args.base_url, max_reasks=args.max_reasks)
+    out = Path(args.out)
+    options = RunOptions(
+        inputs=tuple(args.inputs), out=out,
+        dead_letter=Path(args.dead_letter) if args.dead_letter else default_dead_letter(out),
+        report=Path(args.report) if args.report else None,
+        concurrency=args.concurrency if args.concurrency is not None else (1 if settings.embedded else 4),
+    )
+    if settings.embedded:
+        print(f"summarizer: using {settings.describe()} (tiny, offline; expect rejected summaries). "
+              "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
+    else:
+        print(f"summarizer: using {settings.describe()}", file=sys.stderr)
+    counts = run(options, settings)
+    print(counts.line(), file=sys.stderr)
+    if counts.stopped:
+        print(f"summarizer: stopped: {counts.stopped}. {counts.unfinished} articles were left undone; what is done "
+              "is kept: fix that and run again to go on", file=sys.stderr)
+    if counts.failed:
+        print(f"summarizer: {counts.failed} failed; reasons in {options.dead_letter}", file=sys.stderr)
+    if options.report:
+        print(f"summarizer: report in {options.report}", file=sys.stderr)
+    return exit_status(counts, fail_on_rejected=args.fail_on_rejected)

@@ -1,0 +1,85 @@
+"""Bytes to text: UTF-8 first, then what the bytes say they are, then what they look like.
+
+Korean dumps often come in CP949 (EUC-KR), and some tools write UTF-16 with a
+byte-order mark. ``decode`` reads:
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32): that encoding;
+2. valid UTF-8: UTF-8;
+3. otherwise what charset-normalizer detects (CP949 for EUC-KR too, since
+   it is the superset), flagged ``encoding:NAME``;
+4. otherwise UTF-8 with the undecodable bytes replaced by U+FFFD, flagged
+   ``invalid_utf8`` (a mostly UTF-8 file with a few broken bytes lands here:
+   charset-normalizer finds no encoding that reads it cleanly).
+
+The flags go into the result record, so a reader knows how the text was read.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+__all__ = ["INVALID_UTF8", "LineDecoder", "bom_encoding", "decode", "encoding_flag"]
+
+INVALID_UTF8 = "invalid_utf8"
+
+# UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def encoding_flag(name: str) -> str:
+    """The record flag for text read in encoding ``name``: ``encoding:cp949``, ``encoding:utf-16``."""
+    return "encoding:" + name.lower().replace("_", "-")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte-order mark at the start of ``data`` names, if any."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """``data`` as text, and the flags that say how it was read (none for clean UTF-8)."""
+    name = bom_encoding(data)
+    if name is not None:
+        try:
+            return data.decode(name).removeprefix("\ufeff"), (encoding_flag(name),)
+        except UnicodeDecodeError:
+            pass  # a mark followed by something else: read on as if there were none
+    return LineDecoder()(data)
+
+
+class LineDecoder:
+    """Decodes the lines of one file, as ``decode`` does, remembering the encoding detected.
+
+    A short line says little about its encoding; once a longer one has shown
+    the file to be CP949, say, the lines that are not UTF-8 are tried in CP949
+    first.
+    """
+
+    def __init__(self) -> None:
+        self.encoding: str | None = None
+
+    def __call__(self, data: bytes) -> tuple[str, tuple[str, ...]]:
+        try:
+            return data.decode("utf-8").removeprefix("\ufeff"), ()
+        except UnicodeDecodeError:
+            pass
+        if self.encoding is not None:
+            try:
+                return data.decode(self.encoding), (encoding_flag(self.encoding),)
+            except UnicodeDecodeError:
+                pass
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding not in ("utf_8", "ascii"):
+            self.encoding = best.encoding
+            return str(best).removeprefix("\ufeff"), (encoding_flag(best.encoding),)
+        return data.decode("utf-8", errors="replace").removeprefix("\ufeff"), (INVALID_UTF8,)

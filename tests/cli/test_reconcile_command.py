@@ -1,0 +1,133 @@
+"""`summarizer reconcile` end to end: results files in, story.json and story.html out, one line per error."""
+
+import json
+import shutil
+
+from summarizer import Reconciliation
+from summarizer.cli import main
+from support.completions import FIXTURE_MODEL
+from support.corpus import FIXTURES, corpus_path
+from support.endpoint import ENDPOINT_KEY, Endpoint
+from support.stories import BUNDLED, OTHERS, ProposalEngine, bundled_record, unrelated_record, write_results
+
+
+def story_file(path) -> Reconciliation:
+    return Reconciliation.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def test_reconcile_reads_what_run_wrote(endpoint, tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in ("001", "004"):  # the loopback endpoint answers these two with their fixtures
+        shutil.copy(corpus_path(n), folder)
+    results = tmp_path / "results.jsonl"
+    assert main(["run", str(folder), "--out", str(results)]) == 0
+    out, page = tmp_path / "story.json", tmp_path / "story.html"
+    assert main(["reconcile", str(results), "--out", str(out), "--report", str(page)]) == 0
+    (story,) = story_file(out).stories
+    ids = [json.loads(line)["id"] for line in results.read_text(encoding="utf-8").splitlines()]
+    assert story.articles == ids and ids[0].startswith(corpus_path("001").stem)
+    agreed = [(f.label, [(r.text, r.qualifier) for r in f.reports]) for f in story.figures if f.agreement == "agreed"]
+    assert agreed == [("한국에 공급되는 블랙웰 GPU", [("26만 개", "exact"), ("26만장", "at_least")])]
+    err = capsys.readouterr().err
+    assert "stories=1 (with two or more articles: 1) agreed=1 conflicts=0 open_questions=2 excluded=0" in err
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_two_results_files_the_bundled_story_and_the_unrelated_ones(tmp_path, capsys):
+    a = write_results(tmp_path / "a.jsonl", [bundled_record(n) for n in BUNDLED])
+    b = write_results(tmp_path / "b.jsonl", [unrelated_record(n) for n in OTHERS])
+    out = tmp_path / "story.json"
+    assert main(["reconcile", str(a), str(b), "--out", str(out)]) == 0
+    result = story_file(out)
+    assert [s.articles for s in result.stories] == [list(BUNDLED), ["busfare-a", "busfare-b"], ["apec-dinner"],
+                                                     ["foldable"]]
+    assert result.model_step is None
+    assert "conflicts=1" in capsys.readouterr().err
+
+
+def test_the_model_step_over_a_loopback_endpoint_and_the_key_is_never_written(tmp_path, monkeypatch, capsys):
+    results = write_results(tmp_path / "r.jsonl", [bundled_record(n) for n in BUNDLED])
+    out, page = tmp_path / "story.json", tmp_path / "story.html"
+    engine = ProposalEngine((FIXTURES / "reconcile" / "gpu.proposals.fixture.json").read_text(encoding="utf-8"))
+    monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
+    with Endpoint(engine) as e:
+        code = main(["reconcile", str(results), "--out", str(out), "--report", str(page), "--base-url", e.url,
+                     "--model", FIXTURE_MODEL])
+    assert code == 0
+    result = story_file(out)
+    assert (result.model_step.status, [p.accepted for p in result.model_step.proposals]) == ("used", [True, True])
+    corporate = [f for f in result.stories[0].figures if f.found_by == "model" and f.agreement == "conflict"]
+    assert [[r.value for r in f.reports] for f in corporate] == [[200000.0, 210000.0]]
+    assert len(engine.prompts) == 1 and "주요 기업 몫" in engine.prompts[0]
+    err = capsys.readouterr().err
+    assert "the model proposed 2, code accepted 2" in err
+    for written in (out.read_text(encoding="utf-8"), page.read_text(encoding="utf-8"), err):
+        assert ENDPOINT_KEY not in written
+
+
+def test_a_missing_results_file_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["reconcile", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "s.json")]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"summarizer: {tmp_path / 'nope.jsonl'}: no such file; give a results file that summarizer run wrote (--out)"]
+
+
+def test_a_file_that_is_not_a_results_file_is_refused_and_an_earlier_story_is_kept(tmp_path, capsys):
+    dead = tmp_path / "results.failed.jsonl"
+    dead.write_text('{"id": "a", "origin": "a.txt", "reason": "empty", "failure_kind": "input", "settings": "x"}\n',
+                    encoding="utf-8")
+    out = tmp_path / "story.json"
+    out.write_text("{}", encoding="utf-8")
+    assert main(["reconcile", str(dead), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"summarizer: {dead}: line 1 is not a result of summarizer run; give the results file that "
+                   "summarizer run --out wrote, not its dead-letter file or a summary")
+    assert out.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_line_cut_short_by_a_killed_run_is_skipped_with_a_note(tmp_path, capsys):
+    results = write_results(tmp_path / "r.jsonl", [bundled_record("000"), bundled_record("002")])
+    with open(results, "a", encoding="utf-8") as f:
+        f.write(bundled_record("003").model_dump_json()[:500])  # no newline: a kill mid-write
+    out = tmp_path / "story.json"
+    assert main(["reconcile", str(results), "--out", str(out)]) == 0
+    assert story_file(out).stories[0].articles == ["000", "002"]
+    assert f"summarizer: {results}: line 3 is cut short (a run was stopped while writing it); skipped" in \
+        capsys.readouterr().err
+
+
+def test_out_must_not_overwrite_an_input(tmp_path, capsys):
+    results = write_results(tmp_path / "r.jsonl", [bundled_record("000")])
+    before = results.read_text(encoding="utf-8")
+    assert main(["reconcile", str(results), "--out", str(results)]) == 2
+    assert "--out names one of the results files" in capsys.readouterr().err
+    assert results.read_text(encoding="utf-8") == before
+
+
+def test_story_json_is_the_documented_contract(tmp_path):
+    results = write_results(tmp_path / "r.jsonl", [bundled_record(n) for n in BUNDLED])
+    out = tmp_path / "story.json"
+    assert main(["reconcile", str(results), "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    story = data["stories"][0]
+    assert {"id", "articles", "figures", "quotes"} <= set(story)
+    assert {"label", "unit", "agreement", "reports"} <= set(story["figures"][0])
+    assert {"article", "figure", "text", "value", "qualifier", "span"} <= set(story["figures"][0]["reports"][0])
+    assert {"text", "agreement", "reports"} <= set(story["quotes"][0])
+    assert {"article", "quote", "speaker", "span"} <= set(story["quotes"][0]["reports"][0])
+    assert {f["agreement"] for f in story["figures"]} == {"agreed", "conflict", "single_source"}
+
+
+def test_results_that_all_failed_the_checks_are_listed_and_said_so(tmp_path, capsys):
+    from summarizer import ArticleSummary
+    from support.corpus import corpus
+    from support.stories import record
+
+    rejected = record("000", corpus("000"), ArticleSummary(headline="h", summary="s", quotes=[
+        {"text": "기사에 없는 말", "speaker": "아무개"}]))
+    results = write_results(tmp_path / "r.jsonl", [rejected])
+    out = tmp_path / "story.json"
+    assert main(["reconcile", str(results), "--out", str(out)]) == 0
+    result = story_file(out)
+    assert (result.stories, [(x.article, x.status) for x in result.excluded]) == ([], [("000", "rejected")])
+    assert "none of the 1 results passed the checks" in capsys.readouterr().err

@@ -1,0 +1,209 @@
+"""`summarizer run` against endpoints that misbehave on purpose: what the user sees, and what is written.
+
+A refused key or an unknown model stops the run at once; an endpoint that is
+not there is said plainly and stops it too; an answer the checks cannot
+handle fails its article, not the run; the key and any password in the URL
+are written nowhere; a run where articles failed never exits 0.
+"""
+
+import json
+import re
+import socket
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+from support.completions import FIXTURE_MODEL
+from support.corpus import corpus, fixture_summary
+from support.endpoint import ENDPOINT_KEY as KEY
+from support.endpoint import Endpoint, FixtureEngine, Misbehaving
+
+
+def _dump(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            base = corpus("001") if i % 2 else corpus("004")
+            f.write(json.dumps({"id": f"art-{i}", "text": base + f"\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def _counts(err: str) -> dict[str, int]:
+    (line,) = [x for x in err.splitlines() if x.startswith("read=")]
+    counts = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
+    assert counts["read"] == sum(v for k, v in counts.items() if k != "read"), line  # they add up
+    return counts
+
+
+def _use(monkeypatch, url: str, key: str = KEY) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    monkeypatch.setenv("SUMMARIZER_MODEL", FIXTURE_MODEL)
+
+
+def _everything_written(tmp_path: Path, err: str) -> str:
+    return err + "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*") if p.is_file())
+
+
+def test_a_refused_key_stops_the_run_at_once(tmp_path, monkeypatch, capsys):
+    refuse = Misbehaving(lambda headers, body: (401, {"error": {"message": "Incorrect API key provided",
+                                                                "type": "invalid_request_error"}}))
+    with refuse:
+        _use(monkeypatch, refuse.url)
+        out = tmp_path / "r.jsonl"
+        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 50)), "--out", str(out), "--concurrency", "4"])
+    err = capsys.readouterr().err
+    assert status == 4
+    assert len(refuse.requests) <= 4  # those already in flight, not 50
+    assert ("summarizer: stopped: the endpoint refused the API key (401); check OPENAI_API_KEY." in err)
+    counts = _counts(err)
+    assert counts["failed"] == 1 and counts["unfinished"] == counts["read"] - 1 and counts["verified"] == 0
+    assert [d["failure_kind"] for d in _lines(tmp_path / "r.failed.jsonl")] == ["auth"]
+    assert not out.exists()
+
+
+def test_an_unknown_model_stops_the_run_at_once(tmp_path, monkeypatch, capsys):
+    unknown = Misbehaving(lambda headers, body: (404, {"error": {"message": f"model {body['model']} not found",
+                                                                 "type": "not_found_error"}}))
+    with unknown:
+        _use(monkeypatch, unknown.url)
+        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 20)), "--out", str(tmp_path / "r.jsonl"),
+                       "--concurrency", "2"])
+    err = capsys.readouterr().err
+    assert status == 4 and len(unknown.requests) <= 2
+    assert "stopped: the endpoint does not know the model 'fixture' (404); check --model" in err
+
+
+def test_nothing_listening_is_said_so_with_where_and_the_run_stops(tmp_path, monkeypatch, capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    _use(monkeypatch, f"http://127.0.0.1:{port}/v1")
+    report = tmp_path / "report.html"
+    status = main(["run", str(_dump(tmp_path / "dump.jsonl", 30)), "--out", str(tmp_path / "r.jsonl"),
+                   "--concurrency", "3", "--report", str(report)])
+    err = capsys.readouterr().err
+    assert status == 4
+    where = f"nothing is listening at http://127.0.0.1:{port}/v1/chat/completions (connection refused)"
+    assert f"stopped: the last 3 articles could not reach the endpoint (the endpoint kept failing: {where}" in err
+    assert "Timeout" not in err
+    counts = _counts(err)
+    assert counts["failed"] == 3 and counts["read"] < 30
+    dead = _lines(tmp_path / "r.failed.jsonl")
+    assert [d["failure_kind"] for d in dead] == ["unavailable"] * 3 and all(where in d["reason"] for d in dead)
+    page = report.read_text(encoding="utf-8")  # no article succeeded, and still a report
+    assert "0 verified, 0 flagged, 0 rejected, 3 failed" in page and "connection refused" in page
+
+
+def test_an_error_body_echoing_the_key_puts_it_nowhere(tmp_path, monkeypatch, capsys):
+    def echo(headers, body):
+        return 400, {"error": {"message": f"bad request; you sent {json.dumps(headers)}", "type": "invalid"}}
+
+    with Misbehaving(echo) as bad:
+        _use(monkeypatch, bad.url)
+        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 3)), "--out", str(tmp_path / "r.jsonl")])
+    err = capsys.readouterr().err
+    assert status == 3  # every article failed: never 0
+    assert all(h["authorization"] == f"Bearer {KEY}" for h in bad.requests)  # the key was sent, and echoed
+    dead = _lines(tmp_path / "r.failed.jsonl")
+    assert [d["failure_kind"] for d in dead] == ["bad_request"] * 3
+    assert all("Bearer [redacted]" in d["reason"] for d in dead)
+    assert KEY not in _everything_written(tmp_path, err) and KEY[-12:] not in _everything_written(tmp_path, err)
+
+
+def test_a_password_in_the_base_url_is_refused_and_printed_nowhere(endpoint, tmp_path, monkeypatch, capsys):
+    url = endpoint.url.replace("http://", "http://reader:pa55-w0rd-secret@")
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(_dump(tmp_path / "dump.jsonl", 2)), "--out", str(out), "--base-url", url]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"summarizer: the endpoint URL {endpoint.url.replace('http://', 'http://[redacted]@')} carries "
+                   "credentials, which cannot be sent beside the API key; remove them from the URL and set "
+                   "OPENAI_API_KEY\n")
+    assert "pa55-w0rd-secret" not in _everything_written(tmp_path, err) and not out.exists()
+    monkeypatch.setenv("OPENAI_BASE_URL", url)  # the same from the environment
+    assert main(["run", str(tmp_path / "dump.jsonl"), "--out", str(out)]) == 2
+    assert "pa55-w0rd-secret" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["infinities", "nan"])
+def test_an_answer_the_checks_cannot_take_fails_its_article_and_the_run_goes_on(tmp_path, monkeypatch, capsys, bad):
+    def answers(article: str) -> str:
+        good = fixture_summary("001" if "주간동아" in article else "004").model_dump_json()
+        if "(기사 번호 4)" not in article and "(기사 번호 7)" not in article:
+            return good
+        if bad == "nan":
+            return good.replace('"value":260000.0', '"value":NaN')
+        return fixture_summary("004").model_dump_json().replace("50000.0", "Infinity").replace("200000.0", "-Infinity")
+
+    with Endpoint(FixtureEngine(answers=answers)) as e:
+        _use(monkeypatch, e.url)
+        out = tmp_path / "r.jsonl"
+        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 10)), "--out", str(out), "--concurrency", "3",
+                       "--max-reasks", "0"])
+    err = capsys.readouterr().err
+    assert status == 3
+    assert _counts(err) == {"read": 10, "skipped": 0, "verified": 4, "flagged": 4, "rejected": 0, "failed": 2}
+    assert sorted(r["id"] for r in _lines(out)) == sorted(f"art-{i}" for i in range(10) if i not in (4, 7))
+    dead = _lines(tmp_path / "r.failed.jsonl")
+    assert sorted(d["id"] for d in dead) == ["art-4", "art-7"]
+    # Today the checks crash on these values (internal_error); once the schema refuses non-finite numbers,
+    # the answer does not fit it (invalid_response). Either way: this article's failure, not the run's.
+    assert {d["failure_kind"] for d in dead} <= {"internal_error", "invalid_response"}
+    assert "Traceback" not in err
+
+
+def test_a_run_where_every_article_failed_exits_3_reports_them_and_a_rerun_does_not_record_them_again(
+        endpoint, tmp_path, capsys):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "empty.txt").write_text("  \n", encoding="utf-8")
+    (d / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    args = ["run", str(d), "--out", str(tmp_path / "r.jsonl"), "--report", str(tmp_path / "report.html")]
+    for _ in range(3):
+        assert main(args) == 3
+        err = capsys.readouterr().err
+        assert "read=2 skipped=0 verified=0 flagged=0 rejected=0 failed=2" in err
+        assert [Path(x["origin"]).name for x in _lines(tmp_path / "r.failed.jsonl")] == ["empty.txt", "image.txt"]
+        page = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert "2 articles: 0 verified, 0 flagged, 0 rejected, 2 failed" in page
+        assert "the file is empty; give a file with the article&#x27;s text" in page
+    assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_rejected_summaries_fail_the_run_only_when_asked(endpoint, tmp_path, monkeypatch):
+    def answers(article: str) -> str:
+        summary = json.loads(fixture_summary("001").model_dump_json())
+        summary["quotes"][0]["text"] = "한국은 화성에 데이터센터를 짓는다"
+        return json.dumps(summary, ensure_ascii=False)
+
+    endpoint.engine.answers = answers
+    args = ["run", str(_dump(tmp_path / "dump.jsonl", 2)), "--max-reasks", "0"]
+    assert main(args + ["--out", str(tmp_path / "a.jsonl")]) == 0
+    assert [r["status"] for r in _lines(tmp_path / "a.jsonl")] == ["rejected", "rejected"]
+    assert main(args + ["--out", str(tmp_path / "b.jsonl"), "--fail-on-rejected"]) == 1
+
+
+@pytest.mark.parametrize(("flag", "value", "message"), [
+    ("--concurrency", "0", "argument --concurrency: must be 1 or more, not 0"),
+    ("--concurrency", "four", "argument --concurrency: 'four' is not a whole number"),
+    ("--max-reasks", "-1", "argument --max-reasks: must be 0 or more, not -1"),
+])
+def test_a_bad_number_is_a_usage_error_not_a_default(endpoint, tmp_path, capsys, flag, value, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", str(_dump(tmp_path / "dump.jsonl", 1)), "--out", str(tmp_path / "r.jsonl"), flag, value])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.strip().endswith(message)
+    assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_the_exit_statuses_are_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    out = capsys.readouterr().out
+    for line in ("0    success", "1    validate: the summary is rejected", "2    bad usage or input",
+                 "3    run: articles failed", "4    run: stopped early", "5    summarizer itself failed"):
+        assert line in out
