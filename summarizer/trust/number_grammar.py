@@ -149,7 +149,8 @@ def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
         (?:
             (?P<date>(?P<y>\d{{4}})[.\-/]\s?(?P<mo>\d{{1,2}})[.\-/]\s?(?P<d>\d{{1,2}})(?!\d))
           | (?P<sign>(?<![\w.,\-−+/])[-−+](?=[.\d$€£¥₩])
-                    |(?<![가-힣A-Za-z])(?:{_SIGN_WORDS})\s?(?=[.\d]))?
+                    |(?<![가-힣A-Za-z])(?:{_SIGN_WORDS})\s?(?=[.\d])
+                    |(?<![A-Za-z])minus\s(?=(?:{_EN_WORDS})\b))?
             (?:(?P<pre>(?-i:US\$|C\$|A\$|HK\$|S\$)|[$€£¥₩])|(?<![A-Za-z])(?P<code>(?-i:{_CODES}))\s?(?=[.\d]))?
             (?:
                 {first}
@@ -178,7 +179,7 @@ DIGITS_RE = _quantity_re(digits=True)
 _EN_START = alternation(list(EN_ONES) + list(EN_TENS) + list(EN_SCALE) + ["hundred", "dozen"])
 _EN_STARTS = (
     rf"(?i:(?:{_EN_START})\b|(?:an?|half\s+an?)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
-    rf"|minus\s?[.\d])|US\$|C\$|A\$|HK\$|S\$|(?:{_CODES})\s?[.\d]"
+    rf"|minus\s?[.\d]|minus\s(?:{_EN_START})\b)|US\$|C\$|A\$|HK\$|S\$|(?:{_CODES})\s?[.\d]"
 )
 _KO_STARTS = rf"(?:{_SIGN_WORDS})\s?[.\d]|{_NATIVE.replace('(?<![가-힣])', '')}"
 START_RE = re.compile(
@@ -224,6 +225,7 @@ HANGUL_RE = re.compile(
     rf"|(?P<spair>{alternation(SINO_PAIRS)})(?P<sscale>[{''.join(KO_SMALL) + ''.join(KO_BIG)}]*)"
     rf"|(?P<native>{_H_NATIVE})(?=\s?(?:{alternation(NATIVE_COUNTERS)})?(?:\s|$|[{_PARTICLES}]))"
     rf"|(?P<num>{_H_INT}))"
+    rf"(?P<yeo>(?<![{''.join(KO_DIGIT)}])(?<=[{''.join(KO_SMALL) + ''.join(KO_BIG)}])여)?"
     rf"\s*(?P<unit>{alternation(KO_UNITS + NATIVE_COUNTERS)})?"
     rf"(?P<tail>\s*(?:{alternation(dict(SUFFIX_QUALIFIERS))}))?",
     _I,

@@ -317,7 +317,7 @@ def _hangul(s: str) -> list[Quantity] | None:
     if isinstance(value, tuple):
         return _ends(s, value, unit, start, end, False)
     value = tidy(value)
-    return [_quantity(value, unit, qualify(s, start, end, False), s[start:end], start, end)]
+    return [_quantity(value, unit, qualify(s, start, end, m["yeo"] is not None), s[start:end], start, end)]
 
 
 # --- public API ------------------------------------------------------------

@@ -132,7 +132,7 @@ def test_dates_and_durations_are_marked_as_time():
     ("text", "value", "unit"),
     [("-3.2%", "-3.2", "%"), ("−2", "-2", None), ("마이너스 3", "-3", None), ("마이너스 0.5%", "-0.5", "%"),
      ("플러스 5", "5", None), ("+5%", "5", "%"), ("영하 5도", "-5", "도"), ("minus 3", "-3", None),
-     ("-$5bn", "-5000000000", "$")],
+     ("-$5bn", "-5000000000", "$"), ("minus five", "-5", None)],
 )
 def test_a_sign_belongs_to_its_number(text, value, unit):
     q = parse_quantity(text)
@@ -242,6 +242,15 @@ def test_notations_of_every_family(text, value, unit):
     q = parse_quantity(text)
     assert q is not None, text
     assert (q.value, q.unit) == (Decimal(str(value)), unit)
+
+
+def test_yeo_after_a_hangul_number_makes_it_approximate_and_a_point_unit_is_percentage_points():
+    found = [parse_quantity(t) for t in ("십여 명", "백여 개", "1.2%포인트")]
+    assert [(q.value, q.unit, q.qualifier, q.text) for q in found] == [
+        (Decimal(10), "명", "approx", "십여 명"), (Decimal(100), "개", "approx", "백여 개"),
+        (Decimal("1.2"), "%포인트", "exact", "1.2%포인트")]
+    assert [(q.value, q.text) for q in find_quantities("금리는 1.2%포인트 올랐고 기온은 minus five degrees")] == [
+        (Decimal("1.2"), "1.2%포인트"), (Decimal(-5), "minus five")]
 
 
 def test_a_fraction_that_does_not_end_keeps_28_significant_digits():
