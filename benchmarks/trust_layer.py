@@ -9,6 +9,15 @@ Prints:
   warm. The quotes mix what models send: verbatim, restyled (straight marks,
   collapsed spaces, decomposed Hangul), elided, and not found (one character
   changed), which takes the closest-passage search.
+- locate_quote() of one long quote (100 KB, a passage of the 1 MB article)
+  with one character changed, and with one "…" elision, in seconds (issue
+  11: 174 s and 155 s before the search was bounded).
+- check_figure_refs() of a part_of chain of 3,000 figures, in milliseconds
+  (issue 11: over 60 s when the walk was cubic).
+
+To measure an older checkout on the same work, run this file with that
+checkout first on the path, from a neutral folder:
+``cd /tmp && PYTHONPATH=OLD python /path/to/benchmarks/trust_layer.py``.
 """
 
 from __future__ import annotations
@@ -105,14 +114,52 @@ def bench_locate(size_bytes: int, count: int) -> None:
           f"(aim < 200 ms); matches: {', '.join(f'{v} {k}' for k, v in sorted(kinds.items()))}")
 
 
+def bench_long_quote(size_bytes: int, quote_chars: int) -> None:
+    rng = random.Random(11)
+    text = _big_article(size_bytes, rng)
+    start = text.index("\n", len(text) // 3) + 1
+    passage = text[start : start + quote_chars]
+    middle = len(passage) // 2
+    changed = passage[:middle] + ("가" if passage[middle] != "가" else "나") + passage[middle + 1 :]
+    cut = passage.index(" ", middle)
+    elided = passage[:cut] + " … " + passage[passage.index(" ", cut + 100) + 1 :]
+    for kind, quote in (("one character changed", changed), ("one elision", elided)):
+        Source.of.cache_clear()
+        t0 = time.perf_counter()
+        m = locate_quote(text, quote)
+        print(f"locate_quote: a {len(quote):,}-character quote in a {len(text.encode('utf-8')) / 1e6:.2f} MB article, "
+              f"{kind}: {time.perf_counter() - t0:.2f} s ({m.kind}, similarity {m.similarity})")
+
+
+def bench_part_of_chain(n: int) -> None:
+    from summarizer.trust.checks.figures import check_figure_refs
+
+    figures = [{"id": f"f{i}", "label": "x", "value": 1, "text": "1", "part_of": f"f{i - 1}" if i else None}
+               for i in range(n)]
+    summary = ArticleSummary(headline="h", summary="s", figures=figures)
+    t0 = time.perf_counter()
+    findings = check_figure_refs(summary)
+    print(f"check_figure_refs: a part_of chain of {n:,} figures in {1000 * (time.perf_counter() - t0):.1f} ms "
+          f"({len(findings)} findings)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="how long to run validate()")
     parser.add_argument("--mb", type=float, default=1.0, help="size of the long article, in MB of UTF-8")
     parser.add_argument("--quotes", type=int, default=200)
+    parser.add_argument("--long-quote", type=int, default=100_000, help="characters of the long quote (0: skip)")
+    parser.add_argument("--chain", type=int, default=3_000, help="figures in the part_of chain (0: skip)")
     args = parser.parse_args()
+    import summarizer
+
+    print(f"summarizer from {Path(summarizer.__file__).parent}")
     bench_validate(args.seconds)
     bench_locate(int(args.mb * 1_000_000), args.quotes)
+    if args.long_quote:
+        bench_long_quote(int(args.mb * 1_000_000), args.long_quote)
+    if args.chain:
+        bench_part_of_chain(args.chain)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from support.corpus import ROOT
 
 PUBLIC = {
     "ArticleSummary", "Event", "Figure", "Quote",
-    "Report", "Finding", "Span", "QuoteLocation", "FigureLocation",
+    "Report", "Finding", "Span", "QuoteLocation", "FigureLocation", "Coverage", "Tally",
     "Result", "Attempt", "Usage", "ResultRecord", "DeadLetter", "Article",
     "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "parse_range", "find_quantities",
     "Quantity",

@@ -12,19 +12,26 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .summary import FiniteNumber, Qualifier
 
-__all__ = ["Finding", "FigureLocation", "QuoteLocation", "Report", "Severity", "Span", "Status", "status_of"]
+__all__ = ["Coverage", "Finding", "FigureLocation", "QuoteLocation", "Report", "Severity", "Span", "Status", "Tally",
+           "status_of"]
 
 Severity = Literal["error", "warning"]
 Status = Literal["verified", "flagged", "rejected"]
 """What a checked summary is: ``verified`` when every claim was checked and is
-right, ``flagged`` when there are warnings only, ``rejected`` on any error."""
+right, ``flagged`` when there are warnings only, ``rejected`` on any error.
+What the summary left out (``Report.coverage``) is measured beside the status
+and never changes it."""
 QuoteMatchKind = Literal["exact", "normalized", "elided", "not_found"]
-SpeakerMatchKind = Literal["near", "far", "named", "not_found"]
+SpeakerMatchKind = Literal["attributed", "misattributed", "near", "far", "named", "not_found"]
+SpeakerHow = Literal["cue", "carried", "preceding"]
 FigureMatchKind = Literal["exact", "normalized", "not_found"]
 
 
 def status_of(findings: Iterable[Finding]) -> Status:
-    """The status that these findings give a summary."""
+    """The status that these findings (the checks of what the summary claims) give a summary.
+
+    Coverage findings are not among them: they live in ``Report.coverage``.
+    """
     severities = {f.severity for f in findings}
     return "rejected" if "error" in severities else "flagged" if severities else "verified"
 
@@ -56,10 +63,19 @@ class QuoteLocation(_Model):
     similarity: float = Field(description="1.0 when found; else how close the closest passage is.")
     closest: Span | None = None
     speaker_match: SpeakerMatchKind = Field(
-        description="near: named in the quote's paragraph or the one before; far: only elsewhere; "
-        "named: in the article, but the quote was not found to measure from; not_found: nowhere."
+        description="attributed: the article gives the quote to this speaker; misattributed: to someone else; "
+        "near/far (when the article gives the quote to no one we can tell): the speaker is named in the quote's "
+        "paragraph, the one before or the one after / only elsewhere; named: in the article, but the quote was not "
+        "found; not_found: nowhere."
     )
-    speaker_span: Span | None = Field(default=None, description="The mention of the speaker nearest the quote.")
+    speaker_how: SpeakerHow | None = Field(
+        default=None, description="How the article ties its speaker to the quote: a cue verb (말했다, said), carried "
+        "on (그는, 이어, he), or the nearest preceding named speaker. Null when it gives the quote to no one."
+    )
+    speaker_span: Span | None = Field(
+        default=None, description="attributed/misattributed: the mention of the speaker the article gives the quote "
+        "to; otherwise the mention of the summary's speaker nearest the quote."
+    )
 
 
 class FigureLocation(_Model):
@@ -71,13 +87,30 @@ class FigureLocation(_Model):
     source_qualifier: Qualifier | None = Field(default=None, description="The qualifier the article gives it there.")
 
 
+class Tally(_Model):
+    carried: int = Field(description="How many of them the summary carries.")
+    total: int = Field(description="How many the article has.")
+
+
+class Coverage(_Model):
+    """What the article has and the summary left out: measured beside the status, never changing it."""
+
+    quotes: Tally = Field(description="The article's quotations (outside page furniture, at least 20 characters, "
+                          "repeats counted once) that the summary quotes.")
+    figures: Tally = Field(description="The counted amounts the article states (outside page furniture; with a "
+                           "counter, 10,000 or more, money or a share), by value, that a figure carries.")
+    findings: list[Finding] = Field(default_factory=list, description="What was left out "
+                                    "(coverage.quotes_missing, coverage.figure_missing).")
+
+
 class Report(_Model):
     """The verdict on one summary against its article."""
 
     status: Status
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, description="The checks of what the summary claims.")
     quotes: list[QuoteLocation] = Field(default_factory=list)
     figures: list[FigureLocation] = Field(default_factory=list)
+    coverage: Coverage | None = Field(default=None, description="What the summary left out; null when not measured.")
 
     @property
     def errors(self) -> list[Finding]:

@@ -81,8 +81,10 @@ class QuoteReport(_Model):
     quote: int = Field(description="Index of the quote in that article's summary.")
     text: str = Field(description="The quoted words as the article writes them.")
     speaker: str = Field(description="Who the summary says said it.")
-    speaker_match: Literal["near", "far", "named"] = Field(
-        description="How the checks found the speaker: named next to the quote (near), or only elsewhere.")
+    speaker_match: Literal["attributed", "misattributed", "near", "far", "named"] = Field(
+        description="How the checks found the speaker (QuoteLocation.speaker_match): the one the article gives the "
+        "quote to (attributed), someone else (misattributed), or, where the article gives it to no one, named next "
+        "to the quote (near) or only elsewhere (far).")
     span: tuple[int, int] = Field(description=_SPAN)
 
 

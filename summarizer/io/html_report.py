@@ -71,7 +71,7 @@ def _marks(r: ResultRecord) -> list[tuple[int, int, str, str]]:
     out = []
     for loc in r.report.quotes:
         spans = loc.pieces or ([loc.span] if loc.span else [])
-        near = loc.speaker_match == "near"
+        near = loc.speaker_match in ("attributed", "near")
         speaker = quotes[loc.index].speaker if loc.index < len(quotes) else ""
         for s in spans:
             out.append((s.start, s.end, "q-ok" if near else "q-far",
@@ -104,6 +104,8 @@ def _search(r: ResultRecord) -> str:
 
 def _article(n: int, r: ResultRecord) -> str:
     findings = r.report.findings if r.report else []
+    if r.report and r.report.coverage:  # what the summary left out, listed after what it got wrong
+        findings = [*findings, *r.report.coverage.findings]
     items = "".join(
         f'<div class="finding {_e(f.severity)}"><span class="code">{_e(f.code)}</span> '
         f"<span>{_e(f.path)}</span><br>{_e(f.message)}</div>" for f in findings
@@ -187,7 +189,8 @@ def _head(out: TextIO, title: str) -> None:
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
         f"<header><h1>{_e(title)}</h1></header><main>"
         f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by id or headline"></div>'
-        '<p class="legend"><mark class="q-ok">quote, speaker near</mark><mark class="q-far">quote, speaker far</mark>'
+        '<p class="legend"><mark class="q-ok">quote, speaker as the article gives it</mark>'
+        '<mark class="q-far">quote, speaker to check</mark>'
         '<mark class="fig">figure</mark><mark class="bad">error</mark></p>'
     )
 

@@ -27,4 +27,10 @@ def render_report(report: Report, source: str, name: str = "") -> str:
     lines.append("  quotes:  " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"))
     located = sum(1 for f in report.figures if f.match != "not_found")
     lines.append(f"  figures: {located} of {len(report.figures)} located in the article")
+    if report.coverage is not None:
+        c = report.coverage
+        lines.append(f"  coverage (does not change the status): quotations {c.quotes.carried} of {c.quotes.total}, "
+                     f"figures {c.figures.carried} of {c.figures.total}")
+        for f in c.findings:
+            lines.append(f"           {f.code}: {f.message}")
     return "\n".join(lines)

@@ -9,19 +9,66 @@ one copy.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
+from .furniture import furniture
 from .numbers import Quantity, find_quantities
 from .textkey import TextKey, key_of
 
-__all__ = ["Source"]
+if TYPE_CHECKING:
+    from .attribution import _Analysis
+    from .people import Person
+
+__all__ = ["BareKey", "Source"]
 
 # Paired quotation marks inside one paragraph. Straight double quotes pair in
 # order; curly and corner marks pair with their closing twin.
 _QUOTED_RE = re.compile(r'“([^“”\n]+)”|"([^"\n]+)"|「([^「」\n]+)」|『([^『』\n]+)』')
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
+# A short bracketed insertion in a key (spaces are already gone): (전단계공정), [the president].
+_INSERTION_RE = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")
+
+
+class BareKey:
+    """A key without its short bracketed insertions, with the way back to the key and what was removed where."""
+
+    __slots__ = ("text", "_at", "_shift", "_removed")
+
+    def __init__(self, key: str) -> None:
+        parts: list[str] = []
+        self._at: list[int] = []       # where, in the bare text, each insertion was (before bare[at])
+        self._shift: list[int] = []    # key characters removed up to and including that one
+        self._removed: list[str] = []
+        pos = bare_len = removed = 0
+        for m in _INSERTION_RE.finditer(key):
+            parts.append(key[pos : m.start()])
+            bare_len += m.start() - pos
+            removed += m.end() - m.start()
+            self._at.append(bare_len)
+            self._shift.append(removed)
+            self._removed.append(m[0])
+            pos = m.end()
+        parts.append(key[pos:])
+        self.text = "".join(parts)
+
+    def find(self, sub: str, start: int = 0, end: int | None = None) -> int:
+        return self.text.find(sub, start, len(self.text) if end is None else end)
+
+    def removed_at(self, pos: int) -> str | None:
+        """The insertions the key had just before ``text[pos]`` (run together), if any."""
+        i, j = bisect_left(self._at, pos), bisect_right(self._at, pos)
+        return "".join(self._removed[i:j]) if j > i else None
+
+    def _removed_upto(self, pos: int) -> int:
+        i = bisect_right(self._at, pos) - 1
+        return self._shift[i] if i >= 0 else 0
+
+    def to_key(self, start: int, end: int) -> tuple[int, int]:
+        """The key span of ``text[start:end]`` (insertions inside it included)."""
+        return start + self._removed_upto(start), end + self._removed_upto(end - 1)
 
 
 class Source:
@@ -42,8 +89,36 @@ class Source:
         return TextKey.build(self.text)
 
     @cached_property
+    def bare_key(self) -> BareKey:
+        """The key without its short bracketed insertions, for quotes that drop or keep them."""
+        return BareKey(self.key.key)
+
+    @cached_property
     def quantities(self) -> list[Quantity]:
         return find_quantities(self.text)
+
+    @cached_property
+    def furniture(self) -> list[tuple[int, int, str]]:
+        """Page furniture (bylines, captions, other headlines...): ``(start, end, kind)``, sorted."""
+        return furniture(self)
+
+    @cached_property
+    def furniture_starts(self) -> list[int]:
+        return [s for s, _, _ in self.furniture]
+
+    @cached_property
+    def people(self) -> list[Person]:
+        """The people the article names, with their roles and every mention (see ``attribution``)."""
+        from .people import people
+
+        return people(self)
+
+    @cached_property
+    def speech(self) -> _Analysis:
+        """The article read for who says what (``attribution``)."""
+        from .attribution import analysis
+
+        return analysis(self)
 
     @cached_property
     def values(self) -> frozenset[Decimal]:

@@ -78,6 +78,28 @@ def test_quote_with_an_editorial_insertion_is_elided():
     assert text[m.start : m.end] == "We will never give up"
 
 
+def test_a_changed_insertion_is_not_found():
+    # the article has '풀 스택'(전 단계 공정): an insertion may be dropped or marked as omitted, never changed
+    changed = locate_quote(ARTICLE, "한국은 AI와 관련해 '풀 스택'(가 단계 공정) 경쟁력을 갖추고 있다")
+    assert (changed.kind, changed.start) == ("not_found", None)
+    assert ARTICLE[changed.closest[0] : changed.closest[1]] == "한국은 AI와 관련해 '풀 스택'(전 단계 공정) 경쟁력을 갖추고 있다"
+    kept = "한국은 AI와 관련해 '풀 스택'(전 단계 공정) 경쟁력을 갖추고 있다"
+    for allowed in ["한국은 AI와 관련해 '풀 스택' 경쟁력을 갖추고 있다", "한국은 AI와 관련해 '풀 스택'(…) 경쟁력을 갖추고 있다",
+                    "한국은 AI와 관련해 '풀 스택'[...] 경쟁력을 갖추고 있다"]:
+        m = locate_quote(ARTICLE, allowed)
+        assert (m.kind, ARTICLE[m.start : m.end]) == ("elided", kept), allowed
+
+
+def test_a_changed_insertion_is_rejected_by_validate():
+    from summarizer import ArticleSummary, validate
+
+    s = ArticleSummary(headline="h", summary="s", quotes=[
+        {"text": "한국은 AI와 관련해 '풀 스택'(가 단계 공정) 경쟁력을 갖추고 있다", "speaker": "이재명 대통령"}])
+    report = validate(ARTICLE, s)
+    assert report.status == "rejected"
+    assert [(f.code, f.path) for f in report.findings] == [("quote.not_found", "quotes[0].text")]
+
+
 def test_elided_pieces_far_apart_are_not_a_quote():
     first = "엔비디아의 첫 번째 비즈니스는 PC 게임, 컴퓨터 그래픽이었다"
     last = "테스트베드(시험대)로 만들어 놓고 크게 성공할 거라고 확신한다"
@@ -171,3 +193,68 @@ def test_key_positions_map_back_into_the_text(text, chunk):
     for k in range(len(index.key) + 1):
         assert index.start_of(k) <= len(text) and index.end_of(k) <= len(text)
         assert key_of(text[index.start_of(0) : index.end_of(k)]).startswith(index.key[:k])
+
+
+# --- long quotes: the work is bounded -----------------------------------------
+
+
+def _long_article(size: int) -> str:
+    """About ``size`` characters of the bundled articles' paragraphs, each copy numbered and its digits varied."""
+    import random
+
+    rng = random.Random(11)
+    paragraphs = [p for n in ("000", "001", "002", "003", "004") for p in corpus(n).splitlines() if len(p) > 40]
+    out, total, i = [], 0, 0
+    while total < size:
+        p = f"[{i}] " + "".join(str(rng.randrange(10)) if c.isdigit() else c for c in rng.choice(paragraphs))
+        out.append(p)
+        total += len(p) + 1
+        i += 1
+    return "\n".join(out)
+
+
+@pytest.fixture
+def compared(monkeypatch):
+    """The lengths of everything locate_quote hands to difflib."""
+    from summarizer.trust import quote_match
+
+    sizes: list[int] = []
+
+    class Recording(quote_match.SequenceMatcher):
+        def __init__(self, isjunk=None, a="", b="", autojunk=True):
+            sizes.append(max(len(a), len(b)))
+            super().__init__(isjunk, a, b, autojunk)
+
+    monkeypatch.setattr(quote_match, "SequenceMatcher", Recording)
+    return sizes
+
+
+def test_a_long_quote_with_one_changed_character_is_placed_with_bounded_comparisons(compared):
+    from summarizer.trust.quote_match import MAX_COMPARE
+
+    text = _long_article(400_000)
+    start = text.index("\n", 200_000) + 1
+    passage = text[start : start + 100_000]
+    middle = 50_000
+    quote = passage[:middle] + ("가" if passage[middle] != "가" else "나") + passage[middle + 1 :]
+    m = locate_quote(text, quote)
+    assert m.kind == "not_found"
+    a, b = m.closest
+    assert abs(a - start) < 200 and abs(b - (start + len(passage))) < 200  # it points at the passage
+    assert m.similarity > 0.9
+    assert compared and max(compared) <= 3 * MAX_COMPARE  # never the whole quote against the article
+
+
+def test_a_long_quote_with_an_elision_is_found_piece_by_piece(compared):
+    text = _long_article(400_000)
+    start = text.index("\n", 200_000) + 1
+    passage = text[start : start + 100_000]
+    cut = passage.index(" ", 50_000)
+    resume = passage.index(" ", cut + 100)
+    m = locate_quote(text, passage[:cut] + " … " + passage[resume + 1 :])
+    assert m.kind == "elided"
+    assert (m.start, m.end) == (start, start + len(passage.rstrip()))
+    # the left-out stretch lies between two pieces (the article's own "…" and ".." are pieces' ends too)
+    ends = [(a[1], b[0]) for a, b in zip(m.pieces, m.pieces[1:])]
+    assert (start + cut, start + resume + 1) in ends
+    assert compared == []  # found by search alone, no fuzzy comparison

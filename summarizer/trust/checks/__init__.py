@@ -6,10 +6,10 @@ it needs one, another check's result, and returns its findings:
     check_figure_refs(summary)                       ids, part_of, figure_ids resolve
     check_figures(src, summary)    -> FigureChecks   located, valued, qualified; which are grounded
     check_totals(summary, figures)                   parts add up (grounded parts: the article's doing)
-    check_quotes(src, summary)     -> QuoteChecks    located verbatim; speaker named near
+    check_quotes(src, summary)     -> QuoteChecks    located verbatim; given to the speaker the article names
     check_free_text(src, summary, figures.grounded)  no invented numbers in the prose
     check_events(src, summary)                       actors, places, ISO dates
-    check_coverage(src, summary, quotes.locations)   what the summary left out
+    check_coverage(src, summary, quotes.locations) -> Coverage   what the summary left out (beside the status)
 
 To add a check: write a function of that shape in a module here, return
 ``finding(...)``s with a new stable code, and call it from ``validate``.
@@ -35,8 +35,9 @@ def validate(source: str, summary: ArticleSummary) -> Report:
 
     Every finding has a stable code, a severity, a path into the summary and a
     message a model can act on; every quote and figure is located in
-    ``source``. The status is ``verified`` (no findings), ``flagged``
-    (warnings only) or ``rejected`` (any error).
+    ``source``. The status is ``verified`` (every claim checked and right),
+    ``flagged`` (warnings only) or ``rejected`` (any error). What the summary
+    left out is ``report.coverage``, measured beside the status.
     """
     src = Source.of(source)
     figures = check_figures(src, summary)
@@ -48,6 +49,6 @@ def validate(source: str, summary: ArticleSummary) -> Report:
         *quotes.findings,
         *check_free_text(src, summary, figures.grounded),
         *check_events(src, summary),
-        *check_coverage(src, summary, quotes.locations),
     ]
-    return Report(status=status_of(findings), findings=findings, quotes=quotes.locations, figures=figures.locations)
+    return Report(status=status_of(findings), findings=findings, quotes=quotes.locations, figures=figures.locations,
+                  coverage=check_coverage(src, summary, quotes.locations))

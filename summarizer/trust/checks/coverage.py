@@ -1,9 +1,19 @@
-"""Coverage: what the article plainly contains that the summary left out (warnings)."""
+"""Coverage: what the article plainly contains that the summary left out.
+
+A separate measure from the checks of what the summary claims: it is reported
+beside the status (``Report.coverage``: quotations carried x of y, figures x of
+y, and what was left out) and never turns a correct summary into ``flagged``.
+Page furniture is not the article: a figure in a list of other headlines
+("1424.4원") or a photo caption is not one the summary should carry.
+"""
 
 from __future__ import annotations
 
-from ...contract.report import Finding, QuoteLocation
+from decimal import Decimal
+
+from ...contract.report import Coverage, Finding, QuoteLocation, Tally
 from ...contract.summary import ArticleSummary
+from ..furniture import is_furniture
 from ..source import Source
 from ..textkey import key_of
 from .findings import as_decimal, excerpt, finding, show
@@ -17,39 +27,47 @@ WANTED_QUOTES = 3
 """A summary should carry this many of the article's quotations (or all, if fewer)."""
 
 
-def check_coverage(src: Source, summary: ArticleSummary, quotes: list[QuoteLocation]) -> list[Finding]:
-    """What the article plainly contains and the summary left out; ``quotes`` are the located quotes."""
-    return _figures(src, summary) + _quotes(src, quotes)
+def check_coverage(src: Source, summary: ArticleSummary, quotes: list[QuoteLocation]) -> Coverage:
+    """What the article has and the summary carries; ``quotes`` are the located quotes."""
+    quote_tally, quote_findings = _quotes(src, quotes)
+    figure_tally, figure_findings = _figures(src, summary)
+    return Coverage(quotes=quote_tally, figures=figure_tally, findings=figure_findings + quote_findings)
 
 
-def _figures(src: Source, summary: ArticleSummary) -> list[Finding]:
-    """Counted amounts (26만 개, 14조 원, 12%) whose value no figure carries."""
-    out: list[Finding] = []
+def _figures(src: Source, summary: ArticleSummary) -> tuple[Tally, list[Finding]]:
+    """Counted amounts (26만 개, 14조 원, 12%) of the article, and those whose value no figure carries."""
     have = {as_decimal(f.value) for f in summary.figures}
-    reported = set()
+    amounts: dict[Decimal, tuple[int, int, str]] = {}
     for q in src.quantities:
-        if q.is_time or q.unit is None or q.value in have or q.value in reported:
+        if q.is_time or q.unit is None or q.value in amounts:
             continue
         if q.value < 10_000 and q.unit not in _MONEY_OR_SHARE:
             continue
-        reported.add(q.value)
-        out.append(finding("coverage.figure_missing", "warning", "figures",
-                           f'The article states "{q.text}" ({show(q.value)}) but no figure carries it. '
-                           "Add it as a figure if it matters to the story.", (q.start, q.end)))
-    return out
+        if is_furniture(src, q.start, q.end):
+            continue
+        amounts[q.value] = (q.start, q.end, q.text)
+    out = [finding("coverage.figure_missing", "warning", "figures",
+                   f'The article states "{text}" ({show(value)}) but no figure carries it. '
+                   "Add it as a figure if it matters to the story.", (s, e))
+           for value, (s, e, text) in amounts.items() if value not in have]
+    return Tally(carried=len(amounts) - len(out), total=len(amounts)), out
 
 
-def _quotes(src: Source, quotes: list[QuoteLocation]) -> list[Finding]:
+def _quotes(src: Source, quotes: list[QuoteLocation]) -> tuple[Tally, list[Finding]]:
+    """The article's quotations (a passage repeated on the page counts once) and how many the summary quotes."""
     text = src.text
-    passages = [(s, e) for s, e in src.quoted_passages if len(key_of(text[s:e])) >= MIN_QUOTE_KEY]
-    if not passages:
-        return []
+    distinct: dict[str, list[tuple[int, int]]] = {}
+    for s, e in src.quoted_passages:
+        key = key_of(text[s:e])
+        if len(key) >= MIN_QUOTE_KEY and not is_furniture(src, s, e):
+            distinct.setdefault(key, []).append((s, e))
     located = [(loc.span.start, loc.span.end) for loc in quotes if loc.span is not None]
-    covered = len(located)
-    if covered >= min(WANTED_QUOTES, len(passages)):
-        return []
-    missing = [(s, e) for s, e in passages if not any(a < e and s < b for a, b in located)]
+    carried = [any(a < e and s < b for s, e in spans for a, b in located) for spans in distinct.values()]
+    tally = Tally(carried=sum(carried), total=len(distinct))
+    if not distinct or len(located) >= min(WANTED_QUOTES, len(distinct)):
+        return tally, []
+    missing = [spans[0] for spans, done in zip(distinct.values(), carried, strict=True) if not done]
     listed = "; ".join(f'"{excerpt(text, s, e, 60)}"' for s, e in missing[:3])
-    return [finding("coverage.quotes_missing", "warning", "quotes",
-                    f"The article has {len(passages)} quotations and the summary carries {covered} verbatim. "
-                    f"Consider quoting, verbatim: {listed}.", missing[0])]
+    return tally, [finding("coverage.quotes_missing", "warning", "quotes",
+                           f"The article has {len(distinct)} quotations and the summary carries {tally.carried} "
+                           f"verbatim. Consider quoting, verbatim: {listed}.", missing[0])]

@@ -27,7 +27,7 @@ from .figure_values import (
 )
 from .findings import as_decimal, finding, show, span
 
-__all__ = ["FigureChecks", "check_figure_refs", "check_figures"]
+__all__ = ["FigureChecks", "check_figure_refs", "check_figures", "part_of_cycles"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,35 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not ((after.isdigit() or (after in ".," and text[end + 1 : end + 2].isdigit())) and text[end - 1].isdigit())
 
 
+def _ids(ids, limit: int = 20) -> str:
+    shown = sorted(ids)
+    return str(shown[:limit])[:-1] + f", ... ({len(shown)} in all)]" if len(shown) > limit else str(shown)
+
+
+def part_of_cycles(parent: dict[str, str | None]) -> list[tuple[str, list[str]]]:
+    """Every cycle of ``part_of`` links, once, as (the id whose walk found it, the ids around it).
+
+    Each id is walked at most once (an id already walked is never walked again), so a chain of thousands of
+    figures costs as much as it is long.
+    """
+    done: set[str] = set()
+    cycles = []
+    for start in parent:
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node in parent and node not in done and node not in on_path:
+            on_path[node] = len(path)
+            path.append(node)
+            node = parent[node]
+        if node is not None and node in on_path:
+            cycles.append((start, path[on_path[node] :]))
+        done.update(path)
+    return cycles
+
+
 def check_figure_refs(summary: ArticleSummary) -> list[Finding]:
     """Ids unique, ``part_of`` and ``figure_ids`` naming existing figures, no ``part_of`` cycles."""
     out: list[Finding] = []
@@ -73,25 +102,18 @@ def check_figure_refs(summary: ArticleSummary) -> list[Finding]:
         if fig.part_of is not None and fig.part_of not in seen:
             out.append(finding("figure.unknown_part_of", "error", f"figures[{i}].part_of",
                                f'part_of names "{fig.part_of}", which is not the id of any figure. '
-                               f"Use one of {sorted(seen)} or null."))
+                               f"Use one of {_ids(seen)} or null."))
     parent = {f.id: f.part_of for f in figures}
-    reported: set[str] = set()
-    for i, fig in enumerate(figures):
-        chain, node = [], fig.id
-        while node is not None and node in parent and node not in chain:
-            chain.append(node)
-            node = parent[node]
-        if node is not None and node in chain and node not in reported:
-            cycle = chain[chain.index(node):]
-            reported.update(cycle)
-            out.append(finding("figure.part_of_cycle", "error", f"figures[{i}].part_of",
-                               f"part_of links form a cycle ({' -> '.join(cycle + [node])}). "
-                               "A total cannot be part of its own parts."))
+    for start, cycle in part_of_cycles(parent):
+        i = seen[start]
+        out.append(finding("figure.part_of_cycle", "error", f"figures[{i}].part_of",
+                           f"part_of links form a cycle ({' -> '.join(cycle + [cycle[0]])}). "
+                           "A total cannot be part of its own parts."))
     for i, event in enumerate(summary.events):
         for j, fid in enumerate(event.figure_ids):
             if fid not in seen:
                 out.append(finding("event.unknown_figure", "error", f"events[{i}].figure_ids[{j}]",
-                                   f'"{fid}" is not the id of any figure. Use one of {sorted(seen)}.'))
+                                   f'"{fid}" is not the id of any figure. Use one of {_ids(seen)}.'))
     return out
 
 

@@ -1,7 +1,13 @@
-"""Quotes: verbatim in the article, and said by someone named near them.
+"""Quotes: verbatim in the article, and given to the speaker the article gives them to.
 
 ``check_quotes`` returns each quote's location (the coverage check takes them
-as an input) and the findings.
+as an input) and the findings. The speaker is checked against
+``attribution.speaker_of``: the name a cue verb ties to the quote, or the
+speaker carried on to it (그는, 이어, he), or the nearest preceding named
+speaker. A quote given to someone else the article names is
+``quote.misattributed``. Only when the article gives the quote to no one we can
+tell (a quotation standing alone as a heading) does the older test of distance
+apply (``quote.speaker_far``).
 """
 
 from __future__ import annotations
@@ -12,8 +18,11 @@ from functools import lru_cache
 
 from ...contract.report import Finding, QuoteLocation
 from ...contract.summary import ArticleSummary
+from ..attribution import Attribution, speaker_of
+from ..people import Person, name_tokens
 from ..quote_match import locate_quote
 from ..source import Source
+from ..textkey import key_of
 from .findings import excerpt, finding, span
 
 __all__ = ["QuoteChecks", "check_quotes"]
@@ -116,12 +125,12 @@ def check_quotes(src: Source, summary: ArticleSummary) -> QuoteChecks:
                                "This quote is not in the article word for word." + detail +
                                " Quote the article's exact words, mark any omission with …, or drop the quote.",
                                m.closest))
-        speaker_match, speaker_at = _check_speaker(src, summary, i, m.start, m.end, out)
+        speaker_match, speaker_at, how = _check_speaker(src, summary, i, m.start, m.end, out)
         locations.append(QuoteLocation(
             index=i, match=m.kind, span=span((m.start, m.end)) if m.found else None,
             pieces=[span(p) for p in m.pieces] if m.kind == "elided" else [],
             similarity=m.similarity, closest=span(m.closest), speaker_match=speaker_match,
-            speaker_span=span(speaker_at),
+            speaker_how=how, speaker_span=span(speaker_at),
         ))
     return QuoteChecks(locations, out)
 
@@ -136,16 +145,54 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
         out.append(finding("quote.speaker_not_found", "error", path,
                            f'The speaker "{quote.speaker}" is not named in the article. '
                            "Name the speaker as the article does, or drop the quote."))
-        return "not_found", None
+        return "not_found", None, None
     if start is None or end is None:
-        return "named", mentions[0]
+        return "named", mentions[0], None
+    said = speaker_of(src, start, end)
+    if said is not None:
+        if denotes(src, quote.speaker, quote.speaker_role, said.person):
+            return "attributed", said.mention, said.how
+        out.append(finding("quote.misattributed", "warning", path, _misattributed(src, quote.speaker, said),
+                           said.mention))
+        return "misattributed", said.mention, said.how
+    # The article gives the quote to no one we can tell (a heading): is the speaker named around it?
     first, last = src.paragraph_of(start), src.paragraph_of(max(start, end - 1))
-    near = [s for s in mentions if first - 1 <= src.paragraph_of(s[0]) <= last]
+    near = [s for s in mentions if first - 1 <= src.paragraph_of(s[0]) <= last + 1]
     if near:
-        return "near", min(near, key=lambda s: abs(s[0] - start))
+        return "near", min(near, key=lambda s: abs(s[0] - start)), None
     nearest = min(mentions, key=lambda s: abs(s[0] - start))
     out.append(finding("quote.speaker_far", "warning", path,
                        f'"{quote.speaker}" is named in the article, but not in the paragraph of this quote or the '
-                       "one before it. Check who said it: give the speaker the article names next to the quote.",
+                       "ones beside it. Check who said it: give the speaker the article names next to the quote.",
                        nearest))
-    return "far", nearest
+    return "far", nearest, None
+
+
+def _misattributed(src: Source, speaker: str, said: Attribution) -> str:
+    text = src.text
+    named = excerpt(text, *said.mention, 40)
+    tie = {"cue": f' ("{excerpt(text, *said.cue, 20)}")' if said.cue else "",
+           "carried": " (carried on from an earlier sentence)", "preceding": ""}[said.how]
+    return (f'The article gives this quote to {said.person.name}, named as "{named}"{tie}, not to "{speaker}". '
+            f'Set the speaker to "{said.person.name}"' + (f' and speaker_role to "{said.person.role}"'
+                                                          if said.person.role else "") + ".")
+
+
+_NOT_NAME = frozenset(_TITLES) | frozenset(_HONORIFICS)
+
+
+def denotes(src: Source, speaker: str, role: str | None, person: Person) -> bool:
+    """Whether the summary's ``speaker`` (and ``role``) names ``person``: their full name is in it, or it is
+    written as the article writes them somewhere (이 대통령, 황 CEO, Huang)."""
+    words = [w for w in name_tokens(speaker.replace("(", " ").replace(")", " ")) if w not in _NOT_NAME]
+    if role:
+        words = [w for w in words if w not in name_tokens(role)]
+    full = name_tokens(person.name)
+    if words and all(w in words for w in full):
+        return True
+    key = key_of(speaker)
+    text = src.text
+    if any(key_of(text[s:e]) == key for s, e in person.mentions):
+        return True
+    # the family name alone, as English and foreign names are shortened: "Huang", "황"
+    return len(full) >= 2 and words == [full[-1] if not full[0].isascii() or "-" not in full[-1] else full[0]]

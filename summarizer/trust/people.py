@@ -1,0 +1,325 @@
+"""The people an article names: their fullest name, their role, and every mention.
+
+Korean news introduces a person once in full, name then role (조준희
+한국인공지능·소프트웨어산업협회장, 젠슨 황 엔비디아 최고경영자(CEO)), and then
+writes a surname with a title (조 회장, 황 CEO, 이 대통령, 李대통령). English
+news writes a name with a title or an appositive (Nvidia chief executive Jensen
+Huang; Jensen Huang, the chief executive,) and then a surname (Huang, Mr. Huang).
+
+``people(src)`` reads those patterns, without a model and in time linear in
+the article: it finds every title word, looks a few words back for a name, and
+then gathers each person's mentions. Page furniture (bylines, captions) is not
+the article, so nobody is introduced or mentioned from there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
+    TITLES_KO, alternation, title_re,
+)
+from .people_en import english_people
+
+if TYPE_CHECKING:
+    from .source import Source
+
+__all__ = ["Person", "people", "name_tokens"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names."""
+
+    name: str
+    """The fullest form the article writes: "조준희", "젠슨 황", "Jensen Huang"."""
+    role: str | None
+    """The title or role the article gives, as written: "한국인공지능·소프트웨어산업협회장"."""
+    mentions: tuple[tuple[int, int], ...]
+    """Every span where the article names this person, short forms included ("이 대통령", "황 CEO", "Mr. Huang")."""
+
+
+_COMPOUND_SURNAMES = frozenset(s for s in SURNAMES_KO if len(s) == 2)
+_PARTICLE = PARTICLE_RE.pattern
+# Where a role word ends: a title, then perhaps "(CEO)", then perhaps a particle, then the end of the word.
+# The titles are one trie-shaped alternation, so that the regex engine skips every position whose character
+# starts no title; what may follow is checked only where one matched.
+_TITLE_RE = re.compile(alternation(TITLES_KO))
+_AFTER_TITLE_RE = re.compile(rf"(?P<paren>\([^()\n]{{1,30}}\))?(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$)")
+_COMPOUND = re.compile(COMPOUND_TITLES_RE)
+_WORD_CHARS = re.compile(r"[가-힣A-Za-z0-9·&\-]")
+_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+_ENDS_LIKE_CLAUSE = re.compile(r"(?:에서|에게|으로|통해|위해|대해|[은는을를과와도로의에서고며한던된인할린이가해])$")
+_HANGUL = re.compile(r"[가-힣]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    start: int          # where the role word starts (its organisation prefix included, 협회장 in ...산업협회장)
+    end: int            # after the title and any "(CEO)"
+    word: str           # the role word as written, with its parenthesis
+    before: tuple[tuple[str, int], ...]  # up to five words before it, nearest first: (word, start)
+
+
+_WORD_RE = re.compile(r"\S+")
+_OPENING = "\"“‘'「『("
+_STOPS_RE = re.compile("[\"“”‘’'「」『』,;:…!?]|\\.$")
+_GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
+
+
+def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], ...]:
+    """Up to ``limit`` words before ``at`` on its line, nearest first, stopping at punctuation or a quote."""
+    line_start = text.rfind("\n", 0, at) + 1
+    lo = max(line_start, at - 80)
+    words = text[lo:at].split()
+    if lo > line_start and words and not text[lo - 1].isspace():
+        words = words[1:]  # the first may be cut
+    out = []
+    end = at
+    for word in reversed(words[-limit:]):
+        start = text.rfind(word, lo, end)
+        end = start
+        glued = _GLUED_RE.search(word) if "@" in word or "." in word else None
+        if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
+            start, word = start + len(word) - len(glued[1]), glued[1]
+        opened = word.lstrip(_OPENING)
+        if opened != word:  # the first word after an opening mark: take it, go no further
+            start, word = start + len(word) - len(opened), opened
+        if not word or _STOPS_RE.search(word):
+            break
+        # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
+        if "·" in word and "(" in word:
+            cut = word.rfind("·") + 1
+            start, word = start + cut, word[cut:]
+        out.append((word, start))
+        if start > line_start and text[start - 1] in _OPENING:
+            break
+    return tuple(out)
+
+
+_WORD_START_RE = re.compile(r"[가-힣A-Za-z0-9·&\-]*$")
+
+
+def _titles(text: str) -> list[_Title]:
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        after = _AFTER_TITLE_RE.match(text, m.end())
+        if after is None:
+            continue  # 대표적인, 이사회: a title's letters inside another word
+        s = m.start()
+        if s > 0 and _WORD_CHARS.match(text[s - 1]):  # the role word starts with its word (...산업협회장)
+            s = _WORD_START_RE.search(text, max(0, s - 40), s).start()
+        if s == m.start() and _COMPOUND.fullmatch(text, s, m.end()):
+            continue  # 반도체 시장 is a market: 시장 is a title only inside a word (서울시장)
+        end = after.end("paren") if after["paren"] else m.end()
+        out.append(_Title(s, end, text[s:end], _words_before(text, s)))
+    return out
+
+
+def _bare(word: str) -> str:
+    return _TRAILING_PAREN.sub("", word) if word.endswith(")") else word
+
+
+@lru_cache(maxsize=4096)
+def _korean_name(word: str) -> bool:
+    if not 2 <= len(word) <= 4 or not _HANGUL.fullmatch(word) or word in NOT_NAMES_KO:
+        return False
+    if any(c in NOT_IN_GIVEN_NAMES_KO for c in word[1:]):
+        return False
+    if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3:
+        return True
+    return word[0] in SURNAMES_KO and len(word) <= 3
+
+
+def _foreign_part(word: str) -> bool:
+    return bool(_HANGUL.fullmatch(word)) and 1 <= len(word) <= 6 and word not in NOT_NAMES_KO
+
+
+class _Intro:
+    __slots__ = ("name", "role", "start", "end", "surname")
+
+    def __init__(self, name: str, role: str, start: int, end: int, surname: str) -> None:
+        self.name, self.role, self.start, self.end, self.surname = name, role, start, end, surname
+
+
+_ACRONYM_RE = re.compile(r"\([A-Z]")
+
+
+def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
+    # Evidence for foreign names: which words stand right before a title, and after what.
+    titled: dict[str, set[str]] = {}
+    for t in titles:
+        if t.before:
+            titled.setdefault(_bare(t.before[0][0]), set()).add(t.before[1][0] if len(t.before) > 1 else "")
+    units: dict[str, bool] = {}
+    out = []
+    for t in titles:
+        before = t.before
+        for k in range(len(before)):
+            word, start = before[k]
+            if "(" in word and _ACRONYM_RE.search(word):
+                break  # 차량(ADV): an acronym in brackets names a thing, not a person
+            word = _bare(word)
+            if _korean_name(word):
+                surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
+                out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))
+                break
+            if k + 1 < len(before) and _foreign_part(word):
+                first, first_at = before[k + 1]
+                if _foreign_part(first) and not _ENDS_LIKE_CLAUSE.search(first):
+                    full = f"{first} {word}"
+                    # "트럼프 대통령" elsewhere: the family name takes a title on its own
+                    alone = not _korean_name(word) and bool(titled.get(word, set()) - {first})
+                    if not alone and not _korean_name(first) and full not in units:
+                        units[full] = _used_as_a_unit(text, full, len(word) == 1)
+                    if alone or units.get(full):
+                        out.append(_Intro(full, _role(before, k, t), first_at, start + len(word), word))
+                        break
+            if k == 0 and len(word) == 1:
+                break  # a short form (황 CEO), not an introduction
+            if _ENDS_LIKE_CLAUSE.search(word) or not _WORD_CHARS.match(word[:1] or " "):
+                break
+    return out
+
+
+def _role(before, k: int, t: _Title) -> str:
+    return " ".join([*(w for w, _ in reversed(before[:k])), t.word])
+
+
+def _used_as_a_unit(text: str, full: str, strict: bool) -> bool:
+    """Whether ``full`` ("젠슨 황") is followed by a particle, or by different words in different places."""
+    following = set()
+    at = text.find(full)
+    while at >= 0:
+        m = _FOLLOWING_RE.match(text, at + len(full))
+        if at == 0 or not "가" <= text[at - 1] <= "힣":
+            if m["p"] and not strict:
+                return True
+            if m["w"]:
+                following.add(PARTICLE_RE.sub("", m["w"], count=1) if len(m["w"]) > 2 else m["w"])
+        at = text.find(full, at + 1)
+    return len(following) >= 2
+
+
+_FOLLOWING_RE = re.compile(rf"(?P<p>{_PARTICLE})?(?:\s+(?P<w>[가-힣A-Za-z]+))?")
+
+
+@lru_cache(maxsize=256)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a name, for comparing a speaker with a person."""
+    return tuple(w for w in re.split(r"[\s·]+", name) if w)
+
+
+def people(src: Source) -> list[Person]:
+    """The people ``src`` names, in the order the article first introduces them."""
+    text = src.text
+    spans = src.furniture
+    starts = [s for s, _, _ in spans]
+
+    def outside(a: int, b: int) -> bool:
+        i = bisect_right(starts, a) - 1
+        return not (i >= 0 and spans[i][0] <= a and b <= spans[i][1])
+
+    titles = _titles(text)
+    intros = [x for x in _korean_intros(text, titles) if outside(x.start, x.end)]
+    intros += [x for x in english_people(text) if outside(x[2], x[3]) for x in [_Intro(*x)]]
+    by_name: dict[str, _Intro] = {}
+    roles: dict[str, str] = {}
+    for x in sorted(intros, key=lambda x: x.start):
+        if x.name not in by_name:
+            by_name[x.name] = x
+        if x.role and len(x.role) > len(roles.get(x.name, "")):
+            roles[x.name] = x.role
+    found: dict[str, set[tuple[int, int]]] = {name: set() for name in by_name}
+    for name in by_name:
+        at = text.find(name)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if not ("가" <= before <= "힣" or before.isalnum()) and outside(at, at + len(name)):
+                found[name].add((at, at + len(name)))
+            at = text.find(name, at + 1)
+    _short_forms(text, titles, by_name, roles, found, outside)
+    for name, x in by_name.items():
+        if not x.surname.isascii() and len(x.surname) >= 2 and " " in name:
+            _bare_surname(text, name, x.surname, found, outside)  # 트럼프 for 도널드 트럼프
+    _english_surnames(text, by_name, found, outside)
+    return [Person(name, roles.get(name) or None, tuple(sorted(found[name])))
+            for name in by_name if found[name]]
+
+
+def _short_forms(text, titles, by_name, roles, found, outside) -> None:
+    """Surname and title (이 대통령, 황 CEO, 李대통령, Mr. Huang): given to the person it fits best."""
+    by_surname: dict[str, list[str]] = {}
+    for name, x in by_name.items():
+        by_surname.setdefault(x.surname, []).append(name)
+    for t in titles:
+        if t.start > 0 and text[t.start - 1] in HANJA_SURNAMES:
+            surname, start = HANJA_SURNAMES[text[t.start - 1]], t.start - 1
+        elif t.before and t.before[0][1] + len(t.before[0][0]) >= t.start - 1:
+            surname, start = _bare(t.before[0][0]), t.before[0][1]
+            if surname in by_name:
+                continue  # the full name, already found
+        else:
+            continue
+        candidates = by_surname.get(surname)
+        if not candidates or not outside(start, t.end):
+            continue
+        title = _TRAILING_PAREN.sub("", t.word)
+        fitting = [n for n in candidates if (roles.get(n) or "").endswith(title)] or candidates
+        if len(fitting) > 1:  # the one named most recently before this mention
+            fitting.sort(key=lambda n: max((s for s, _ in found[n] if s < start), default=-1), reverse=True)
+        if any(s <= start < e for s, e in found[fitting[0]]):
+            continue  # "황 CEO" inside "젠슨 황 CEO": the full name already names them here
+        found[fitting[0]].add((start, t.start + len(title)))
+    for name, x in by_name.items():
+        if not x.surname.isascii():
+            continue
+        for h in HONORIFICS_EN:
+            form = f"{h} {x.surname}"
+            at = text.find(form)
+            while at >= 0:
+                if outside(at, at + len(form)):
+                    found[name].add((at, at + len(form)))
+                at = text.find(form, at + 1)
+
+
+def _bare_surname(text, name, surname, found, outside) -> None:
+    for m in re.finditer(rf"(?<![가-힣A-Za-z0-9]){re.escape(surname)}(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))",
+                         text):
+        span = m.span()
+        if outside(*span) and not any(s <= span[0] and span[1] <= e for s, e in found[name]):
+            found[name].add(span)
+
+
+def _english_surnames(text, by_name, found, outside) -> None:
+    """Huang, Mr. Huang, President Lee: given to the person of that surname named most recently before."""
+    by_surname: dict[str, list[str]] = {}
+    for name, x in by_name.items():
+        if x.surname.isascii():
+            by_surname.setdefault(x.surname, []).append(name)
+    taken = {span for spans in found.values() for span in spans}
+    for surname, names in by_surname.items():
+        pattern = rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{re.escape(surname)}\b(?![ -][A-Z])"
+        for m in re.finditer(pattern, text):
+            span = m.span()
+            if not outside(*span) or any(s <= span[0] < e for s, e in taken):
+                continue
+            best = max(names, key=lambda n: max((s for s, _ in found[n] if s < span[0]), default=-1))
+            found[best].add(span)
+
+
+def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
+    """Every mention of every person, as ``(start, end, person index)``, sorted, nested ones dropped."""
+    all_mentions = sorted(((s, e, i) for i, p in enumerate(persons) for s, e in p.mentions), key=lambda m: (m[0], -m[1]))
+    out: list[tuple[int, int, int]] = []
+    for m in all_mentions:
+        if out and m[0] < out[-1][1]:
+            continue
+        out.append(m)
+    return out
+

@@ -1,0 +1,103 @@
+"""People in English news: a capitalised name with a title, an appositive or a speech verb beside it.
+
+"Nvidia chief executive Jensen Huang", "Jensen Huang, the chief executive,",
+"President Lee Jae-myung", "said Jensen Huang", "Huang told reporters". A run
+of capitalised words is a person only with such evidence beside it, or when
+its surname is used alone with an honorific or a speech verb elsewhere (so
+"South Korea" and "Samsung Electronics said" are not people).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, TITLES_EN
+
+__all__ = ["english_people"]
+
+_CAP = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
+_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}\b")
+_STOP_FIRST = frozenset(
+    "The A An In On At For But And If When While This That These Those It Its As After Before During With From By Our "
+    "South North East West New Korea Korean United Asia Asian Pacific European Chinese Japanese American Seoul "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December According".split()
+)
+_ORG_WORDS = frozenset(
+    "Electronics Group Inc Corp Co Ltd Motor Motors Bank Ministry Office House Department Agency Association Council "
+    "Committee University Institute Party Times News Reuters Press Securities Capital Partners Holdings Technologies "
+    "Systems Cloud Korea Forum Summit Street Journal Post Herald Daily Company Corporation Foundation Centre Center "
+    "Fund Exchange Commission Authority Government Administration Assembly Court Police Service Airlines Energy "
+    "Chemical Steel Hynix Semiconductor Nvidia Samsung Hyundai Naver Apple Google Microsoft OpenAI".split()
+)
+_ROLE_WORDS = (
+    r"chief executive|executive|chief|ceo|CEO|president|minister|spokes\w+|analyst|economist|director|chair\w*|"
+    r"founder|co-founder|professor|secretary|governor|senator|official|head|leader|manager|researcher|adviser|"
+    r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|"
+    + "|".join(re.escape(t) for t in TITLES_EN)
+)
+_ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_WORDS})(?:\s+(?:{_ROLE_WORDS}))?)\s+$")
+_APPOSITIVE_RE = re.compile(
+    rf",\s+(?:(?P<who>who\b[^,.;\"“”\n]{{1,80}})"
+    rf"|(?P<role>(?:the|a|an|[A-Z][\w&.-]*'s|(?:[a-z-]+\s+)?(?:{_ROLE_WORDS}))\b[^,.;\"“”\n]{{0,80}}))[,.]"
+)
+_CUES = "|".join(CUE_VERBS_EN)
+# "Huang said", "Rahul Mehta of Brightline Capital said"
+_CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})?\s+(?:{_CUES})\b")
+_ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
+_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+$")
+_HONORIFIC_RE = re.compile(rf"(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+$")
+
+
+def _surname(words: list[str]) -> str:
+    # Korean names in English put the family name first: Lee Jae-myung, Chey Tae-won.
+    if len(words) >= 2 and "-" in words[-1] and words[-1][0].isupper() and words[-1].split("-")[1][:1].islower():
+        return words[0]
+    return words[-1]
+
+
+def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
+    """``(name, role, start, end, surname)`` for every introduction of a person in English text."""
+    if not re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]", text):
+        return []
+    out = []
+    candidates = []
+    for m in _NAME_RE.finditer(text):
+        words = m[0].split()
+        start = m.start()
+        role = ""
+        # Titles and role words before the name are its role: "President Lee Jae-myung",
+        # "Treasury Secretary Daniel Okafor", "Analyst Rahul Mehta".
+        last_role = max((i for i, w in enumerate(words[:-1]) if _ROLE_WORD_RE.fullmatch(w)), default=-1)
+        if last_role >= 0:
+            role = " ".join(words[: last_role + 1])
+        skip = last_role + 1
+        while skip < len(words) and (words[skip] in HONORIFICS_EN or words[skip] in _STOP_FIRST):
+            skip += 1
+        pos = m.start()
+        for w in words[:skip]:
+            pos = text.index(w, pos) + len(w)
+        start = text.index(words[skip], pos) if skip < len(words) else m.end()
+        words = words[skip:]
+        if len(words) < 2 or any(w in _ORG_WORDS for w in words):
+            continue
+        candidates.append((words, start, m.end(), role))
+    surnames_used: set[str] = set()
+    for words, _, _, _ in candidates:
+        surname = _surname(words)
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if _HONORIFIC_RE.search(text, 0, m.start()) or _CUE_AFTER_RE.match(text, m.end()):
+                surnames_used.add(surname)
+                break
+    for words, start, end, role in candidates:
+        before = text[max(0, start - 80) : start]
+        before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # the same sentence only
+        rb = _ROLE_BEFORE_RE.search(before)
+        ap = _APPOSITIVE_RE.match(text, end)
+        cue = _CUE_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(before)
+        surname = _surname(words)
+        if not (role or rb or ap or cue or surname in surnames_used):
+            continue
+        role = role or (rb[1] if rb else ap["role"] if ap and ap["role"] else "")
+        out.append((" ".join(words), role, start, end, surname))
+    return out
