@@ -39,7 +39,16 @@ from .contract import (
     Usage,
     UsageError,
 )
-from .trust import Quantity, QuoteMatch, find_quantities, locate_quote, parse_number, parse_quantity, validate
+from .trust import (
+    Quantity,
+    QuoteMatch,
+    find_quantities,
+    locate_quote,
+    parse_number,
+    parse_quantity,
+    parse_range,
+    validate,
+)
 
 __version__ = "0.2.0"
 
@@ -74,6 +83,7 @@ __all__ = [
     "locate_quote",
     "parse_number",
     "parse_quantity",
+    "parse_range",
     "reconcile",
     "summarize",
     "summarize_batch",

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .summary import Qualifier
+from .summary import FiniteNumber, Qualifier
 
 __all__ = ["Coverage", "Finding", "FigureLocation", "QuoteLocation", "Report", "Severity", "Span", "Status", "Tally",
            "status_of"]
@@ -83,7 +83,7 @@ class FigureLocation(_Model):
     id: str
     match: FigureMatchKind
     span: Span | None = None
-    parsed_value: float | None = Field(default=None, description="The value the figure's text parses to.")
+    parsed_value: FiniteNumber | None = Field(default=None, description="The value the figure's text parses to.")
     source_qualifier: Qualifier | None = Field(default=None, description="The qualifier the article gives it there.")
 
 

@@ -8,14 +8,19 @@ two in step.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-__all__ = ["ArticleSummary", "Event", "Figure", "Qualifier", "Quote"]
+__all__ = ["ArticleSummary", "Event", "FiniteNumber", "Figure", "Qualifier", "Quote"]
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 """What the words around a number say about it: 약 26만 is approx, 26만 이상 at_least."""
+
+FiniteNumber = Annotated[int | float, Field(allow_inf_nan=False), WithJsonSchema({"type": "number"})]
+"""A JSON number that is finite (NaN and ±Infinity are refused) and, when it is an integer, exact:
+260000000000000000000001 keeps every digit, where a float would keep 17. The schema says "number"."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -26,7 +31,7 @@ class Figure(_Model):
 
     id: str = Field(description='Unique within the summary, e.g. "f1".')
     label: str = Field(description="What is counted or measured.")
-    value: float = Field(description='The normalised value: "26만 개" gives 260000.')
+    value: FiniteNumber = Field(description='The normalised value: "26만 개" gives 260000.')
     unit: str | None = Field(
         default=None, description="Counter or currency as written: 개, 장, 원, $, %. Null if none."
     )

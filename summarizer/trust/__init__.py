@@ -8,8 +8,8 @@ import-linter layers contract in pyproject.toml holds that.
 """
 
 from .checks import validate
-from .numbers import Quantity, find_quantities, is_vague_amount, parse_number, parse_quantity
+from .numbers import Quantity, find_quantities, is_vague_amount, parse_number, parse_quantity, parse_range
 from .quote_match import QuoteMatch, locate_quote
 
 __all__ = ["Quantity", "QuoteMatch", "find_quantities", "is_vague_amount", "locate_quote", "parse_number",
-           "parse_quantity", "validate"]
+           "parse_quantity", "parse_range", "validate"]

@@ -129,6 +129,17 @@ def test_a_password_in_the_base_url_is_refused_and_printed_nowhere(endpoint, tmp
     assert "pa55-w0rd-secret" not in capsys.readouterr().err
 
 
+def _with_values(summary_json: str, literals: dict[int, str]) -> str:
+    """``summary_json`` with figure ``i``'s value written as the bare JSON ``literals[i]`` (NaN, Infinity)."""
+    data = json.loads(summary_json)
+    for i in literals:
+        data["figures"][i]["value"] = f"@{i}@"
+    text = json.dumps(data, ensure_ascii=False)
+    for i, literal in literals.items():
+        text = text.replace(f'"@{i}@"', literal)
+    return text
+
+
 @pytest.mark.parametrize("bad", ["infinities", "nan"])
 def test_an_answer_the_checks_cannot_take_fails_its_article_and_the_run_goes_on(tmp_path, monkeypatch, capsys, bad):
     def answers(article: str) -> str:
@@ -136,8 +147,9 @@ def test_an_answer_the_checks_cannot_take_fails_its_article_and_the_run_goes_on(
         if "(기사 번호 4)" not in article and "(기사 번호 7)" not in article:
             return good
         if bad == "nan":
-            return good.replace('"value":260000.0', '"value":NaN')
-        return fixture_summary("004").model_dump_json().replace("50000.0", "Infinity").replace("200000.0", "-Infinity")
+            return _with_values(good, {0: "NaN"})
+        # f2 and f3 are both part_of f1: Infinity and -Infinity inside one total.
+        return _with_values(fixture_summary("004").model_dump_json(), {1: "Infinity", 2: "-Infinity"})
 
     with Endpoint(FixtureEngine(answers=answers)) as e:
         _use(monkeypatch, e.url)
@@ -150,9 +162,8 @@ def test_an_answer_the_checks_cannot_take_fails_its_article_and_the_run_goes_on(
     assert sorted(r["id"] for r in _lines(out)) == sorted(f"art-{i}" for i in range(10) if i not in (4, 7))
     dead = _lines(tmp_path / "r.failed.jsonl")
     assert sorted(d["id"] for d in dead) == ["art-4", "art-7"]
-    # Today the checks crash on these values (internal_error); once the schema refuses non-finite numbers,
-    # the answer does not fit it (invalid_response). Either way: this article's failure, not the run's.
-    assert {d["failure_kind"] for d in dead} <= {"internal_error", "invalid_response"}
+    # The schema refuses non-finite numbers: the answer does not fit it. This article's failure, not the run's.
+    assert [d["failure_kind"] for d in dead] == ["invalid_response"] * 2
     assert "Traceback" not in err
 
 

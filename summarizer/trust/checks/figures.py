@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from ...contract.report import FigureLocation, Finding
 from ...contract.summary import ArticleSummary, Figure
 from ..number_words import unit_key
-from ..numbers import Quantity, find_quantities, is_vague_amount, parse_quantity
+from ..numbers import Quantity, is_vague_amount
 from ..source import Source
+from .figure_values import (
+    check_range_figure,
+    end_qualifier,
+    occurrences,
+    overlapping,
+    parse_figure_text,
+    plain,
+    same_value,
+    suggest,
+)
 from .findings import as_decimal, finding, show, span
 
 __all__ = ["FigureChecks", "check_figure_refs", "check_figures", "part_of_cycles"]
@@ -34,22 +44,17 @@ class FigureChecks:
         return None if loc is None or loc.span is None else (loc.span.start, loc.span.end)
 
 
-def _parse(text: str) -> Quantity | None:
-    """The quantity a figure's text states, also when it carries a noun (260,000 GPUs)."""
-    q = parse_quantity(text)
-    if q is not None:
-        return q
-    found = find_quantities(text)
-    return found[0] if len(found) == 1 else None
-
-
 def _bounded(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a whole number, not part of a longer one (5만 in 25만)."""
+    """Whether text[start:end] is a whole number, not part of a longer one (5만 in 25만, 5 in 1.5).
+
+    A number the article reads differently around it (3.2% in -3.2%, 2조 in 2조3000억)
+    is caught by ``occurrences``, which compares values.
+    """
     before = text[start - 1] if start > 0 else ""
     if before.isdigit() or (before in ".," and start > 1 and text[start - 2].isdigit()):
         return False
     after = text[end] if end < len(text) else ""
-    return not (after.isdigit() and text[end - 1].isdigit())
+    return not ((after.isdigit() or (after in ".," and text[end + 1 : end + 2].isdigit())) and text[end - 1].isdigit())
 
 
 def _ids(ids, limit: int = 20) -> str:
@@ -116,24 +121,30 @@ def check_figures(src: Source, summary: ArticleSummary) -> FigureChecks:
     """Locate every figure in the article and check its value, unit and qualifier there."""
     out: list[Finding] = []
     grounded: set[str] = set()
-    locations = [_check_figure(src, i, fig, out, grounded) for i, fig in enumerate(summary.figures)]
+    starts = [q.start for q in src.quantities]
+    locations = [_check_figure(src, i, fig, out, grounded, starts) for i, fig in enumerate(summary.figures)]
     return FigureChecks(locations, frozenset(grounded), out)
 
 
-def _check_figure(src: Source, i: int, fig: Figure, out: list[Finding], grounded: set[str]) -> FigureLocation:
+def _check_figure(src: Source, i: int, fig: Figure, out: list[Finding], grounded: set[str],
+                  starts: list[int]) -> FigureLocation:
     path = f"figures[{i}]"
     text = src.text
     needle = fig.text.strip()
     kind, spans = src.find_all(needle) if needle else ("not_found", [])
-    spans = [s for s in spans if _bounded(text, *s)]
+    parsed = parse_figure_text(needle) if needle else None
+    spans, swallowed = occurrences(src, [s for s in spans if _bounded(text, *s)], parsed, starts)
     if not spans:
         kind = "not_found"
-    parsed = _parse(needle) if needle else None
     value = as_decimal(fig.value)
 
     if not spans:
-        same = [q for q in src.quantities if q.value == value or (parsed and q.value == parsed.value)]
+        values = {value, *(q.value for q in (parsed if isinstance(parsed, tuple) else [parsed] if parsed else []))}
+        same = [q for q in src.quantities if q.value in values]
         hint = f' The article writes this value as "{same[0].text}".' if same else ""
+        if swallowed is not None:
+            hint = (f' It is there only inside "{swallowed.text}", which is '
+                    f"{_described(swallowed)}.{hint} A sign, a scale or a range belongs to its number.")
         out.append(finding("figure.text_not_found", "error", f"{path}.text",
                            f'"{fig.text}" is not in the article.{hint} Copy the number exactly as the article '
                            "writes it, or drop the figure.", (same[0].start, same[0].end) if same else None))
@@ -149,10 +160,13 @@ def _check_figure(src: Source, i: int, fig: Figure, out: list[Finding], grounded
                                'e.g. "26만 개" or "$14bn".'))
         return FigureLocation(index=i, id=fig.id, match=kind, span=span(spans[0]) if spans else None)
 
-    if parsed.value != value:
+    if isinstance(parsed, tuple):
+        return check_range_figure(i, fig, value, parsed, spans, out, grounded, kind)
+
+    if not same_value(value, parsed.value):
         out.append(finding("figure.value_mismatch", "error", f"{path}.value",
                            f'value is {show(value)}, but "{fig.text}" says {show(parsed.value)}. '
-                           f"Set value to {show(parsed.value).replace(',', '')}."))
+                           f"Set value to {suggest(parsed.value)}."))
     elif spans:
         grounded.add(fig.id)
 
@@ -161,30 +175,36 @@ def _check_figure(src: Source, i: int, fig: Figure, out: list[Finding], grounded
                            f'unit is "{fig.unit}", but "{fig.text}" counts in "{parsed.unit}". '
                            f'Set unit to "{parsed.unit}".'))
 
-    at, source_q = _qualifier_in_source(src, spans, parsed, fig)
+    at, source_q = _qualifier_in_source(src, spans, parsed, fig, starts)
     if at is not None and source_q != fig.qualifier:
         soft = source_q == "exact" and fig.qualifier == "approx"
+        ranged = next((x for x in overlapping(src, starts, *at) if x.range is not None), None)
+        given = (f'"{fig.text}" is one end of the range "{ranged.text}" in the article' if ranged else
+                 f'the article gives "{_around(text, at)}"')
         out.append(finding("figure.qualifier_mismatch", "warning" if soft else "error", f"{path}.qualifier",
-                           f'qualifier is "{fig.qualifier}", but the article gives "{_around(text, at)}", '
-                           f'which is "{source_q}". Set qualifier to "{source_q}".', at))
+                           f'qualifier is "{fig.qualifier}", but {given}, which is "{source_q}". '
+                           f'Set qualifier to "{source_q}".', at))
     return FigureLocation(index=i, id=fig.id, match=kind, span=span(at or (spans[0] if spans else None)),
-                          parsed_value=float(parsed.value), source_qualifier=source_q if at else None)
+                          parsed_value=plain(parsed.value), source_qualifier=source_q if at else None)
 
 
-def _qualifier_in_source(src: Source, spans, parsed: Quantity, fig: Figure):
+def _qualifier_in_source(src: Source, spans, parsed: Quantity, fig: Figure, starts: list[int]):
     """The occurrence to report and the qualifier the article gives the figure there.
 
     Prefers an occurrence whose qualifier agrees with the figure's, so that
     26만장 in a headline and 26만장 이상 in the body both back their claims.
+    One end of a range in the article is at_least (the low end) or at_most.
     """
     if not spans:
         return None, None
     choices = []
     for s, e in spans:
-        if parsed.qualifier != "exact":
+        around = overlapping(src, starts, s, e)
+        if around and around[0].range is not None:
+            q = end_qualifier(parsed.value, around[0].range) or around[0].qualifier
+        elif parsed.qualifier != "exact":
             q = parsed.qualifier  # the figure's own text says it: "26만장 이상"
         else:
-            around = [x for x in src.quantities if x.start < e and s < x.end]
             q = around[0].qualifier if around else "exact"
         choices.append(((s, e), q))
     for at, q in choices:
@@ -196,3 +216,8 @@ def _qualifier_in_source(src: Source, spans, parsed: Quantity, fig: Figure):
 def _around(text: str, at: tuple[int, int]) -> str:
     start, end = at
     return " ".join(text[max(0, start - 6) : end + 6].split())
+
+
+def _described(q: Quantity) -> str:
+    """How the article's number reads, for a message: -3.2, or the range 50,000 to 60,000."""
+    return f"the range {show(q.range[0])} to {show(q.range[1])}" if q.range else show(q.value)

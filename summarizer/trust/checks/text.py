@@ -33,8 +33,9 @@ def _derived(summary: ArticleSummary, grounded: frozenset[str]) -> set[Decimal]:
 
 
 def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[str]) -> list[Finding]:
-    """Every number in the headline, summary and event descriptions is the article's, in any notation,
-    or a plain sum of ``grounded`` figures (those the figure check found verbatim and rightly valued)."""
+    """Every number in the headline, summary and event descriptions is the article's, in any notation
+    and up to its sign, or a plain sum of ``grounded`` figures (those the figure check found verbatim
+    and rightly valued). Both ends of a range must be the article's."""
     out: list[Finding] = []
     fields = [("headline", summary.headline), ("summary", summary.summary)]
     fields += [(f"events[{i}].description", e.description) for i, e in enumerate(summary.events)]
@@ -42,7 +43,8 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
     derived: set[Decimal] | None = None
     for path, text in fields:
         for q in find_quantities(text):
-            if q.value in known:
+            # A summary may word a sign instead of writing it: "3.2% 감소" for the article's -3.2%.
+            if q.value in known or -q.value in known:
                 continue
             if derived is None:
                 derived = _derived(summary, grounded)
