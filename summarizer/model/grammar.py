@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import json
 
-from ..trust.number_words import EN_ONES, EN_SCALE, EN_TENS, KO_NATIVE, NATIVE_COUNTERS
+from ..trust.number_words import EN_ONES, EN_SCALE, EN_TENS, NATIVE_COUNTERS, NATIVE_ONES, NATIVE_PAIRS, NATIVE_TENS
 from .grounded import Offer
 
 __all__ = ["lark_grammar"]
@@ -53,7 +53,8 @@ _JOINS = "만억조경천백십"
 _HEADS = "천백십"
 """Characters that, right before a number, may make it a different one (천 4백만)."""
 _WORDS_EN = sorted({*EN_ONES, *EN_TENS, *EN_SCALE, "hundred"} - {"one", "zero"}, key=lambda w: (-len(w), w))
-_NATIVE = sorted(KO_NATIVE, key=lambda w: (-len(w), w))
+_KO_NATIVE = {*NATIVE_ONES, *NATIVE_TENS, *NATIVE_PAIRS}
+_NATIVE = sorted(_KO_NATIVE, key=lambda w: (-len(w), w))
 _COUNTERS = sorted(NATIVE_COUNTERS, key=lambda w: (-len(w), w))
 # Numbers spelled in words that the parser reads: 다섯 배, 두 달, twenty, million.
 _SPELLED = (
@@ -63,7 +64,7 @@ _SPELLED = (
 _ENDS = rf"[^0-9\"\\\x00-\x1F\x7F\s{_HEADS}] ?"
 """How text ends (the last character before a number, or the string's end): not with 천/백/십, which may
 make the number after it another one (천 4백만), and with at most one space after it."""
-_INITIALS = "".join(sorted({w[0] for w in KO_NATIVE}))
+_INITIALS = "".join(sorted({w[0] for w in _KO_NATIVE}))
 _AFTER_DIGIT = rf'[^0-9"\\\x00-\x1F\x7F\s.,{_JOINS}A-Za-z{_INITIALS}]'
 """The character right after a number that ends in a digit, when it is not a space: not . or , (3 then .5),
 a scale (26 then 만), a letter (14 then bn) or the start of a number word (3 then 두 배). (A number ending in a
