@@ -79,7 +79,9 @@ def _run(args: argparse.Namespace) -> int:
         from ..embedded import ensure_installed
 
         ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
-        print(f"summarizer: using {settings.describe()} (tiny, offline; expect rejected summaries). "
+        expect = ("grounded answers: the article's own quotes and figures, its own words poor" if settings.grounded
+                  else "expect rejected summaries")
+        print(f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
               "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
     else:
         print(f"summarizer: using {settings.describe()}", file=sys.stderr)
