@@ -71,6 +71,9 @@ def _run(args: argparse.Namespace) -> int:
         concurrency=args.concurrency if args.concurrency is not None else (1 if settings.embedded else 4),
     )
     if settings.embedded:
+        from ..embedded import ensure_installed
+
+        ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
         print(f"summarizer: using {settings.describe()} (tiny, offline; expect rejected summaries). "
               "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
     else:

@@ -7,12 +7,25 @@ and responses, so the embedded model takes exactly the code path a real
 endpoint takes, and cassettes can be recorded from it. There is no port to
 find, no process to start, wait for or clean up after a Ctrl-C.
 
-Supported: ``POST /v1/chat/completions`` with ``messages``, ``max_tokens`` or
-``max_completion_tokens``, and structured output through either ``tools``
-with a forced ``tool_choice`` (instructor's TOOLS mode) or ``response_format``
-``json_schema`` / ``json_object``; ``GET /v1/models``. Decoding is greedy, so
-``temperature`` is accepted and ignored. Errors come back in OpenAI's shape
-(404 for an unknown model, 400 ``context_length_exceeded``).
+``POST /v1/chat/completions`` takes ``messages``, ``max_tokens`` or
+``max_completion_tokens``, and a constraint on the answer:
+
+- ``tools`` with a forced ``tool_choice`` (instructor's TOOLS mode): the
+  answer is the tool's arguments, decoded under its parameters' schema and
+  returned as ``tool_calls``;
+- ``response_format`` ``json_schema`` (decoded under the schema) or
+  ``json_object`` (any JSON object);
+- ``grammar`` (an extension, as llama.cpp's own server has; the openai SDK
+  sends it with ``extra_body``): an llguidance grammar (``%llguidance``
+  header, Lark syntax, ``%json`` for embedded JSON Schemas) or GBNF. It is
+  checked before use (a 400 says what is wrong) and takes precedence over a
+  schema; a forced tool's answer is still returned as ``tool_calls``.
+
+Schemas are bounded first (``grammar.for_grammar``) and decoded as compact
+JSON. Decoding is greedy: ``temperature`` and ``top_p`` are accepted and
+ignored. ``GET /v1/models`` lists the model. Errors come back in OpenAI's
+shape: 404 for an unknown model or route, 400 for a bad request, a bad
+grammar or ``context_length_exceeded``, 503 while the model shuts down.
 """
 
 from __future__ import annotations
@@ -21,105 +34,44 @@ import asyncio
 import json
 import threading
 from collections.abc import Callable
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from .engine import ContextOverflow, LocalEngine
+from .engine import Cancelled, ContextOverflow, EngineError, Generation, LocalEngine
+from .grammar import JSON_OBJECT_GRAMMAR, MAX_ITEMS, MAX_STRING, GrammarError, checked, for_grammar, json_grammar
+from .prompt import Template, render_prompt
 from .wire import chat_completion, error_body
 
-__all__ = ["EMBEDDED_BASE_URL", "EMBEDDED_MODEL", "LocalServer", "local_async_http_client", "local_http_client"]
+__all__ = ["EMBEDDED_BASE_URL", "EMBEDDED_MODEL", "MAX_ITEMS", "MAX_STRING", "Engine", "LocalServer", "for_grammar",
+           "local_async_http_client", "local_http_client", "render_prompt", "shared_server"]
 
 EMBEDDED_MODEL = "gemma-3-270m-q4_k_m"
 EMBEDDED_BASE_URL = "http://embedded.local/v1"
 DEFAULT_MAX_TOKENS = 1024
 
-Template = Literal["completion", "chat"]
+
+class Engine(Protocol):
+    """What the server needs of a model (``LocalEngine``; a script in tests)."""
+
+    def generate(self, prompt: str, *, max_tokens: int, grammar: str | None = None,
+                 cancel: threading.Event | None = None) -> Generation: ...
 
 
 class HTTPError(Exception):
-    def __init__(self, status: int, message: str, type_: str, code: str | None = None) -> None:
+    def __init__(self, status: int, message: str, type_: str = "invalid_request_error", code: str | None = None,
+                 param: str | None = None) -> None:
         super().__init__(message)
-        self.status, self.message, self.type, self.code = status, message, type_, code
+        self.status, self.message, self.type, self.code, self.param = status, message, type_, code, param
 
 
-MAX_STRING = 300
-"""Longest string the grammar lets the embedded model write."""
-MAX_ITEMS = 10
-"""Most items the grammar lets it put in one list."""
+@dataclass(frozen=True, slots=True)
+class _Ask:
+    """One chat request, read and checked: what to generate and how to answer."""
 
-
-def for_grammar(schema: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``schema`` fit for constrained decoding with a small model.
-
-    Every object property becomes required, so the model writes every field
-    (an empty list or a null where it has nothing) instead of closing early;
-    strings and lists get an upper bound, so a model caught in a loop (it was
-    seen counting "1", "2", "3"... for hundreds of tokens) finishes the JSON
-    instead of running to max_tokens. Numbers are bounded by the grammar itself.
-    """
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        if not isinstance(node, dict):
-            return node
-        node = {k: walk(v) for k, v in node.items()}
-        kind = node.get("type")
-        if kind == "object" and "properties" in node:
-            node["required"] = list(node["properties"])
-        elif kind == "string":
-            node.setdefault("maxLength", MAX_STRING)
-        elif kind == "array":
-            node.setdefault("maxItems", MAX_ITEMS)
-        return node
-
-    return walk(schema)
-
-
-def render_prompt(messages: list[dict[str, Any]], template: Template) -> str:
-    """Messages as a prompt for the model.
-
-    ``chat`` uses Gemma's turn markers; ``completion`` lays the conversation
-    out as a document with headed sections, which a base model (trained to
-    continue documents, not to chat) follows more readily.
-    """
-    parts: list[str] = []
-    if template == "chat":
-        system = "\n\n".join(_text(m) for m in messages if m.get("role") in ("system", "developer"))
-        first = True
-        for m in messages:
-            role = m.get("role")
-            if role in ("system", "developer"):
-                continue
-            text = _text(m)
-            if role == "user":
-                if first and system:
-                    text = f"{system}\n\n{text}"
-                parts.append(f"<start_of_turn>user\n{text}<end_of_turn>\n")
-            else:
-                parts.append(f"<start_of_turn>model\n{text}<end_of_turn>\n")
-            first = False
-        parts.append("<start_of_turn>model\n")
-        return "".join(parts)
-    for m in messages:
-        role = m.get("role")
-        text = _text(m)
-        if role in ("system", "developer"):
-            parts.append(f"{text}\n\n")
-        elif role == "user":
-            parts.append(f"### Input\n{text}\n\n")
-        else:
-            parts.append(f"### Output\n{text}\n\n")
-    parts.append("### Output\n")
-    return "".join(parts)
-
-
-def _text(message: dict[str, Any]) -> str:
-    content = message.get("content")
-    if isinstance(content, list):
-        content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
-    if not content and message.get("tool_calls"):
-        content = "".join(c["function"]["arguments"] for c in message["tool_calls"])
-    return str(content or "")
+    prompt: str
+    max_tokens: int
+    grammar: str | None
+    tool: str | None
 
 
 class LocalServer:
@@ -127,20 +79,21 @@ class LocalServer:
 
     def __init__(
         self,
-        engine_factory: Callable[[], LocalEngine] = LocalEngine,
+        engine_factory: Callable[[], Engine] = LocalEngine,
         *,
         model: str = EMBEDDED_MODEL,
         template: Template = "chat",
     ) -> None:
         self._factory = engine_factory
-        self._engine: LocalEngine | None = None
+        self._engine: Engine | None = None
         self._load = threading.Lock()
+        self._count = threading.Lock()
         self.model = model
         self.template = template
         self._served = 0
 
     @property
-    def engine(self) -> LocalEngine:
+    def engine(self) -> Engine:
         with self._load:
             if self._engine is None:
                 self._engine = self._factory()
@@ -148,59 +101,63 @@ class LocalServer:
 
     # --- the app -----------------------------------------------------------
 
-    def handle(self, method: str, path: str, body: bytes) -> tuple[int, bytes]:
+    def handle(self, method: str, path: str, body: bytes, cancel: threading.Event | None = None) -> tuple[int, bytes]:
+        """One HTTP request: its status and JSON body. ``cancel`` stops a generation early."""
         try:
-            if method == "GET" and path.rstrip("/").endswith("/models"):
+            route = path.rstrip("/")
+            if method == "GET" and route.endswith("/models"):
                 return 200, _json({"object": "list", "data": [{"id": self.model, "object": "model", "owned_by": "local"}]})
-            if method == "POST" and path.rstrip("/").endswith("/chat/completions"):
-                return 200, _json(self._chat(_parse(body)))
-            raise HTTPError(404, f"no route for {method} {path}", "invalid_request_error", "not_found")
+            if method == "POST" and route.endswith("/chat/completions"):
+                return 200, _json(self._chat(_parse(body), cancel))
+            raise HTTPError(404, f"no route for {method} {path}", code="not_found")
         except HTTPError as e:
-            return e.status, _json(error_body(e.message, e.type, e.code))
+            return e.status, _json(_error(e))
 
-    def _chat(self, req: dict[str, Any]) -> dict[str, Any]:
-        model = req.get("model") or self.model
-        if model != self.model:
-            raise HTTPError(404, f"The model `{model}` does not exist; the embedded model is `{self.model}`.",
-                            "invalid_request_error", "model_not_found")
-        messages = req.get("messages")
-        if not isinstance(messages, list) or not messages:
-            raise HTTPError(400, "`messages` must be a non-empty list", "invalid_request_error", "invalid_value")
-        schema, tool = self._structure(req)
-        max_tokens = int(req.get("max_completion_tokens") or req.get("max_tokens") or DEFAULT_MAX_TOKENS)
-        prompt = render_prompt(messages, self.template)
+    def _chat(self, req: dict[str, Any], cancel: threading.Event | None) -> dict[str, Any]:
+        ask = self._read(req)
         try:
-            gen = self.engine.generate(prompt, schema=schema, max_tokens=max_tokens,
-                                       json_output=schema is not None or tool is not None or _wants_json(req))
+            gen = self.engine.generate(ask.prompt, max_tokens=ask.max_tokens, grammar=ask.grammar, cancel=cancel)
         except ContextOverflow as e:
             raise HTTPError(
                 400,
                 f"This model's maximum context length is {e.limit} tokens. However, you requested {e.needed} tokens "
-                f"({e.needed - max_tokens} in the messages, {max_tokens} in the completion). "
+                f"({e.needed - ask.max_tokens} in the messages, {ask.max_tokens} in the completion). "
                 "Please reduce the length of the messages or completion.",
-                "invalid_request_error", "context_length_exceeded",
+                code="context_length_exceeded", param="messages",
             ) from None
-        self._served += 1
-        return chat_completion(model=self.model, content=gen.text, tool=tool, finish_reason=gen.finish_reason,
+        except EngineError as e:
+            raise HTTPError(e.status, e.message, "invalid_request_error" if e.status < 500 else "server_error") from None
+        except Cancelled as e:
+            raise HTTPError(503, f"{e}; send the request again", "server_error", "cancelled") from None
+        with self._count:
+            self._served += 1
+            served = self._served
+        return chat_completion(model=self.model, content=gen.text, tool=ask.tool, finish_reason=gen.finish_reason,
                                prompt_tokens=gen.prompt_tokens, completion_tokens=gen.completion_tokens,
-                               id=f"chatcmpl-local-{self._served}")
+                               id=f"chatcmpl-local-{served}")
 
-    @staticmethod
-    def _structure(req: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
-        """The JSON schema the answer must follow, and the tool it is for, if any."""
-        tools = req.get("tools") or []
-        choice = req.get("tool_choice")
-        if tools and isinstance(choice, dict):
-            name = choice.get("function", {}).get("name")
-            for t in tools:
-                fn = t.get("function", {})
-                if fn.get("name") == name:
-                    return for_grammar(fn.get("parameters") or {}), name
-            raise HTTPError(400, f"tool_choice names `{name}`, which is not among the tools", "invalid_request_error")
-        fmt = req.get("response_format") or {}
-        if fmt.get("type") == "json_schema":
-            return for_grammar(fmt.get("json_schema", {}).get("schema") or {}), None
-        return None, None
+    def _read(self, req: dict[str, Any]) -> _Ask:
+        model = req.get("model") or self.model
+        if model != self.model:
+            raise HTTPError(404, f"The model `{model}` does not exist; the embedded model is `{self.model}`.",
+                            code="model_not_found", param="model")
+        messages = req.get("messages")
+        if not isinstance(messages, list) or not messages or not all(isinstance(m, dict) for m in messages):
+            raise HTTPError(400, "`messages` must be a non-empty list of messages", code="invalid_value",
+                            param="messages")
+        if req.get("stream"):
+            raise HTTPError(400, "the embedded model does not stream; send the request without `stream`",
+                            code="unsupported_value", param="stream")
+        if req.get("n", 1) != 1:
+            raise HTTPError(400, "the embedded model gives one answer per request; leave `n` at 1",
+                            code="unsupported_value", param="n")
+        max_tokens = next((req[k] for k in ("max_completion_tokens", "max_tokens") if req.get(k) is not None),
+                          DEFAULT_MAX_TOKENS)
+        if not isinstance(max_tokens, int) or isinstance(max_tokens, bool) or max_tokens < 1:
+            raise HTTPError(400, f"`max_tokens` must be a whole number of tokens, 1 or more (got {max_tokens!r})",
+                            code="invalid_value", param="max_tokens")
+        grammar, tool = _constraint(req)
+        return _Ask(render_prompt(messages, self.template), max_tokens, grammar, tool)
 
     # --- adapters ----------------------------------------------------------
 
@@ -221,25 +178,95 @@ class LocalServer:
             body += event.get("body", b"")
             if not event.get("more_body"):
                 break
-        # llama.cpp blocks: run it off the event loop.
-        status, payload = await asyncio.to_thread(self.handle, scope["method"], scope["path"], body)
+        # llama.cpp blocks: run it off the event loop, and stop it if this task is cancelled.
+        cancel = threading.Event()
+        try:
+            status, payload = await asyncio.to_thread(self.handle, scope["method"], scope["path"], body, cancel)
+        except BaseException:
+            cancel.set()
+            raise
         await send({"type": "http.response.start", "status": status,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
         await send({"type": "http.response.body", "body": payload})
 
 
-def _wants_json(req: dict[str, Any]) -> bool:
-    return (req.get("response_format") or {}).get("type") == "json_object"
+def _constraint(req: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The grammar the answer must follow (None: free text), and the tool it is for, if any."""
+    grammar: str | None = None
+    tool = _forced_tool(req)
+    if tool is not None:
+        name, parameters = tool
+        grammar = _schema_grammar(parameters, "tools")
+    else:
+        fmt = req.get("response_format") or {"type": "text"}
+        kind = fmt.get("type") if isinstance(fmt, dict) else None
+        if kind == "json_schema":
+            schema = (fmt.get("json_schema") or {}).get("schema")
+            if not isinstance(schema, dict):
+                raise HTTPError(400, "`response_format.json_schema.schema` must be a JSON Schema object",
+                                param="response_format")
+            grammar = _schema_grammar(schema, "response_format")
+        elif kind == "json_object":
+            grammar = JSON_OBJECT_GRAMMAR
+        elif kind != "text":
+            raise HTTPError(400, f"unknown response_format type {kind!r}; use text, json_object or json_schema",
+                            param="response_format")
+    extra = req.get("grammar")
+    if extra is not None:
+        if not isinstance(extra, str) or not extra.strip():
+            raise HTTPError(400, "`grammar` must be a non-empty grammar text (%llguidance Lark, or GBNF)",
+                            param="grammar")
+        grammar = _checked(extra, "grammar")
+    return grammar, (tool[0] if tool else None)
+
+
+def _forced_tool(req: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The tool a request makes the model call, with its parameters' schema."""
+    tools = [t.get("function") or {} for t in req.get("tools") or [] if isinstance(t, dict)]
+    choice = req.get("tool_choice")
+    if not tools or choice in (None, "none", "auto"):
+        return None  # the model answers in text (it may always choose not to call a tool)
+    if choice == "required":
+        if len(tools) != 1:
+            raise HTTPError(400, "with several tools, name the one to call in `tool_choice`", param="tool_choice")
+        name = tools[0].get("name")
+    elif isinstance(choice, dict):
+        name = (choice.get("function") or {}).get("name")
+    else:
+        raise HTTPError(400, f"unknown tool_choice {choice!r}", param="tool_choice")
+    for fn in tools:
+        if fn.get("name") == name:
+            return name, fn.get("parameters") or {"type": "object", "properties": {}}
+    raise HTTPError(400, f"tool_choice names `{name}`, which is not among the tools", param="tool_choice")
+
+
+def _schema_grammar(schema: dict[str, Any], param: str) -> str:
+    return _checked(json_grammar(for_grammar(schema)), param)
+
+
+def _checked(grammar: str, param: str) -> str:
+    try:
+        return checked(grammar)
+    except GrammarError as e:
+        what = "grammar" if param == "grammar" else "schema"
+        raise HTTPError(400, f"the {what} cannot be used for constrained decoding: {e}", code="invalid_grammar",
+                        param=param) from None
 
 
 def _parse(body: bytes) -> dict[str, Any]:
     try:
         data = json.loads(body or b"null")
     except ValueError:
-        raise HTTPError(400, "the request body is not valid JSON", "invalid_request_error") from None
+        raise HTTPError(400, "the request body is not valid JSON") from None
     if not isinstance(data, dict):
-        raise HTTPError(400, "the request body must be a JSON object", "invalid_request_error")
+        raise HTTPError(400, "the request body must be a JSON object")
     return data
+
+
+def _error(e: HTTPError) -> dict[str, Any]:
+    body = error_body(e.message, e.type, e.code)
+    body["error"]["param"] = e.param
+    return body
 
 
 def _json(data: dict[str, Any]) -> bytes:

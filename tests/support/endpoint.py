@@ -40,7 +40,7 @@ class FixtureEngine:
         self.seen: list[str] = []
         self._lock = threading.Lock()
 
-    def generate(self, prompt, *, schema, max_tokens, json_output=True):
+    def generate(self, prompt, *, max_tokens, grammar=None, cancel=None):
         article = prompt.rsplit("Article:", 1)[-1]
         mark = _MARK.search(article)
         with self._lock:

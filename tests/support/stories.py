@@ -61,7 +61,7 @@ class ProposalEngine:
         self.answer = answer
         self.prompts: list[str] = []
 
-    def generate(self, prompt, *, schema, max_tokens, json_output=True):
+    def generate(self, prompt, *, max_tokens, grammar=None, cancel=None):
         from summarizer.embedded.engine import Generation
 
         self.prompts.append(prompt)
