@@ -31,11 +31,11 @@ class BadFirst(FixtureEngine):
         super().__init__()
         self.bad = list(bad)
 
-    def generate(self, prompt, *, schema, max_tokens, json_output=True):
+    def generate(self, prompt, *, max_tokens, grammar=None, cancel=None):
         if self.bad:
-            super().generate(prompt, schema=schema, max_tokens=max_tokens, json_output=json_output)
+            super().generate(prompt, max_tokens=max_tokens, grammar=grammar, cancel=cancel)
             return Generation(self.bad.pop(0), "stop", 100, 50)
-        return super().generate(prompt, schema=schema, max_tokens=max_tokens, json_output=json_output)
+        return super().generate(prompt, max_tokens=max_tokens, grammar=grammar, cancel=cancel)
 
 
 def run(monkeypatch, tmp_path, engine):
