@@ -16,7 +16,7 @@ PUBLIC = {
     "Result", "Attempt", "Usage", "ResultRecord", "DeadLetter", "Article",
     "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "find_quantities", "Quantity",
     "SummarizerError", "UsageError", "InputError",
-    "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings",
+    "summarize", "asummarize", "summarize_batch", "summarize_dataset", "Summarizer", "Settings",
     "reconcile", "Reconciliation",
 }
 
