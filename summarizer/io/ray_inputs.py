@@ -67,6 +67,16 @@ def _is_uri(raw: str) -> bool:
     return "://" in raw
 
 
+def _given(path: str, origins: Mapping[str, str]) -> str:
+    """The path as the user gave it, for the path Ray opened (``origins``: {path Ray opens: path given})."""
+    if path in origins:
+        return origins[path]
+    for opened, given in origins.items():  # a file inside a folder given as a URI
+        if path.startswith(opened.rstrip("/") + "/"):
+            return given.rstrip("/") + path[len(opened.rstrip("/")):]
+    return path
+
+
 def _file_datasource() -> type:
     from ray.data.datasource import FileBasedDatasource
 
@@ -78,17 +88,9 @@ def _file_datasource() -> type:
             super().__init__(paths, **kwargs)
             self.origins = dict(origins)
 
-        def _origin(self, path: str) -> str:
-            if path in self.origins:
-                return self.origins[path]
-            for stripped, given in self.origins.items():  # a file inside a folder given as a URI
-                if path.startswith(stripped.rstrip("/") + "/"):
-                    return given.rstrip("/") + path[len(stripped.rstrip("/")):]
-            return path
-
         def _read_stream(self, f: Any, path: str) -> Iterator[Any]:
             rows: list[dict[str, Any]] = []
-            for item in read_file(self._origin(path), io.BufferedReader(f)):
+            for item in read_file(_given(path, self.origins), io.BufferedReader(f)):
                 rows.append(_row(item))
                 if len(rows) >= ROWS_PER_BLOCK:
                     yield _table(rows)
@@ -99,11 +101,11 @@ def _file_datasource() -> type:
     return ArticleFiles
 
 
-def _parquet_rows(batch: Any) -> Any:
-    """Parquet rows in the article-row shape: the JSONL record's fields, the file's path as the origin."""
+def _parquet_rows(batch: Any, origins: Mapping[str, str]) -> Any:
+    """Parquet rows in the article-row shape: the JSONL record's fields, the file's path as given as the origin."""
     rows = []
     for record in batch.to_pylist():
-        origin = str(record.get("path"))
+        origin = _given(str(record.get("path")), origins)
         text = record.get("text")
         rid = record.get("id")
         if not isinstance(text, str):
@@ -117,10 +119,10 @@ def _parquet_rows(batch: Any) -> Any:
     return _table(rows)
 
 
-def _split(inputs: Sequence[str]) -> tuple[dict[str, str], list[str], list[str]]:
-    """(files for ArticleFiles, as {path Ray opens: path given}; Parquet paths; folders given as URIs)."""
+def _split(inputs: Sequence[str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """(files for ArticleFiles and Parquet files, each as {path Ray opens: path given}; folders given as URIs)."""
     files: dict[str, str] = {}
-    parquet: list[str] = []
+    parquet: dict[str, str] = {}
     uri_folders: list[str] = []
     for raw in inputs:
         if raw == "-":
@@ -129,7 +131,7 @@ def _split(inputs: Sequence[str]) -> tuple[dict[str, str], list[str], list[str]]
         suffix = Path(raw.split("?", 1)[0]).suffix.lower()
         if _is_uri(raw):
             if suffix in PARQUET_SUFFIXES:
-                parquet.append(raw)
+                parquet[raw.split("://", 1)[1]] = raw
             elif suffix in SUFFIXES:
                 files[raw.split("://", 1)[1]] = raw
             else:
@@ -139,14 +141,19 @@ def _split(inputs: Sequence[str]) -> tuple[dict[str, str], list[str], list[str]]
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.suffix.lower() in PARQUET_SUFFIXES:
-                    parquet.append(str(child))
+                    parquet[os.path.abspath(child)] = str(child)
                 elif child.suffix.lower() in SUFFIXES:
                     files[os.path.abspath(child)] = str(child)
         elif suffix in PARQUET_SUFFIXES:
-            parquet.append(raw)
+            parquet[os.path.abspath(path)] = raw
         else:
             files[os.path.abspath(path)] = raw
     return files, parquet, uri_folders
+
+
+def _parquet(ds: Any, origins: Mapping[str, str]) -> Any:
+    return ds.map_batches(_parquet_rows, fn_kwargs={"origins": dict(origins)}, batch_format="pyarrow",
+                          batch_size=ROWS_PER_BLOCK)
 
 
 def article_dataset(inputs: Sequence[str]) -> Any:
@@ -162,16 +169,15 @@ def article_dataset(inputs: Sequence[str]) -> Any:
     for folder in uri_folders:
         origins = {folder.split("://", 1)[1]: folder}
         for make in (lambda: ray.data.read_datasource(ArticleFiles([folder], origins, file_extensions=extensions)),
-                     lambda: ray.data.read_parquet(folder, include_paths=True, file_extensions=["parquet"])
-                     .map_batches(_parquet_rows, batch_format="pyarrow", batch_size=ROWS_PER_BLOCK)):
+                     lambda: _parquet(ray.data.read_parquet(folder, include_paths=True, file_extensions=["parquet"]),
+                                      origins)):
             try:
                 parts.append(make())
             except ValueError as e:  # Ray found no file of that kind there
                 if "No input files found" not in str(e) and "no files" not in str(e).lower():
                     raise
     if parquet:
-        parts.append(ray.data.read_parquet(parquet, include_paths=True)
-                     .map_batches(_parquet_rows, batch_format="pyarrow", batch_size=ROWS_PER_BLOCK))
+        parts.append(_parquet(ray.data.read_parquet(list(parquet.values()), include_paths=True), parquet))
     if not parts:
         raise UsageError(f"no articles to read in {', '.join(inputs)}; give {', '.join(SUFFIXES)} or .parquet "
                          "files, or folders of them")
@@ -194,5 +200,5 @@ def count_local(inputs: Sequence[str]) -> int | None:
     if parquet:
         import pyarrow.parquet as pq
 
-        total += sum(pq.ParquetFile(p).metadata.num_rows for p in parquet)
+        total += sum(pq.ParquetFile(p).metadata.num_rows for p in parquet.values())
     return total

@@ -21,6 +21,7 @@ import logging
 import os
 import socket
 import types
+import warnings
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -132,7 +133,9 @@ def run_on_ray(options: RunOptions, settings: Settings, *, stderr: IO[str] | Non
     bar = Progress(total, stderr, enabled=progress)
     breaker = _Breaker(max(3, options.concurrency))
     try:
-        with local_ray(options.ray_address):
+        with local_ray(options.ray_address), warnings.catch_warnings():
+            # Fewer blocks than actors (a small input) is no fault of the user's: Ray Data warns of idle actors.
+            warnings.filterwarnings("ignore", "The minimum number of concurrent actors", UserWarning)
             rows = summarize_dataset(article_dataset(options.inputs), settings, done=done, actors=actors,
                                      per_actor=per_actor)
             for block in rows.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
