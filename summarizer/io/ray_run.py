@@ -158,6 +158,8 @@ def run_on_ray(options: RunOptions, settings: Settings, *, stderr: IO[str] | Non
                         out.append_json(line)
                         breaker.tripped(types.SimpleNamespace(failure_kind=None, failure=None))
                     bar.update(counts)
+                    if counts.stopped:
+                        break  # the rest of the block is left undone, as by default: the next run does it
                 if counts.stopped:
                     break  # leaving the loop ends the job: Ray cancels what is still in flight
     finally:

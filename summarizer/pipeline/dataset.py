@@ -22,7 +22,6 @@ and the default engine never load it.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
@@ -106,7 +105,6 @@ class SummarizeRows:
 
     async def _one(self, row: Mapping[str, Any]) -> tuple[str, str, str | None, int, str]:
         item: Article | Unreadable | None = None
-        started = time.perf_counter()
         try:
             item = self.reader(row)
             if isinstance(item, Unreadable):
@@ -125,8 +123,7 @@ class SummarizeRows:
             return item.id, result.status, None, result.usage.total_tokens, record
         except Exception as e:  # noqa: BLE001 - a bug on one row is that row's failure, never the job's
             reason = redact(f"summarizing failed ({type(e).__name__}: {clip(str(e), 200)}); this is a bug in "
-                            f"summarizer: please report it with the article ({time.perf_counter() - started:.1f} s)",
-                            [self.settings.api_key])
+                            "summarizer: please report it with the article", [self.settings.api_key])
             rid = item.id if item is not None else _text(row.get("id")) or "row"
             origin = item.origin if item is not None else _text(row.get("origin")) or "<dataset>"
             return self._dead(DeadLetter(id=rid, origin=origin, reason=reason, failure_kind="internal_error",

@@ -64,3 +64,27 @@ def test_a_ray_address_without_the_ray_engine_is_refused(endpoint, tmp_path, cap
                  "--ray-address", "127.0.0.1:6379"]) == 2
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "summarizer: --ray-address is for --engine ray; add --engine ray, or leave the address out")
+
+
+def test_a_refused_key_stops_the_ray_engine_as_it_stops_the_default_one(local_ray, tmp_path, monkeypatch, capsys):
+    from support.completions import FIXTURE_MODEL
+    from support.endpoint import ENDPOINT_KEY, Misbehaving
+
+    refuse = Misbehaving(lambda headers, body: (401, {"error": {"message": "Incorrect API key provided",
+                                                                "type": "invalid_request_error"}}))
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"a{i}", "text": corpus("004") + f"\n({i})"}, ensure_ascii=False)
+                            + "\n" for i in range(40)), encoding="utf-8")
+    with refuse:
+        monkeypatch.setenv("OPENAI_BASE_URL", refuse.url)
+        monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
+        monkeypatch.setenv("SUMMARIZER_MODEL", FIXTURE_MODEL)
+        out = tmp_path / "r.jsonl"
+        status = main(["run", str(dump), "--out", str(out), "--engine", "ray"])
+    err = capsys.readouterr().err
+    assert status == 4
+    assert "summarizer: stopped: the endpoint refused the API key (401); check OPENAI_API_KEY." in err
+    assert "read=40 skipped=0 verified=0 flagged=0 rejected=0 failed=1 unfinished=39" in err
+    assert [json.loads(line)["failure_kind"] for line in (tmp_path / "r.failed.jsonl").read_text().splitlines()] == [
+        "auth"]
+    assert not out.exists()
