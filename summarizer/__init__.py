@@ -7,7 +7,8 @@ it (``contract``, ``trust``, ``embedded``, ``model``, ``pipeline``, ``io``,
 The trust layer (``validate``, ``locate_quote``, ``parse_number``, the types)
 imports no model client. The model-facing names (``summarize``, ``Settings``,
 ``summarize_batch``, ``reconcile``...) load ``openai`` and ``instructor``, so
-they are imported on first use.
+they are imported on first use; ``summarize_dataset`` needs Ray Data (the
+``ray`` extra), imported only when it is called.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ __all__ = [
     "reconcile",
     "summarize",
     "summarize_batch",
+    "summarize_dataset",
     "validate",
 ]
 
@@ -96,6 +98,7 @@ _LAZY = {
     "summarize": "summarizer.pipeline.summarize",
     "asummarize": "summarizer.pipeline.summarize",
     "summarize_batch": "summarizer.pipeline.batch",
+    "summarize_dataset": "summarizer.pipeline.dataset",
     "reconcile": "summarizer.io.stories",
 }
 

@@ -25,3 +25,25 @@ def endpoint(monkeypatch):
         monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
         monkeypatch.setenv("SUMMARIZER_MODEL", FIXTURE_MODEL)
         yield e
+
+
+@pytest.fixture(scope="session")
+def local_ray():
+    """One local Ray (2 CPUs) for the tests that need it, started once (seconds), always stopped at the end.
+    Code under test that asks for Ray finds it connected and uses it."""
+    import os
+
+    from summarizer.io.ray_run import local_ray as start
+
+    # Ray's workers import what they run by module name: the test helpers too.
+    tests = str(__import__("pathlib").Path(__file__).resolve().parent)
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [tests, before]))
+    try:
+        with start(num_cpus=2) as ray:
+            yield ray
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = before

@@ -17,7 +17,7 @@ PUBLIC = {
     "validate", "locate_quote", "QuoteMatch", "parse_number", "parse_quantity", "parse_range", "find_quantities",
     "Quantity",
     "SummarizerError", "UsageError", "InputError",
-    "summarize", "asummarize", "summarize_batch", "Summarizer", "Settings",
+    "summarize", "asummarize", "summarize_batch", "summarize_dataset", "Summarizer", "Settings",
     "reconcile", "Reconciliation",
 }
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..io.run import Counts, RunOptions, default_dead_letter
+from ..io.run import ENGINES, Counts, RunOptions, default_dead_letter
 from ..model.settings import Settings
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
 
@@ -46,6 +46,14 @@ def add_run_command(sub: Any, epilog: str) -> None:
                    help="grounded: the model picks the article's quotations, numbers and names, found by code, and "
                         "code builds the summary; free-text: the model writes it all (default: grounded for the "
                         "embedded model, free-text for an endpoint; or SUMMARIZER_ANSWER)")
+    r.add_argument("--engine", choices=ENGINES, default="default",
+                   help="default: asyncio in this process; ray: Ray Data (pip install 'summarizer[ray]'), on a local "
+                        "Ray started for the run, or on the cluster at --ray-address")
+    r.add_argument("--ray-address", metavar="ADDR",
+                   help="with --engine ray: a running Ray cluster (host:6379 from `ray start --head`, or a KubeRay "
+                        "head's address); default: start a local Ray and stop it at the end")
+    r.add_argument("--ray-actors", type=_at_least(1), default=2,
+                   help="with --engine ray: actors (one model client each) sharing --concurrency (default 2)")
     r.add_argument("--fail-on-rejected", action="store_true",
                    help="exit 1 when any summary is rejected (by default a rejected summary is a result, not "
                         "a failure of the run)")
@@ -74,6 +82,7 @@ def _run(args: argparse.Namespace) -> int:
         dead_letter=Path(args.dead_letter) if args.dead_letter else default_dead_letter(out),
         report=Path(args.report) if args.report else None,
         concurrency=args.concurrency if args.concurrency is not None else (1 if settings.embedded else 4),
+        engine=args.engine, ray_address=args.ray_address, ray_actors=args.ray_actors,
     )
     if settings.embedded:
         from ..embedded import ensure_installed

@@ -1,11 +1,11 @@
-"""An article as read from a dump: its id, its exact text and where it came from."""
+"""An article as read from a dump: its id, its exact text and where it came from; or why it could not be read."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "content_hash"]
+__all__ = ["Article", "Unreadable", "content_hash"]
 
 
 def content_hash(text: str) -> str:
@@ -30,3 +30,12 @@ class Article:
     @property
     def hash(self) -> str:
         return content_hash(self.text)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that could not be read as an article, and why."""
+
+    id: str
+    origin: str
+    reason: str

@@ -23,29 +23,19 @@ import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO
 
-from ..contract.article import Article, content_hash
+from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
 from .encoding import INVALID_UTF8, LineDecoder, bom_encoding, decode, encoding_flag
 
-__all__ = ["SUFFIXES", "Unreadable", "read_article", "read_inputs", "reading_note"]
+__all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """An input that could not be read as an article, and why."""
-
-    id: str
-    origin: str
-    reason: str
 
 
 def looks_binary(data: bytes) -> bool:
@@ -63,35 +53,40 @@ def _cannot_read(path: Path, e: OSError) -> Unreadable:
 
 
 def _file(path: Path) -> Iterator[Article | Unreadable]:
-    origin = str(path)
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            handle = open(path, "rb")
-        except OSError as e:
-            yield _cannot_read(path, e)
-            return
-        with handle:
-            yield from _jsonl_file(handle, origin)
-        return
     try:
-        data = path.read_bytes()
+        handle = open(path, "rb")
     except OSError as e:
         yield _cannot_read(path, e)
         return
+    with handle:
+        try:
+            yield from read_file(str(path), handle)
+        except OSError as e:
+            yield _cannot_read(path, e)
+
+
+def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unreadable]:
+    """The articles of one open file, named ``origin`` (its suffix says how to read it), as ``read_inputs`` reads
+    them; for readers that open files themselves (the Ray engine's, on any file system Ray reads)."""
+    name = PurePosixPath(origin)
+    if name.suffix.lower() in JSONL_SUFFIXES:
+        yield from _jsonl_file(handle, origin)
+        return
+    data = handle.read()
     if looks_binary(data):
-        yield Unreadable(path.stem, origin, "a binary file, not an article; give text, Markdown, HTML or JSONL")
+        yield Unreadable(name.stem, origin, "a binary file, not an article; give text, Markdown, HTML or JSONL")
         return
     text, flags = decode(data)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if name.suffix.lower() in HTML_SUFFIXES:
         extracted = _html_text(text)
         if not extracted or not extracted.strip():
-            yield Unreadable(path.stem, origin, "no article text found in this HTML page")
+            yield Unreadable(name.stem, origin, "no article text found in this HTML page")
             return
         text = extracted
     if not text.strip():
-        yield Unreadable(path.stem, origin, "the file is empty; give a file with the article's text")
+        yield Unreadable(name.stem, origin, "the file is empty; give a file with the article's text")
         return
-    yield Article(f"{path.stem}-{content_hash(text)[:8]}", text, origin, flags=flags)
+    yield Article(f"{name.stem}-{content_hash(text)[:8]}", text, origin, flags=flags)
 
 
 def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Unreadable]:

@@ -63,10 +63,14 @@ class ResultsFile:
         return keys
 
     def append(self, record: BaseModel) -> None:
+        self.append_json(record.model_dump_json())
+
+    def append_json(self, line: str) -> None:
+        """Append a record already serialized (one line of JSON, as ``model_dump_json`` makes it)."""
         if self._fd is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        data = record.model_dump_json().encode("utf-8") + b"\n"
+        data = line.encode("utf-8") + b"\n"
         written = os.write(self._fd, data)
         while written < len(data):  # a short write: finish the line before anything else
             written += os.write(self._fd, data[written:])

@@ -33,10 +33,13 @@ from .paths import check_paths
 from .progress import Progress
 from .results import ResultsFile
 
-__all__ = ["Counts", "RunOptions", "run"]
+__all__ = ["ENGINES", "Counts", "RunOptions", "run"]
 
 _NOTES = 20
 """Lines said about inputs read with replaced bytes or in another encoding, before saying only how many more."""
+
+
+ENGINES = ("default", "ray")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,12 @@ class RunOptions:
     dead_letter: Path
     report: Path | None = None
     concurrency: int = 4
+    engine: str = "default"
+    """``default`` (asyncio, in this process) or ``ray`` (Ray Data: ``ray_run``)."""
+    ray_address: str | None = None
+    """The Ray cluster to run on; None starts a local Ray for the run and stops it after."""
+    ray_actors: int = 2
+    """Actors (each one client) that share ``concurrency`` between them, on the Ray engine."""
 
 
 @dataclass
@@ -128,15 +137,48 @@ def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] 
         progress: bool | None = None) -> Counts:
     """Run the batch; the counts say what happened (``stopped`` when it ended early). Raises ``UsageError``
     before writing anything when the options cannot work."""
+    check_options(options)
+    if options.engine == "ray":
+        from .ray_run import run_on_ray
+
+        counts = run_on_ray(options, settings, stderr=stderr, progress=progress)
+    else:
+        counts = _run_default(options, settings, stdin=stdin, stderr=stderr, progress=progress)
+    return finish(options, counts)
+
+
+def check_options(options: RunOptions) -> None:
+    """A ``UsageError`` for options that cannot work, before anything is written."""
     if options.concurrency < 1:
         raise UsageError("--concurrency must be 1 or more")
-    missing = [p for p in options.inputs if p != "-" and not Path(p).exists()]
+    if options.engine not in ENGINES:
+        raise UsageError(f"unknown engine {options.engine!r}; use one of {', '.join(ENGINES)}")
+    if options.engine != "ray" and options.ray_address is not None:
+        raise UsageError("--ray-address is for --engine ray; add --engine ray, or leave the address out")
+    uri = options.engine == "ray"  # object-store paths go straight through to Ray
+    missing = [p for p in options.inputs if p != "-" and not (uri and "://" in p) and not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder; give article files or folders of them")
     outputs = [("--out", options.out), ("--dead-letter", options.dead_letter)]
     if options.report is not None:
         outputs.append(("--report", options.report))
-    check_paths(options.inputs, outputs)
+    check_paths([p for p in options.inputs if "://" not in p], outputs)
+
+
+def finish(options: RunOptions, counts: Counts) -> Counts:
+    """Check that the counts add up, and write the report."""
+    counts.unfinished = counts.read - counts.finished if counts.stopped else 0
+    if not counts.adds_up():
+        raise CountsDoNotAddUp(f"the counts do not add up ({counts.line()}); this is a bug, please report it")
+    if options.report is not None:
+        from .html_report import write_report
+
+        write_report(options.out, options.report, dead_letters=options.dead_letter)
+    return counts
+
+
+def _run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] | None = None,
+                 progress: bool | None = None) -> Counts:
     out, dead = ResultsFile(options.out), ResultsFile(options.dead_letter)
     done = out.recover()
     recorded = dead.recover_dead_letters()
@@ -212,11 +254,4 @@ def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] 
         bar.close()
         out.close()
         dead.close()
-    counts.unfinished = counts.read - counts.finished if counts.stopped else 0
-    if not counts.adds_up():
-        raise CountsDoNotAddUp(f"the counts do not add up ({counts.line()}); this is a bug, please report it")
-    if options.report is not None:
-        from .html_report import write_report
-
-        write_report(options.out, options.report, dead_letters=options.dead_letter)
     return counts

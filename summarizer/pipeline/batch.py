@@ -20,7 +20,21 @@ from ..model.settings import Settings
 from ..trust.textkey import clip
 from .summarize import Summarizer
 
-__all__ = ["summarize_batch"]
+__all__ = ["summarize_article", "summarize_batch"]
+
+
+async def summarize_article(worker: Summarizer, article: Article) -> Result:
+    """One article's result, never an exception: an empty text is a failed ``input``, any exception while
+    summarizing or checking it a failed ``internal_error`` (the key redacted from its reason)."""
+    if not article.text.strip():
+        return worker.failed("input", "the article text is empty")
+    started = time.perf_counter()
+    try:
+        return await worker.asummarize(article.text)
+    except Exception as e:  # noqa: BLE001 - one article's bug is that article's failure
+        reason = redact(f"summarizing failed ({type(e).__name__}: {clip(str(e), 200)}); this is a bug in "
+                        "summarizer: please report it with the article", [worker.settings.api_key])
+        return worker.failed("internal_error", reason, round(time.perf_counter() - started, 3))
 
 
 async def _aiter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
@@ -68,20 +82,9 @@ async def summarize_batch(
         for _ in range(concurrency):
             await pending.put(None)
 
-    async def one(article: Article) -> Result:
-        if not article.text.strip():
-            return worker.failed("input", "the article text is empty")
-        started = time.perf_counter()
-        try:
-            return await worker.asummarize(article.text)
-        except Exception as e:  # noqa: BLE001 - one article's bug is that article's failure
-            reason = redact(f"summarizing failed ({type(e).__name__}: {clip(str(e), 200)}); this is a bug in "
-                            "summarizer: please report it with the article", [worker.settings.api_key])
-            return worker.failed("internal_error", reason, round(time.perf_counter() - started, 3))
-
     async def work() -> None:
         while (article := await pending.get()) is not None:
-            await done.put((article, await one(article)))
+            await done.put((article, await summarize_article(worker, article)))
         await done.put(None)
 
     async def guard(coro) -> None:
