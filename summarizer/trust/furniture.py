@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .source import Source
 
-__all__ = ["KINDS", "furniture", "is_furniture"]
+__all__ = ["KINDS", "furniture", "is_furniture", "reaches"]
 
 KINDS = ("byline", "caption", "related", "ticker", "share", "comments", "nav")
 
@@ -201,18 +201,18 @@ def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def reaches(text: str, spans: list[tuple[int, int, str]]) -> list[int]:
+    """For each span, where the run of furniture it starts ends: pieces with only blanks between them are one."""
+    out = [0] * len(spans)
+    for i in range(len(spans) - 1, -1, -1):
+        end = spans[i][1]
+        out[i] = out[i + 1] if i + 1 < len(spans) and not text[end : spans[i + 1][0]].strip() else end
+    return out
+
+
 def is_furniture(src: Source, start: int, end: int) -> bool:
     """Whether ``src.text[start:end]`` lies inside page furniture (adjacent pieces of it count as one)."""
-    spans = src.furniture
-    if not spans:
+    if not src.furniture:
         return False
-    starts = src.furniture_starts
-    i = bisect_right(starts, start) - 1
-    if i < 0 or start >= max(spans[i][1], start + 1):
-        return False
-    reach = spans[i][1]
-    text = src.text
-    while reach < end and i + 1 < len(spans) and not text[reach : spans[i + 1][0]].strip():
-        i += 1
-        reach = spans[i][1]
-    return end <= reach
+    i = bisect_right(src.furniture_starts, start) - 1
+    return i >= 0 and end <= src.furniture_reach[i]

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import (
     COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
@@ -58,15 +58,15 @@ _ENDS_LIKE_CLAUSE = re.compile(r"(?:에서|에게|으로|통해|위해|대해|[�
 _HANGUL = re.compile(r"[가-힣]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Title:
+class _Title(NamedTuple):
+    # A named tuple, not a frozen dataclass: _titles makes one for every title word of every article, and a
+    # frozen dataclass's __init__ costs a call to object.__setattr__ per field.
     start: int          # where the role word starts (its organisation prefix included, 협회장 in ...산업협회장)
     end: int            # after the title and any "(CEO)"
     word: str           # the role word as written, with its parenthesis
     before: tuple[tuple[str, int], ...]  # up to five words before it, nearest first: (word, start)
 
 
-_WORD_RE = re.compile(r"\S+")
 _OPENING = "\"“‘'「『("
 _STOPS_RE = re.compile("[\"“”‘’'「」『』,;:…!?]|\\.$")
 _GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
@@ -75,22 +75,28 @@ _GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
 def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], ...]:
     """Up to ``limit`` words before ``at`` on its line, nearest first, stopping at punctuation or a quote."""
     line_start = text.rfind("\n", 0, at) + 1
-    lo = max(line_start, at - 80)
-    words = text[lo:at].split()
-    if lo > line_start and words and not text[lo - 1].isspace():
-        words = words[1:]  # the first may be cut
+    lo = at - 80
+    if lo > line_start:
+        words = text[lo:at].split()
+        if words and not text[lo - 1].isspace():
+            del words[0]  # the first may be cut
+    else:
+        lo = line_start
+        words = text[lo:at].split()
     out = []
     end = at
     for word in reversed(words[-limit:]):
-        start = text.rfind(word, lo, end)
-        end = start
-        glued = _GLUED_RE.search(word) if "@" in word or "." in word else None
-        if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
-            start, word = start + len(word) - len(glued[1]), glued[1]
-        opened = word.lstrip(_OPENING)
-        if opened != word:  # the first word after an opening mark: take it, go no further
+        start = end = text.rfind(word, lo, end)
+        if "@" in word or "." in word:
+            glued = _GLUED_RE.search(word)
+            if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
+                start, word = start + len(word) - len(glued[1]), glued[1]
+        if word[0] in _OPENING:  # the first word after an opening mark: take it, go no further
+            opened = word.lstrip(_OPENING)
             start, word = start + len(word) - len(opened), opened
-        if not word or _STOPS_RE.search(word):
+            if not word:
+                break
+        if _STOPS_RE.search(word):
             break
         # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
         if "·" in word and "(" in word:
@@ -105,18 +111,26 @@ def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], 
 _WORD_START_RE = re.compile(r"[가-힣A-Za-z0-9·&\-]*$")
 
 
+def _is_word_char(c: str) -> bool:
+    """``_WORD_CHARS`` for one character, without a regex call."""
+    return "가" <= c <= "힣" or (c.isascii() and (c.isalnum() or c in "&-")) or c == "·"
+
+
 def _titles(text: str) -> list[_Title]:
     out = []
+    after_title, compound = _AFTER_TITLE_RE.match, _COMPOUND.fullmatch
     for m in _TITLE_RE.finditer(text):
-        after = _AFTER_TITLE_RE.match(text, m.end())
+        m_start, m_end = m.span()
+        after = after_title(text, m_end)
         if after is None:
             continue  # 대표적인, 이사회: a title's letters inside another word
-        s = m.start()
-        if s > 0 and _WORD_CHARS.match(text[s - 1]):  # the role word starts with its word (...산업협회장)
+        s = m_start
+        if s > 0 and _is_word_char(text[s - 1]):  # the role word starts with its word (...산업협회장)
             s = _WORD_START_RE.search(text, max(0, s - 40), s).start()
-        if s == m.start() and _COMPOUND.fullmatch(text, s, m.end()):
+        elif compound(text, s, m_end):
             continue  # 반도체 시장 is a market: 시장 is a title only inside a word (서울시장)
-        end = after.end("paren") if after["paren"] else m.end()
+        paren_end = after.end("paren")
+        end = paren_end if paren_end >= 0 else m_end
         out.append(_Title(s, end, text[s:end], _words_before(text, s)))
     return out
 

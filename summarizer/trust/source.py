@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .furniture import furniture
+from .furniture import furniture, reaches
 from .numbers import Quantity, find_quantities
 from .textkey import TextKey, key_of
 
@@ -105,6 +105,11 @@ class Source:
     @cached_property
     def furniture_starts(self) -> list[int]:
         return [s for s, _, _ in self.furniture]
+
+    @cached_property
+    def furniture_reach(self) -> list[int]:
+        """For each furniture span, the end of the run of furniture it starts (``furniture.is_furniture``)."""
+        return reaches(self.text, self.furniture)
 
     @cached_property
     def people(self) -> list[Person]:
