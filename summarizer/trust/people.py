@@ -179,26 +179,36 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
             if "(" in word and _ACRONYM_RE.search(word):
                 break  # 차량(ADV): an acronym in brackets names a thing, not a person
             word = _bare(word)
-            if _korean_name(word):
+            name, foreign, clause_end, wordlike = _word_facts(word)
+            if name:
                 surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
                 out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))
                 break
-            if k + 1 < len(before) and _foreign_part(word):
+            if foreign and k + 1 < len(before):
                 first, first_at = before[k + 1]
-                if _foreign_part(first) and not _ENDS_LIKE_CLAUSE.search(first):
+                first_name, first_foreign, first_clause_end, _ = _word_facts(first)
+                if first_foreign and not first_clause_end:
                     full = f"{first} {word}"
                     # "트럼프 대통령" elsewhere: the family name takes a title on its own
-                    alone = not _korean_name(word) and bool(titled.get(word, set()) - {first})
-                    if not alone and not _korean_name(first) and full not in units:
+                    alone = bool(titled.get(word, set()) - {first})  # (word is no Korean name: see above)
+                    if not alone and not first_name and full not in units:
                         units[full] = _used_as_a_unit(text, full, len(word) == 1)
                     if alone or units.get(full):
                         out.append(_Intro(full, _role(before, k, t), first_at, start + len(word), word))
                         break
             if k == 0 and len(word) == 1:
                 break  # a short form (황 CEO), not an introduction
-            if _ENDS_LIKE_CLAUSE.search(word) or not _WORD_CHARS.match(word[:1] or " "):
+            if clause_end or not wordlike:
                 break
     return out
+
+
+@lru_cache(maxsize=8192)
+def _word_facts(word: str) -> tuple[bool, bool, bool, bool]:
+    """What ``_korean_intros`` asks of a word, computed once per distinct word: whether it is a Korean name,
+    can be part of a foreign name, ends like a clause (조사, 어미), and starts like a word."""
+    return (_korean_name(word), _foreign_part(word), _ENDS_LIKE_CLAUSE.search(word) is not None,
+            _WORD_CHARS.match(word[:1] or " ") is not None)
 
 
 def _role(before, k: int, t: _Title) -> str:
