@@ -313,8 +313,10 @@ def _short_forms(text, titles, by_name, roles, found, outside) -> None:
 
 
 def _bare_surname(text, name, surname, found, outside) -> None:
-    for m in re.finditer(rf"(?<![가-힣A-Za-z0-9]){re.escape(surname)}(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))",
-                         text):
+    # The surname first, then the look back at what stands before it: the engine skips from one to the next.
+    escaped = re.escape(surname)
+    pattern = rf"{escaped}(?<![가-힣A-Za-z0-9]{escaped})(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))"
+    for m in re.finditer(pattern, text):
         span = m.span()
         if outside(*span) and not any(s <= span[0] and span[1] <= e for s, e in found[name]):
             found[name].add(span)
