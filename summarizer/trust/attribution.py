@@ -61,7 +61,8 @@ _AFTER_MENTION_RE = re.compile(
     rf"(?:\([^()\n]{{1,30}}\))?(?:\s(?:[^\s\"“”]+\s){{0,3}}?{title_re()}(?:\([^()\n]{{1,30}}\))?)?"
     rf"(?P<p>{PARTICLE_RE.pattern})?(?=[^가-힣A-Za-z0-9]|$)"
 )
-_BOUNDARY_RE = re.compile(r"[.!?]\s+|\n+")
+# [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
+_BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
 _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
 _CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .source import Source
 
-__all__ = ["KINDS", "furniture", "is_furniture"]
+__all__ = ["KINDS", "furniture", "is_furniture", "reaches"]
 
 KINDS = ("byline", "caption", "related", "ticker", "share", "comments", "nav")
 
@@ -40,8 +40,8 @@ _BYLINE_LINE_RE = re.compile(
 _SHARE_WORDS = re.compile(
     r"공유하기|공유|페이스북|트위터|카카오톡|카카오스토리|네이버|밴드|텔레그램|유튜브|url|URL|링크\s?복사|복사|인쇄하기|인쇄|"
     r"스크랩|북마크|확대|축소|글자\s?크기(?:\s?설정)?|닫기|이메일|메일|X|Share|share|Tweet|Facebook|Twitter|"
-    r"LinkedIn|WhatsApp|Email|Print|Copy link|Save|this (?:article|story|page)|[•·|/\-]"
-)
+    r"LinkedIn|WhatsApp|Email|Print|Copy link|Save|this (?:article|story|page)|•|·|\||/|-"
+)  # (every alternative starts with a literal character, so the regex engine skips to the places one starts)
 _COMMENTS_HEAD_RE = re.compile(
     r"\s*(?:댓글\s*(?:\(?\d+\)?|목록|쓰기|작성)?|등록된 댓글이 없습니다\.?|(?:\d+\s+)?Comments?(?:\s*\(\d+\))?"
     r"|Leave a (?:comment|reply)|Join the conversation)\s*"
@@ -84,8 +84,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_share(line: str) -> bool:
-    rest = _SHARE_WORDS.sub("", line)
-    return len(line.strip()) <= 120 and bool(_SHARE_WORDS.search(line)) and not rest.strip()
+    # The cheap tests first: most lines are too long or have no share word, and need no substitution.
+    return (len(line.strip()) <= 120 and _SHARE_WORDS.search(line) is not None
+            and not _SHARE_WORDS.sub("", line).strip())
 
 
 def _is_headline_like(line: str) -> bool:
@@ -201,18 +202,18 @@ def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def reaches(text: str, spans: list[tuple[int, int, str]]) -> list[int]:
+    """For each span, where the run of furniture it starts ends: pieces with only blanks between them are one."""
+    out = [0] * len(spans)
+    for i in range(len(spans) - 1, -1, -1):
+        end = spans[i][1]
+        out[i] = out[i + 1] if i + 1 < len(spans) and not text[end : spans[i + 1][0]].strip() else end
+    return out
+
+
 def is_furniture(src: Source, start: int, end: int) -> bool:
     """Whether ``src.text[start:end]`` lies inside page furniture (adjacent pieces of it count as one)."""
-    spans = src.furniture
-    if not spans:
+    if not src.furniture:
         return False
-    starts = src.furniture_starts
-    i = bisect_right(starts, start) - 1
-    if i < 0 or start >= max(spans[i][1], start + 1):
-        return False
-    reach = spans[i][1]
-    text = src.text
-    while reach < end and i + 1 < len(spans) and not text[reach : spans[i + 1][0]].strip():
-        i += 1
-        reach = spans[i][1]
-    return end <= reach
+    i = bisect_right(src.furniture_starts, start) - 1
+    return i >= 0 and end <= src.furniture_reach[i]

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import (
     COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
@@ -58,15 +58,15 @@ _ENDS_LIKE_CLAUSE = re.compile(r"(?:에서|에게|으로|통해|위해|대해|[�
 _HANGUL = re.compile(r"[가-힣]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Title:
+class _Title(NamedTuple):
+    # A named tuple, not a frozen dataclass: _titles makes one for every title word of every article, and a
+    # frozen dataclass's __init__ costs a call to object.__setattr__ per field.
     start: int          # where the role word starts (its organisation prefix included, 협회장 in ...산업협회장)
     end: int            # after the title and any "(CEO)"
     word: str           # the role word as written, with its parenthesis
     before: tuple[tuple[str, int], ...]  # up to five words before it, nearest first: (word, start)
 
 
-_WORD_RE = re.compile(r"\S+")
 _OPENING = "\"“‘'「『("
 _STOPS_RE = re.compile("[\"“”‘’'「」『』,;:…!?]|\\.$")
 _GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
@@ -75,22 +75,28 @@ _GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
 def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], ...]:
     """Up to ``limit`` words before ``at`` on its line, nearest first, stopping at punctuation or a quote."""
     line_start = text.rfind("\n", 0, at) + 1
-    lo = max(line_start, at - 80)
-    words = text[lo:at].split()
-    if lo > line_start and words and not text[lo - 1].isspace():
-        words = words[1:]  # the first may be cut
+    lo = at - 80
+    if lo > line_start:
+        words = text[lo:at].split()
+        if words and not text[lo - 1].isspace():
+            del words[0]  # the first may be cut
+    else:
+        lo = line_start
+        words = text[lo:at].split()
     out = []
     end = at
     for word in reversed(words[-limit:]):
-        start = text.rfind(word, lo, end)
-        end = start
-        glued = _GLUED_RE.search(word) if "@" in word or "." in word else None
-        if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
-            start, word = start + len(word) - len(glued[1]), glued[1]
-        opened = word.lstrip(_OPENING)
-        if opened != word:  # the first word after an opening mark: take it, go no further
+        start = end = text.rfind(word, lo, end)
+        if "@" in word or "." in word:
+            glued = _GLUED_RE.search(word)
+            if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
+                start, word = start + len(word) - len(glued[1]), glued[1]
+        if word[0] in _OPENING:  # the first word after an opening mark: take it, go no further
+            opened = word.lstrip(_OPENING)
             start, word = start + len(word) - len(opened), opened
-        if not word or _STOPS_RE.search(word):
+            if not word:
+                break
+        if _STOPS_RE.search(word):
             break
         # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
         if "·" in word and "(" in word:
@@ -105,18 +111,26 @@ def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], 
 _WORD_START_RE = re.compile(r"[가-힣A-Za-z0-9·&\-]*$")
 
 
+def _is_word_char(c: str) -> bool:
+    """``_WORD_CHARS`` for one character, without a regex call."""
+    return "가" <= c <= "힣" or (c.isascii() and (c.isalnum() or c in "&-")) or c == "·"
+
+
 def _titles(text: str) -> list[_Title]:
     out = []
+    after_title, compound = _AFTER_TITLE_RE.match, _COMPOUND.fullmatch
     for m in _TITLE_RE.finditer(text):
-        after = _AFTER_TITLE_RE.match(text, m.end())
+        m_start, m_end = m.span()
+        after = after_title(text, m_end)
         if after is None:
             continue  # 대표적인, 이사회: a title's letters inside another word
-        s = m.start()
-        if s > 0 and _WORD_CHARS.match(text[s - 1]):  # the role word starts with its word (...산업협회장)
+        s = m_start
+        if s > 0 and _is_word_char(text[s - 1]):  # the role word starts with its word (...산업협회장)
             s = _WORD_START_RE.search(text, max(0, s - 40), s).start()
-        if s == m.start() and _COMPOUND.fullmatch(text, s, m.end()):
+        elif compound(text, s, m_end):
             continue  # 반도체 시장 is a market: 시장 is a title only inside a word (서울시장)
-        end = after.end("paren") if after["paren"] else m.end()
+        paren_end = after.end("paren")
+        end = paren_end if paren_end >= 0 else m_end
         out.append(_Title(s, end, text[s:end], _words_before(text, s)))
     return out
 
@@ -165,26 +179,36 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
             if "(" in word and _ACRONYM_RE.search(word):
                 break  # 차량(ADV): an acronym in brackets names a thing, not a person
             word = _bare(word)
-            if _korean_name(word):
+            name, foreign, clause_end, wordlike = _word_facts(word)
+            if name:
                 surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
                 out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))
                 break
-            if k + 1 < len(before) and _foreign_part(word):
+            if foreign and k + 1 < len(before):
                 first, first_at = before[k + 1]
-                if _foreign_part(first) and not _ENDS_LIKE_CLAUSE.search(first):
+                first_name, first_foreign, first_clause_end, _ = _word_facts(first)
+                if first_foreign and not first_clause_end:
                     full = f"{first} {word}"
                     # "트럼프 대통령" elsewhere: the family name takes a title on its own
-                    alone = not _korean_name(word) and bool(titled.get(word, set()) - {first})
-                    if not alone and not _korean_name(first) and full not in units:
+                    alone = bool(titled.get(word, set()) - {first})  # (word is no Korean name: see above)
+                    if not alone and not first_name and full not in units:
                         units[full] = _used_as_a_unit(text, full, len(word) == 1)
                     if alone or units.get(full):
                         out.append(_Intro(full, _role(before, k, t), first_at, start + len(word), word))
                         break
             if k == 0 and len(word) == 1:
                 break  # a short form (황 CEO), not an introduction
-            if _ENDS_LIKE_CLAUSE.search(word) or not _WORD_CHARS.match(word[:1] or " "):
+            if clause_end or not wordlike:
                 break
     return out
+
+
+@lru_cache(maxsize=8192)
+def _word_facts(word: str) -> tuple[bool, bool, bool, bool]:
+    """What ``_korean_intros`` asks of a word, computed once per distinct word: whether it is a Korean name,
+    can be part of a foreign name, ends like a clause (조사, 어미), and starts like a word."""
+    return (_korean_name(word), _foreign_part(word), _ENDS_LIKE_CLAUSE.search(word) is not None,
+            _WORD_CHARS.match(word[:1] or " ") is not None)
 
 
 def _role(before, k: int, t: _Title) -> str:
@@ -289,8 +313,10 @@ def _short_forms(text, titles, by_name, roles, found, outside) -> None:
 
 
 def _bare_surname(text, name, surname, found, outside) -> None:
-    for m in re.finditer(rf"(?<![가-힣A-Za-z0-9]){re.escape(surname)}(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))",
-                         text):
+    # The surname first, then the look back at what stands before it: the engine skips from one to the next.
+    escaped = re.escape(surname)
+    pattern = rf"{escaped}(?<![가-힣A-Za-z0-9]{escaped})(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))"
+    for m in re.finditer(pattern, text):
         span = m.span()
         if outside(*span) and not any(s <= span[0] and span[1] <= e for s, e in found[name]):
             found[name].add(span)

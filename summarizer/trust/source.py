@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from .furniture import furniture
+from .furniture import furniture, reaches
 from .numbers import Quantity, find_quantities
 from .textkey import TextKey, key_of
 
@@ -107,6 +107,11 @@ class Source:
         return [s for s, _, _ in self.furniture]
 
     @cached_property
+    def furniture_reach(self) -> list[int]:
+        """For each furniture span, the end of the run of furniture it starts (``furniture.is_furniture``)."""
+        return reaches(self.text, self.furniture)
+
+    @cached_property
     def people(self) -> list[Person]:
         """The people the article names, with their roles and every mention (see ``attribution``)."""
         from .people import people
@@ -136,11 +141,8 @@ class Source:
     @cached_property
     def quoted_passages(self) -> list[tuple[int, int]]:
         """Spans of the text inside paired quotation marks, marks excluded."""
-        spans = []
-        for m in _QUOTED_RE.finditer(self.text):
-            group = next(i for i in range(1, 5) if m.group(i) is not None)
-            spans.append(m.span(group))
-        return spans
+        # one group of the four takes part in a match: the last (and only) one is the passage
+        return [m.span(m.lastindex) for m in _QUOTED_RE.finditer(self.text)]
 
     def find_all(self, needle: str) -> tuple[str, list[tuple[int, int]]]:
         """Every occurrence of ``needle`` and how it matched.

@@ -168,6 +168,25 @@ def test_short_forms_of_a_name_are_the_same_speaker():
         ("attributed", "carried"), ("attributed", "cue"), ("attributed", "cue"), ("attributed", "carried")]
 
 
+@pytest.mark.parametrize(("text", "speaker", "named"), [
+    # a bare English surname: a word of its own, not the letters of a longer one
+    ('"Exports will recover," said Lee.', "Robert Lee", True),
+    ('"Exports will recover," said officials in Leesburg and at McLee Corp.', "Robert Lee", False),
+    # a Korean surname counts with a title after it, and not after Hangul (것이 대통령...)
+    ("이 대통령은 “수출이 회복될 것”이라고 말했다.", "이재명", True),
+    ("수출이 대통령 “수출이 회복될 것”이라고 말했다.", "이재명", False),
+    # a surname whose end starts it again: each of the overlapping ones is tried (the second, with its title,
+    # is the mention)
+    ("aaa 회장은 “수출이 회복될 것”이라고 말했다.", "Kim aa", True),
+    ("aaa회 “수출이 회복될 것”이라고 말했다.", "Kim aa", False),
+])
+def test_a_speakers_surname_counts_only_as_a_word_of_its_own(text, speaker, named):
+    s = ArticleSummary(headline="h", summary="s", quotes=[{"text": "회복" if "“" in text else "recover",
+                                                          "speaker": speaker}])
+    (quote,) = validate(text, s).quotes
+    assert (quote.speaker_match != "not_found") is named
+
+
 def test_003_quotes_carried_on_for_paragraphs_keep_their_speakers():
     # 그러면서 "..." two paragraphs after 조 회장, 그러면서도 "..." two after 이 국장: the old distance rule
     # warned about both (quote.speaker_far); the article gives them to 조준희 and 이승현.

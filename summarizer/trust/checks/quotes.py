@@ -44,7 +44,8 @@ class _SpeakerForms:
 
     names: tuple[str, ...]
     surname: str | None
-    titles: re.Pattern[str] | None
+    surname_re: re.Pattern[str] | None
+    """Where the surname stands, not inside a word, with the title after it if any (``title``)."""
     bare_surname: bool
 
     def mentions(self, text: str) -> list[tuple[int, int]]:
@@ -54,18 +55,14 @@ class _SpeakerForms:
             while at >= 0:
                 found.add((at, at + len(name)))
                 at = text.find(name, at + 1)
-        if self.surname:
-            n = len(self.surname)
-            at = text.find(self.surname)
-            while at >= 0:
-                before = text[at - 1] if at else " "
-                if not ("가" <= before <= "힣" or before.isalnum() and self.bare_surname):
-                    title = self.titles.match(text, at + n) if self.titles else None
-                    if title is not None:
-                        found.add((at, title.end()))
-                    elif self.bare_surname and not text[at + n : at + n + 1].isalnum():
-                        found.add((at, at + n))
-                at = text.find(self.surname, at + 1)
+        if self.surname_re is not None:
+            n = len(self.surname or "")
+            for m in self.surname_re.finditer(text):
+                at = m.start()
+                if m["title"] is not None:
+                    found.add((at, m.end("title")))
+                elif self.bare_surname and not text[at + n : at + n + 1].isalnum():
+                    found.add((at, at + n))
         return sorted(found)
 
 
@@ -85,13 +82,27 @@ def _speaker_forms(speaker: str, role: str | None) -> _SpeakerForms | None:
         surname = name[0][0]  # 이재명 -> 이 대통령
     elif len(name) >= 2:
         surname = name[-1]  # 젠슨 황 -> 황 CEO, Jensen Huang -> Huang
-    # Model output goes into this pattern: every title is escaped.
-    alternation = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    bare_surname = bool(surname and surname.isascii() and surname.isalpha() and len(surname) >= 3)
+    surname_re = None
+    if surname:
+        # Model output goes into this pattern: the surname and every title are escaped. The regex engine,
+        # not a loop over every 이 of the article, skips the surname's letters inside words: after Hangul,
+        # or after any letter or digit for a bare surname ("Huang"). The pattern starts with the surname, so
+        # the engine jumps from one to the next; one whose end can start it again (이이) is matched by a
+        # lookahead instead, so that overlapping ones count too.
+        alternation = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+        name = re.escape(surname)
+        inside_word = rf"(?<![^\W_]{name})" if bare_surname else rf"(?<![가-힣]{name})"
+        title = rf"(?=(?P<title>\s?(?:{alternation}))|)"
+        if any(surname[:k] == surname[-k:] for k in range(1, len(surname))):
+            surname_re = re.compile(rf"(?={name}{inside_word}){title.replace('(?=', f'(?={name}', 1)}")
+        else:
+            surname_re = re.compile(rf"{name}{inside_word}{title}")
     return _SpeakerForms(
         names=tuple(sorted(names, key=len, reverse=True)),
         surname=surname,
-        titles=re.compile(rf"\s?(?:{alternation})") if alternation else None,
-        bare_surname=bool(surname and surname.isascii() and surname.isalpha() and len(surname) >= 3),
+        surname_re=surname_re,
+        bare_surname=bare_surname,
     )
 
 
