@@ -118,6 +118,9 @@ if BACKGROUND:  # a request still running in another thread when the program end
     threading.Event().wait(2)
     print("exiting", flush=True)
 else:  # Ctrl-C during a request
+    # A shell starts background jobs with SIGINT ignored, and Python then installs no KeyboardInterrupt
+    # handler: give it the one a terminal's Ctrl-C meets, whatever started the test run.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     threading.Timer(2, os.kill, (os.getpid(), signal.SIGINT)).start()
     try:
         client.chat.completions.create(**ask)
