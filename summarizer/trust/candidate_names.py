@@ -18,10 +18,10 @@ writes it, particles stripped (삼성전자도 → 삼성전자).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 
 from ..contract.candidates import NameCandidate, NameKind
+from .furniture import in_one_piece
 from .lexicon import PARTICLE_RE
 from .source import Source
 
@@ -97,12 +97,9 @@ def _role_orgs(src: Source) -> set[str]:
 def find_names(src: Source) -> list[NameCandidate]:
     """People, then organisations and places (by how often the article names them), outside page furniture."""
     text = src.text
-    spans = src.furniture
-    starts = [s for s, _, _ in spans]
 
     def outside(a: int, b: int) -> bool:
-        i = bisect_right(starts, a) - 1
-        return not (i >= 0 and spans[i][0] <= a and b <= spans[i][1])
+        return not in_one_piece(src, a, b)
 
     people = [NameCandidate(p.name, "person", p.role, p.mentions) for p in src.people]
     taken = {p.name for p in people} | {w for p in src.people for w in p.name.split()}

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .source import Source
 
-__all__ = ["KINDS", "furniture", "is_furniture", "reaches"]
+__all__ = ["KINDS", "furniture", "in_one_piece", "is_furniture", "reaches"]
 
 KINDS = ("byline", "caption", "related", "ticker", "share", "comments", "nav")
 
@@ -217,3 +217,9 @@ def is_furniture(src: Source, start: int, end: int) -> bool:
         return False
     i = bisect_right(src.furniture_starts, start) - 1
     return i >= 0 and end <= src.furniture_reach[i]
+
+
+def in_one_piece(src: Source, start: int, end: int) -> bool:
+    """Whether ``src.text[start:end]`` lies inside one piece of page furniture (pieces are not joined)."""
+    i = bisect_right(src.furniture_starts, start) - 1
+    return i >= 0 and src.furniture[i][0] <= start and end <= src.furniture[i][1]

@@ -15,11 +15,11 @@ the article, so nobody is introduced or mentioned from there.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from .furniture import in_one_piece
 from .lexicon import (
     COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
     TITLES_KO, alternation, title_re,
@@ -242,12 +242,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def people(src: Source) -> list[Person]:
     """The people ``src`` names, in the order the article first introduces them."""
     text = src.text
-    spans = src.furniture
-    starts = [s for s, _, _ in spans]
 
     def outside(a: int, b: int) -> bool:
-        i = bisect_right(starts, a) - 1
-        return not (i >= 0 and spans[i][0] <= a and b <= spans[i][1])
+        return not in_one_piece(src, a, b)
 
     titles = _titles(text)
     intros = [x for x in _korean_intros(text, titles) if outside(x.start, x.end)]
