@@ -15,8 +15,10 @@ the article, so nobody is introduced or mentioned from there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import in_one_piece
@@ -349,15 +351,28 @@ def _english_surnames(text, by_name, found, outside) -> None:
     for name, x in by_name.items():
         if x.surname.isascii():
             by_surname.setdefault(x.surname, []).append(name)
-    taken = {span for spans in found.values() for span in spans}
+    # Whether a position lies inside a mention found so far: the spans by start, with the furthest end up to each.
+    taken = sorted({span for spans in found.values() for span in spans})
+    taken_starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
     for surname, names in by_surname.items():
         pattern = rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{re.escape(surname)}\b(?![ -][A-Z])"
+        starts = {n: sorted(s for s, _ in found[n]) for n in names} if len(names) > 1 else {}
         for m in re.finditer(pattern, text):
             span = m.span()
-            if not outside(*span) or any(s <= span[0] < e for s, e in taken):
+            i = bisect_right(taken_starts, span[0]) - 1
+            if not outside(*span) or (i >= 0 and reach[i] > span[0]):
                 continue
-            best = max(names, key=lambda n: max((s for s, _ in found[n] if s < span[0]), default=-1))
+            best = names[0] if len(names) == 1 else max(names, key=lambda n: _last_before(starts[n], span[0]))
             found[best].add(span)
+            if starts:
+                insort(starts[best], span[0])
+
+
+def _last_before(starts: list[int], at: int) -> int:
+    """The last of the sorted ``starts`` before ``at``, or -1."""
+    i = bisect_left(starts, at)
+    return starts[i - 1] if i else -1
 
 
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
