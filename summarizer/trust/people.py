@@ -401,11 +401,14 @@ def _last_before(starts: list[int], at: int) -> int:
 
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
     """Every mention of every person, as ``(start, end, person index)``, sorted, nested ones dropped."""
-    all_mentions = sorted(((s, e, i) for i, p in enumerate(persons) for s, e in p.mentions), key=lambda m: (m[0], -m[1]))
+    # by start, the longest first (then by person, as listed)
+    all_mentions = sorted([(s, -e, i) for i, p in enumerate(persons) for s, e in p.mentions])
     out: list[tuple[int, int, int]] = []
-    for m in all_mentions:
-        if out and m[0] < out[-1][1]:
+    end = -1
+    for s, e, i in all_mentions:
+        if s < end:
             continue
-        out.append(m)
+        end = -e
+        out.append((s, end, i))
     return out
 
