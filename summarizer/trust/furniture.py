@@ -170,19 +170,21 @@ def _inside(line: str, s: int) -> list[tuple[int, int, str]]:
     signature, an HTML tag."""
     out: list[tuple[int, int, str]] = []
     pos = 0
+    reporter = "기자" in line
     # A photo caption runs from the start of the line to its credit ("(사진=...)", "<연합뉴스>", "...기자").
-    if "기자" in line or "=" in line or "<" in line:
+    if reporter or "=" in line or "<" in line:
         for m in _CAPTION_TAIL_RE.finditer(line):
             if _CAPTION_SENTENCE_RE.search(line, 0, m.end()) and (
                     m.end() == len(line.rstrip()) or "=" in m[0] or "DB 금지" in m[0] or "@" in m[0]):
                 out.append((s, s + m.end(), "caption"))
                 pos = m.end()
                 break
-    if line[pos : pos + 1].strip() in ("[", "(", "d", "") or "기자" in line[pos : pos + 30]:
+    first = line[pos : pos + 1]
+    if first in ("", "[", "(", "d") or first.isspace() or (reporter and line.find("기자", pos, pos + 30) >= 0):
         m = _BYLINE_PREFIX_RE.match(line, pos)
         if m is not None and m.end() > m.start():
             out.append((s + m.start(), s + m.end(), "byline"))
-    if line.rstrip().endswith(("기자", "특파원")):
+    if (reporter or "특파원" in line) and line.rstrip().endswith(("기자", "특파원")):
         m = _SIGNATURE_RE.search(line)
         if m is not None:
             out.append((s + m.start(), s + m.end(), "byline"))
