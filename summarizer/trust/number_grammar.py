@@ -176,6 +176,10 @@ DIGITS_RE = _quantity_re(digits=True)
 # character just read (so that words which merely begin like a numeral, 이번, 한국, "one of", cost
 # no Python): the class of that character picks the branch, and a Hangul or Latin letter inside a
 # word fails at once. A Hangul head (the 천 of 천 4백만) is found from the digit after it (``head_start``).
+# Most characters the set lets through sit inside a word (the 다 of 했다, the A of RAM): the first
+# assertion turns those away in one step, before the branches (each of their assertions is a call
+# into the regex engine). It rejects nothing the branches would take: a Hangul start must follow a
+# non-Hangul character, a Latin one a character that is no letter, ' or -.
 _EN_START = alternation(list(EN_ONES) + list(EN_TENS) + list(EN_SCALE) + ["hundred", "dozen"])
 _EN_STARTS = (
     rf"(?i:(?:{_EN_START})\b|(?:an?|half\s+an?)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
@@ -184,6 +188,7 @@ _EN_STARTS = (
 _KO_STARTS = rf"(?:{_SIGN_WORDS})\s?[.\d]|{_NATIVE.replace('(?<![가-힣])', '')}"
 START_RE = re.compile(
     rf"[\d$€£¥₩{_VULGAR}\-−+.마플영한두세네너다여아열스서쉰예석넉대엳일ABCDEFGHJKMNORSTUZabdefhmnostz]"
+    r"(?<![가-힣][가-힣]|[A-Za-z'’-][A-Za-z])"
     rf"(?:(?<=[\d$€£¥₩{_VULGAR}])"
     rf"|(?<=[가-힣])(?<![가-힣].)(?<=(?=(?:{_KO_STARTS})).)"
     rf"|(?<=[A-Za-z])(?<![A-Za-z'’-].)(?<=(?=(?:{_EN_STARTS})).)"

@@ -45,7 +45,7 @@ from .number_grammar import (
     VAGUE_RE,
     head_start,
 )
-from .number_context import JOIN_FIRST, join_range, qualify
+from .number_context import join_range, may_join, qualify
 from .number_values import (
     EXACT,
     Atom,
@@ -224,7 +224,6 @@ def _ends(text: str, ends: tuple[Decimal, Decimal], unit: str | None, start: int
 def _scan(text: str, *, prose: bool) -> list[Quantity]:
     found: list[Quantity] = []
     pos = 0
-    size = len(text)
     while True:
         candidate = START_RE.search(text, pos)
         if candidate is None:
@@ -254,7 +253,7 @@ def _scan(text: str, *, prose: bool) -> list[Quantity]:
             continue
         value, unit = reading
         yeo = m["yeo1"] is not None or m["yeo2"] is not None
-        if end < size and text[end] in JOIN_FIRST:
+        if may_join(text, end):
             joined = join_range(text, Atom(value, unit, start, end, m), lambda at: _atom_at(text, at, prose))
             if joined is not None:
                 low, high, pos = joined
