@@ -68,6 +68,7 @@ __all__ = [
     "is_vague_amount",
     "parse_number",
     "parse_quantity",
+    "parse_quantity_or_range",
     "parse_range",
 ]
 
@@ -341,6 +342,14 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     found = _whole(text)
     return found[0] if found is not None and len(found) == 1 else None
+
+
+def parse_quantity_or_range(text: str) -> Quantity | tuple[Quantity, Quantity] | None:
+    """What ``parse_quantity`` gives, else what ``parse_range`` gives, reading ``text`` once."""
+    found = _whole(text)
+    if found is None:
+        return None
+    return found[0] if len(found) == 1 else (found[0], found[1]) if len(found) == 2 else None
 
 
 def parse_range(text: str) -> tuple[Quantity, Quantity] | None:
