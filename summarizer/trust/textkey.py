@@ -32,10 +32,11 @@ _FOLD.update({ord("…"): "...", ord("⋯"): "...", ord("‥"): ".."})
 
 # Runs that must be normalised together: decomposed Hangul syllables, a Hangul
 # syllable followed by a trailing jamo, and a base character with combining marks.
+_MARKS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+"
 _CLUSTER = (
     r"[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?"
     r"|[\uac00-\ud7a3][\u11a8-\u11c2]"
-    r"|.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+"
+    rf"|.{_MARKS}"
 )
 # Characters that the key drops: whitespace and zero-width marks.
 _DROP = r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+"
@@ -57,10 +58,6 @@ def _fold_cluster(s: str) -> str:
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, _ZERO_WIDTH))
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
-
-
-def _fold_match(m: re.Match[str]) -> str:
-    return _FOLD[ord(m[0])]
 
 
 CHUNK = 1024
@@ -127,18 +124,46 @@ class _Departures:
         return self.tend[i] + (last - self.kend[i]) + 1
 
 
-def _chunk_key(chunk: str) -> str:
+def _table_key(chunk: str) -> str | None:
     # When the table's output (spaces dropped, quote marks and ellipses folded)
     # is already NFKC, per-character NFKC changes nothing: the table, which
-    # runs in C, gives the key. Otherwise build it character by character.
+    # runs in C, gives the key. Otherwise (None) it must be built character by character.
     key = "".join(chunk.split())  # drops every character str.isspace() knows
     if any(z in key for z in _ZERO_WIDTH):
         key = key.translate(_ZERO_WIDTH_TABLE)
-    if _FOLD_RE.search(key) is not None:
-        key = _FOLD_RE.sub(_fold_match, key)
-    if unicodedata.is_normalized("NFKC", key):
+    # A news text has dozens of quote marks but few kinds of them: one str.replace per kind, in C,
+    # instead of a Python call per mark. No fold gives a character that another fold changes.
+    for mark in set(_FOLD_RE.findall(key)):
+        key = key.replace(mark, _FOLD[ord(mark)])
+    return key if unicodedata.is_normalized("NFKC", key) else None
+
+
+PIECE = 128
+"""Characters per piece of a chunk that is not NFKC (see ``_chunk_key``)."""
+# A piece may start at a space between two plain characters: no cluster, run of dropped characters
+# or quote-mark fold crosses it, so the key of the chunk is the keys of its pieces end to end.
+# The table drops a space before a combining mark, which the build keeps as one cluster with it: a
+# piece with one goes through the build too, as the whole chunk did.
+_MARK_AFTER_SPACE_RE = re.compile(_DROP + _MARKS)
+_PIECE_START_RE = re.compile(r"(?<![\s\u200b-\u200d\u2060\ufeff\u00ad]) (?=[0-9A-Za-z\uac00-\ud7a3])")
+
+
+def _chunk_key(chunk: str) -> str:
+    key = _table_key(chunk)
+    if key is not None:
         return key
-    return _Departures.build(chunk).key
+    # One character the table cannot fold (a ① or a full-width letter) would send the whole chunk
+    # through the character-by-character build, a Python step per space; only its piece goes there.
+    keys = []
+    start = 0
+    while start < len(chunk):
+        cut = _PIECE_START_RE.search(chunk, start + PIECE)
+        end = cut.start() if cut is not None else len(chunk)
+        piece = chunk[start:end]
+        key = _table_key(piece) if _MARK_AFTER_SPACE_RE.search(piece) is None else None
+        keys.append(key if key is not None else _Departures.build(piece).key)
+        start = end
+    return "".join(keys)
 
 
 def _is_boundary(text: str, pos: int) -> bool:
