@@ -128,13 +128,17 @@ def _table_key(chunk: str) -> str | None:
     # When the table's output (spaces dropped, quote marks and ellipses folded)
     # is already NFKC, per-character NFKC changes nothing: the table, which
     # runs in C, gives the key. Otherwise (None) it must be built character by character.
-    key = "".join(chunk.split())  # drops every character str.isspace() knows
-    if any(z in key for z in _ZERO_WIDTH):
-        key = key.translate(_ZERO_WIDTH_TABLE)
-    # A news text has dozens of quote marks but few kinds of them: one str.replace per kind, in C,
-    # instead of a Python call per mark. No fold gives a character that another fold changes.
-    for mark in set(_FOLD_RE.findall(key)):
-        key = key.replace(mark, _FOLD[ord(mark)])
+    # Prose's whitespace is spaces and newlines; every other whitespace or zero-width character
+    # is unprintable (Cc, Cf, Zs, Zl or Zp), so a printable rest has none left. Two to three
+    # times as fast as "".join(chunk.split()), which makes a string of every word.
+    key = chunk.replace(" ", "").replace("\n", "")
+    if not key.isprintable():
+        key = "".join(key.split())  # drops every character str.isspace() knows
+        if any(z in key for z in _ZERO_WIDTH):
+            key = key.translate(_ZERO_WIDTH_TABLE)
+    if _FOLD_RE.search(key) is not None:
+        for mark in set(_FOLD_RE.findall(key)):
+            key = key.replace(mark, _FOLD[ord(mark)])
     return key if unicodedata.is_normalized("NFKC", key) else None
 
 
