@@ -59,6 +59,8 @@ def qualify(text: str, start: int, end: int, yeo: bool) -> Qualifier:
     if behind and behind in _PREFIX_LAST:
         before = PREFIX_RE.search(text, max(0, start - 16), start)
         prefix = _PREFIX_Q[before[1].lower()] if before is not None else None
+    if suffix is None and prefix is None:  # most numbers
+        return "approx" if yeo else "exact"
     for q in (suffix, prefix):
         if q in BOUNDS:
             return q

@@ -155,12 +155,16 @@ def _reading(m: re.Match[str], prose: bool) -> tuple[Value, str | None] | None:
     value = _value_of(m, prose)
     if value is None:
         return None
-    sign = m["sign"]
-    if sign is not None and sign.strip().lower() in _MINUS:
-        value = (EXACT.minus(value[1]), EXACT.minus(value[0])) if isinstance(value, tuple) else EXACT.minus(value)
-    pre = m["pre"] or m["code"]
-    unit = CURRENCY_PREFIX[pre] if pre else None
-    unit_text = m["unit"] or m["ncount"]
+    if m.re is DIGITS_RE:  # most numbers: no sign, currency or native counter in its pattern
+        unit = None
+        unit_text = m["unit"]
+    else:
+        sign = m["sign"]
+        if sign is not None and sign.strip().lower() in _MINUS:
+            value = (EXACT.minus(value[1]), EXACT.minus(value[0])) if isinstance(value, tuple) else EXACT.minus(value)
+        pre = m["pre"] or m["code"]
+        unit = CURRENCY_PREFIX[pre] if pre else None
+        unit_text = m["unit"] or m["ncount"]
     if unit_text:
         if m["cents"] is not None and not isinstance(value, tuple):
             value = tidy(EXACT.add(value, EXACT.divide(Decimal(m["cents"]), 100)))
