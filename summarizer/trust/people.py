@@ -15,8 +15,10 @@ the article, so nobody is introduced or mentioned from there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import in_one_piece
@@ -86,26 +88,38 @@ def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], 
     out = []
     end = at
     for word in reversed(words[-limit:]):
-        start = end = text.rfind(word, lo, end)
-        if "@" in word or "." in word:
-            glued = _GLUED_RE.search(word)
-            if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
-                start, word = start + len(word) - len(glued[1]), glued[1]
-        if word[0] in _OPENING:  # the first word after an opening mark: take it, go no further
-            opened = word.lstrip(_OPENING)
-            start, word = start + len(word) - len(opened), opened
-            if not word:
-                break
-        if _STOPS_RE.search(word):
+        end = text.rfind(word, lo, end)  # the word's own start: only spaces follow it up to the previous one
+        cut, word, last = _shape(word)
+        if word is None:
             break
-        # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
-        if "·" in word and "(" in word:
-            cut = word.rfind("·") + 1
-            start, word = start + cut, word[cut:]
-        out.append((word, start))
-        if start > line_start and text[start - 1] in _OPENING:
+        out.append((word, end + cut))
+        if last:
             break
     return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _shape(word: str) -> tuple[int, str | None, bool]:
+    """What ``_words_before`` takes of a word: how many leading characters it drops, the word it keeps (``None``:
+    stop before it) and whether to stop after it. It depends on the word alone, so it is worked out once."""
+    cut = 0
+    if "@" in word or "." in word:
+        glued = _GLUED_RE.search(word)
+        if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
+            cut, word = len(word) - len(glued[1]), glued[1]
+    opened = False
+    if word[0] in _OPENING:  # the first word after an opening mark: take it, go no further
+        rest = word.lstrip(_OPENING)
+        cut, word, opened = cut + len(word) - len(rest), rest, True
+        if not word:
+            return cut, None, True
+    if _STOPS_RE.search(word):
+        return cut, None, True
+    # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
+    if "·" in word and "(" in word:
+        dot = word.rfind("·") + 1
+        return cut + dot, word[dot:], False
+    return cut, word, opened
 
 
 _WORD_START_RE = re.compile(r"[가-힣A-Za-z0-9·&\-]*$")
@@ -168,18 +182,18 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
     # Evidence for foreign names: which words stand right before a title, and after what.
     titled: dict[str, set[str]] = {}
     for t in titles:
-        if t.before:
-            titled.setdefault(_bare(t.before[0][0]), set()).add(t.before[1][0] if len(t.before) > 1 else "")
+        before = t.before
+        if before:
+            titled.setdefault(_bare(before[0][0]), set()).add(before[1][0] if len(before) > 1 else "")
     units: dict[str, bool] = {}
     out = []
     for t in titles:
         before = t.before
         for k in range(len(before)):
             word, start = before[k]
-            if "(" in word and _ACRONYM_RE.search(word):
+            acronym, word, name, foreign, clause_end, wordlike = _title_word_facts(word)
+            if acronym:
                 break  # 차량(ADV): an acronym in brackets names a thing, not a person
-            word = _bare(word)
-            name, foreign, clause_end, wordlike = _word_facts(word)
             if name:
                 surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
                 out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))
@@ -211,7 +225,19 @@ def _word_facts(word: str) -> tuple[bool, bool, bool, bool]:
             _WORD_CHARS.match(word[:1] or " ") is not None)
 
 
+@lru_cache(maxsize=8192)
+def _title_word_facts(word: str) -> tuple[bool, str, bool, bool, bool, bool]:
+    """A word before a title, as ``_korean_intros`` reads it: whether it is an acronym in brackets (차량(ADV)),
+    the word without its bracket, and that word's ``_word_facts``."""
+    if "(" in word and _ACRONYM_RE.search(word):
+        return True, word, False, False, False, False
+    bare = _bare(word)
+    return (False, bare, *_word_facts(bare))
+
+
 def _role(before, k: int, t: _Title) -> str:
+    if k == 0:
+        return t.word
     return " ".join([*(w for w, _ in reversed(before[:k])), t.word])
 
 
@@ -325,15 +351,28 @@ def _english_surnames(text, by_name, found, outside) -> None:
     for name, x in by_name.items():
         if x.surname.isascii():
             by_surname.setdefault(x.surname, []).append(name)
-    taken = {span for spans in found.values() for span in spans}
+    # Whether a position lies inside a mention found so far: the spans by start, with the furthest end up to each.
+    taken = sorted({span for spans in found.values() for span in spans})
+    taken_starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
     for surname, names in by_surname.items():
         pattern = rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{re.escape(surname)}\b(?![ -][A-Z])"
+        starts = {n: sorted(s for s, _ in found[n]) for n in names} if len(names) > 1 else {}
         for m in re.finditer(pattern, text):
             span = m.span()
-            if not outside(*span) or any(s <= span[0] < e for s, e in taken):
+            i = bisect_right(taken_starts, span[0]) - 1
+            if not outside(*span) or (i >= 0 and reach[i] > span[0]):
                 continue
-            best = max(names, key=lambda n: max((s for s, _ in found[n] if s < span[0]), default=-1))
+            best = names[0] if len(names) == 1 else max(names, key=lambda n: _last_before(starts[n], span[0]))
             found[best].add(span)
+            if starts:
+                insort(starts[best], span[0])
+
+
+def _last_before(starts: list[int], at: int) -> int:
+    """The last of the sorted ``starts`` before ``at``, or -1."""
+    i = bisect_left(starts, at)
+    return starts[i - 1] if i else -1
 
 
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:

@@ -30,16 +30,17 @@ _FOLD.update({ord(c): "-" for c in "‐‑‒–—―−"})
 _FOLD.update({ord(c): "·" for c in "‧・･∙⋅"})
 _FOLD.update({ord("…"): "...", ord("⋯"): "...", ord("‥"): ".."})
 
+# Characters that the key drops: whitespace and zero-width marks.
+_DROPPED = r"\s\u200b-\u200d\u2060\ufeff\u00ad"
+_MARKS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]"
 # Runs that must be normalised together: decomposed Hangul syllables, a Hangul
 # syllable followed by a trailing jamo, and a base character with combining marks.
-_MARKS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+"
 _CLUSTER = (
     r"[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?"
     r"|[\uac00-\ud7a3][\u11a8-\u11c2]"
-    rf"|.{_MARKS}"
+    rf"|[^{_DROPPED}]{_MARKS}+"  # (a mark after a space stands alone: the space is dropped, as the table does)
 )
-# Characters that the key drops: whitespace and zero-width marks.
-_DROP = r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+"
+_DROP = rf"[{_DROPPED}]+"
 # Anything else that may change: ASCII quote marks and non-ASCII characters
 # outside the precomposed Hangul block (which NFKC leaves alone).
 _OTHER = r"[\"'`]|[^\x00-\x7f\uac00-\ud7a3]"
@@ -57,7 +58,9 @@ def _fold_cluster(s: str) -> str:
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, _ZERO_WIDTH))
-_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+# The characters the fold changes (the straight double quote, which folds to itself, is left out: every
+# article has dozens, and each match costs a Python call).
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c, to in _FOLD.items() if to != chr(c)) + "]")
 
 
 CHUNK = 1024
@@ -142,32 +145,16 @@ def _table_key(chunk: str) -> str | None:
     return key if unicodedata.is_normalized("NFKC", key) else None
 
 
-PIECE = 128
-"""Characters per piece of a chunk that is not NFKC (see ``_chunk_key``)."""
-# A piece may start at a space between two plain characters: no cluster, run of dropped characters
-# or quote-mark fold crosses it, so the key of the chunk is the keys of its pieces end to end.
-# The table drops a space before a combining mark, which the build keeps as one cluster with it: a
-# piece with one goes through the build too, as the whole chunk did.
-_MARK_AFTER_SPACE_RE = re.compile(_DROP + _MARKS)
-_PIECE_START_RE = re.compile(r"(?<![\s\u200b-\u200d\u2060\ufeff\u00ad]) (?=[0-9A-Za-z\uac00-\ud7a3])")
-
-
 def _chunk_key(chunk: str) -> str:
     key = _table_key(chunk)
     if key is not None:
         return key
-    # One character the table cannot fold (a ① or a full-width letter) would send the whole chunk
-    # through the character-by-character build, a Python step per space; only its piece goes there.
-    keys = []
-    start = 0
-    while start < len(chunk):
-        cut = _PIECE_START_RE.search(chunk, start + PIECE)
-        end = cut.start() if cut is not None else len(chunk)
-        piece = chunk[start:end]
-        key = _table_key(piece) if _MARK_AFTER_SPACE_RE.search(piece) is None else None
-        keys.append(key if key is not None else _Departures.build(piece).key)
-        start = end
-    return "".join(keys)
+    # Some character needs NFKC (⑤, ㎞, ㈜, full-width forms) or a cluster does. Only the lines that need it take
+    # the character-by-character path: a line break is dropped from the key and no cluster spans one, so the key
+    # of the whole is that of its lines.
+    if "\n" in chunk:
+        return "".join(map(_chunk_key, chunk.split("\n")))
+    return _Departures.build(chunk).key
 
 
 def _is_boundary(text: str, pos: int) -> bool:
