@@ -14,6 +14,10 @@ Prints:
   11: 174 s and 155 s before the search was bounded).
 - check_figure_refs() of a part_of chain of 3,000 figures, in milliseconds
   (issue 11: over 60 s when the walk was cubic).
+- validate() of one summary against a long article (1 MB by default), Korean
+  and English, in seconds: the people and speech analysis must stay linear
+  (100 KB of English took over four minutes when a search for an honorific
+  ran from the article's start for every mention of a surname).
 
 To measure an older checkout on the same work, run this file with that
 checkout first on the path, from a neutral folder:
@@ -143,6 +147,36 @@ def bench_part_of_chain(n: int) -> None:
           f"({len(findings)} findings)")
 
 
+SPEAKERS = ROOT / "tests" / "fixtures" / "speakers"
+
+
+def bench_long_article(size_bytes: int) -> None:
+    """validate() of one summary against a long article, Korean (the bundled articles' paragraphs) and English
+    (the English passages written for the attribution tests), each paragraph copy numbered."""
+    english = [p for f in sorted(SPEAKERS.glob("en-*.fixture.txt")) for p in f.read_text(encoding="utf-8").splitlines()
+               if p.strip()]
+    summaries = {
+        "Korean": ArticleSummary.model_validate_json((FIXTURES / "003.summary.fixture.json").read_text(encoding="utf-8")),
+        "English": ArticleSummary(headline="h", summary="s", quotes=[{"text": "We will", "speaker": "Huang"}]),
+    }
+    for language, summary in summaries.items():
+        if language == "Korean":
+            text = _big_article(size_bytes, random.Random(5))
+        else:
+            out, size, i = [], 0, 0
+            while size < size_bytes:
+                # and in every paragraph a person named without a speech verb or an honorific anywhere
+                out.append(f"[{i}] {english[i % len(english)]} Bank analyst Maria Chen expects more orders.")
+                size += len(out[-1]) + 1
+                i += 1
+            text = "\n".join(out)
+        Source.of.cache_clear()
+        t0 = time.perf_counter()
+        report = validate(text, summary)
+        print(f"validate: a {len(text.encode('utf-8')) / 1e6:.2f} MB {language} article ({len(text):,} chars), cold: "
+              f"{time.perf_counter() - t0:.2f} s ({report.status}, {len(report.findings)} findings)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="how long to run validate()")
@@ -150,6 +184,7 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=200)
     parser.add_argument("--long-quote", type=int, default=100_000, help="characters of the long quote (0: skip)")
     parser.add_argument("--chain", type=int, default=3_000, help="figures in the part_of chain (0: skip)")
+    parser.add_argument("--long-article", type=int, default=1, help="validate() against a long article (0: skip)")
     args = parser.parse_args()
     import summarizer
 
@@ -160,6 +195,8 @@ def main() -> None:
         bench_long_quote(int(args.mb * 1_000_000), args.long_quote)
     if args.chain:
         bench_part_of_chain(args.chain)
+    if args.long_article:
+        bench_long_article(int(args.mb * 1_000_000))
 
 
 if __name__ == "__main__":

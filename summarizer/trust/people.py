@@ -356,10 +356,17 @@ def _english_surnames(text, by_name, found, outside) -> None:
     taken_starts = [s for s, _ in taken]
     reach = list(accumulate((e for _, e in taken), max))
     for surname, names in by_surname.items():
-        pattern = rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{re.escape(surname)}\b(?![ -][A-Z])"
+        # The surname first (the regex engine skips from one to the next), then any honorific before it; unless
+        # the surname is itself an honorific's word (Sir Sir is one mention).
+        escaped = re.escape(surname)
+        lead = surname not in _HONORIFIC_WORDS
+        pattern = (rf"{escaped}(?<!\w{escaped})\b(?![ -][A-Z])" if lead else
+                   rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{escaped}\b(?![ -][A-Z])")
         starts = {n: sorted(s for s, _ in found[n]) for n in names} if len(names) > 1 else {}
+        end = 0
         for m in re.finditer(pattern, text):
-            span = m.span()
+            span = (_with_honorific(text, m.start(), end) if lead else m.start()), m.end()
+            end = span[1]
             i = bisect_right(taken_starts, span[0]) - 1
             if not outside(*span) or (i >= 0 and reach[i] > span[0]):
                 continue
@@ -367,6 +374,23 @@ def _english_surnames(text, by_name, found, outside) -> None:
             found[best].add(span)
             if starts:
                 insort(starts[best], span[0])
+
+
+_HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS_EN, key=len, reverse=True)
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS_EN)
+
+
+def _with_honorific(text: str, at: int, floor: int) -> int:
+    """Where the mention at ``at`` starts: at an honorific and whitespace before it (Mr. Huang), the longest that
+    starts at or after ``floor``, or at ``at``."""
+    ws = at
+    while ws > 0 and text[ws - 1].isspace():
+        ws -= 1
+    if ws < at:
+        for h in _HONORIFICS_LONGEST_FIRST:
+            if ws - len(h) >= floor and text.endswith(h, 0, ws):
+                return ws - len(h)
+    return at
 
 
 def _last_before(starts: list[int], at: int) -> int:
@@ -377,11 +401,14 @@ def _last_before(starts: list[int], at: int) -> int:
 
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
     """Every mention of every person, as ``(start, end, person index)``, sorted, nested ones dropped."""
-    all_mentions = sorted(((s, e, i) for i, p in enumerate(persons) for s, e in p.mentions), key=lambda m: (m[0], -m[1]))
+    # by start, the longest first (then by person, as listed)
+    all_mentions = sorted([(s, -e, i) for i, p in enumerate(persons) for s, e in p.mentions])
     out: list[tuple[int, int, int]] = []
-    for m in all_mentions:
-        if out and m[0] < out[-1][1]:
+    end = -1
+    for s, e, i in all_mentions:
+        if s < end:
             continue
-        out.append(m)
+        end = -e
+        out.append((s, end, i))
     return out
 

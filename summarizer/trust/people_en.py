@@ -95,7 +95,8 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         candidates.append((words, start, m.end(), role))
     surnames_used: set[str] = set()
     for surname in dict.fromkeys(_surname(words) for words, _, _, _ in candidates):  # each surname once
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        escaped = re.escape(surname)  # (a name starts and ends with a letter: the look-behind is the \b before it)
+        for m in re.finditer(rf"{escaped}(?<!\w{escaped})\b", text):
             if _after_honorific(text, m.start()) or _CUE_AFTER_RE.match(text, m.end()):
                 surnames_used.add(surname)
                 break

@@ -58,6 +58,7 @@ def _fold_cluster(s: str) -> str:
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, _ZERO_WIDTH))
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 # The characters the fold changes (the straight double quote, which folds to itself, is left out: every
 # article has dozens, and each match costs a Python call).
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c, to in _FOLD.items() if to != chr(c)) + "]")
@@ -137,7 +138,7 @@ def _table_key(chunk: str) -> str | None:
     key = chunk.replace(" ", "").replace("\n", "")
     if not key.isprintable():
         key = "".join(key.split())  # drops every character str.isspace() knows
-        if any(z in key for z in _ZERO_WIDTH):
+        if _ZERO_WIDTH_RE.search(key) is not None:
             key = key.translate(_ZERO_WIDTH_TABLE)
     if _FOLD_RE.search(key) is not None:
         for mark in set(_FOLD_RE.findall(key)):
