@@ -15,10 +15,8 @@ the article, so nobody is introduced or mentioned from there.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import in_one_piece
@@ -26,7 +24,7 @@ from .lexicon import (
     COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
     TITLES_KO, alternation, title_re,
 )
-from .people_en import english_people
+from .people_en import english_people, english_surnames
 
 if TYPE_CHECKING:
     from .source import Source
@@ -294,7 +292,7 @@ def people(src: Source) -> list[Person]:
     for name, x in by_name.items():
         if not x.surname.isascii() and len(x.surname) >= 2 and " " in name:
             _bare_surname(text, name, x.surname, found, outside)  # 트럼프 for 도널드 트럼프
-    _english_surnames(text, by_name, found, outside)
+    english_surnames(text, by_name, found, outside)
     return [Person(name, roles.get(name) or None, tuple(sorted(found[name])))
             for name in by_name if found[name]]
 
@@ -343,60 +341,6 @@ def _bare_surname(text, name, surname, found, outside) -> None:
         span = m.span()
         if outside(*span) and not any(s <= span[0] and span[1] <= e for s, e in found[name]):
             found[name].add(span)
-
-
-def _english_surnames(text, by_name, found, outside) -> None:
-    """Huang, Mr. Huang, President Lee: given to the person of that surname named most recently before."""
-    by_surname: dict[str, list[str]] = {}
-    for name, x in by_name.items():
-        if x.surname.isascii():
-            by_surname.setdefault(x.surname, []).append(name)
-    # Whether a position lies inside a mention found so far: the spans by start, with the furthest end up to each.
-    taken = sorted({span for spans in found.values() for span in spans})
-    taken_starts = [s for s, _ in taken]
-    reach = list(accumulate((e for _, e in taken), max))
-    for surname, names in by_surname.items():
-        # The surname first (the regex engine skips from one to the next), then any honorific before it; unless
-        # the surname is itself an honorific's word (Sir Sir is one mention).
-        escaped = re.escape(surname)
-        lead = surname not in _HONORIFIC_WORDS
-        pattern = (rf"{escaped}(?<!\w{escaped})\b(?![ -][A-Z])" if lead else
-                   rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{escaped}\b(?![ -][A-Z])")
-        starts = {n: sorted(s for s, _ in found[n]) for n in names} if len(names) > 1 else {}
-        end = 0
-        for m in re.finditer(pattern, text):
-            span = (_with_honorific(text, m.start(), end) if lead else m.start()), m.end()
-            end = span[1]
-            i = bisect_right(taken_starts, span[0]) - 1
-            if not outside(*span) or (i >= 0 and reach[i] > span[0]):
-                continue
-            best = names[0] if len(names) == 1 else max(names, key=lambda n: _last_before(starts[n], span[0]))
-            found[best].add(span)
-            if starts:
-                insort(starts[best], span[0])
-
-
-_HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS_EN, key=len, reverse=True)
-_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS_EN)
-
-
-def _with_honorific(text: str, at: int, floor: int) -> int:
-    """Where the mention at ``at`` starts: at an honorific and whitespace before it (Mr. Huang), the longest that
-    starts at or after ``floor``, or at ``at``."""
-    ws = at
-    while ws > 0 and text[ws - 1].isspace():
-        ws -= 1
-    if ws < at:
-        for h in _HONORIFICS_LONGEST_FIRST:
-            if ws - len(h) >= floor and text.endswith(h, 0, ws):
-                return ws - len(h)
-    return at
-
-
-def _last_before(starts: list[int], at: int) -> int:
-    """The last of the sorted ``starts`` before ``at``, or -1."""
-    i = bisect_left(starts, at)
-    return starts[i - 1] if i else -1
 
 
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
