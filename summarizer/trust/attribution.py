@@ -92,7 +92,7 @@ class _Analysis:
     def __init__(self, src: Source) -> None:
         text = src.text
         self.text = text
-        self.persons = people(src)
+        self.persons = src.people
         self.quotes = [(s, e) for s, e in src.quoted_passages if not is_furniture(src, s, e)]
         self.quote_starts = [s for s, _ in self.quotes]
         parts, pos = [], 0

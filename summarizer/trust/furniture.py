@@ -112,17 +112,18 @@ def furniture(src: Source) -> list[tuple[int, int, str]]:
     text = src.text
     lines = _lines(text)
     found: list[tuple[int, int, str]] = []
-    is_body = [_is_body(text[s:e]) for s, e in lines]
+    texts = [text[s:e] for s, e in lines]
+    is_body = [_is_body(line) for line in texts]
     body = [i for i, b in enumerate(is_body) if b]
     first_body = body[0] if body else len(lines)
     last_body = body[-1] if body else -1
     tail_from = len(lines)  # after the last body paragraph, headline-like lines are other stories
     state = None
     for i, (s, e) in enumerate(lines):
-        line = text[s:e]
+        line = texts[i]
         if is_body[i]:  # article prose: only what sits inside it (a caption, a byline, a tag)
             state = None
-            found.extend(_inside(text, s, e))
+            found.extend(_inside(line, s))
             continue
         if _COMMENTS_HEAD_RE.fullmatch(line):
             found.append((s, e, "comments"))
@@ -160,28 +161,30 @@ def furniture(src: Source) -> list[tuple[int, int, str]]:
         elif i > tail_from and _is_headline_like(line):
             found.append((s, e, "related"))
         else:
-            found.extend(_inside(text, s, e))
+            found.extend(_inside(line, s))
     return _merge(found)
 
 
-def _inside(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """Furniture inside an article line: a caption, a byline prefix, a signature, an HTML tag."""
+def _inside(line: str, s: int) -> list[tuple[int, int, str]]:
+    """Furniture inside an article line (``line``, which starts at ``s``): a caption, a byline prefix, a
+    signature, an HTML tag."""
     out: list[tuple[int, int, str]] = []
-    line = text[s:e]
     pos = 0
+    reporter = "기자" in line
     # A photo caption runs from the start of the line to its credit ("(사진=...)", "<연합뉴스>", "...기자").
-    if "기자" in line or "=" in line or "<" in line:
+    if reporter or "=" in line or "<" in line:
         for m in _CAPTION_TAIL_RE.finditer(line):
             if _CAPTION_SENTENCE_RE.search(line, 0, m.end()) and (
                     m.end() == len(line.rstrip()) or "=" in m[0] or "DB 금지" in m[0] or "@" in m[0]):
                 out.append((s, s + m.end(), "caption"))
                 pos = m.end()
                 break
-    if line[pos : pos + 1].strip() in ("[", "(", "d", "") or "기자" in line[pos : pos + 30]:
+    first = line[pos : pos + 1]
+    if first in ("", "[", "(", "d") or first.isspace() or (reporter and line.find("기자", pos, pos + 30) >= 0):
         m = _BYLINE_PREFIX_RE.match(line, pos)
         if m is not None and m.end() > m.start():
             out.append((s + m.start(), s + m.end(), "byline"))
-    if line.rstrip().endswith(("기자", "특파원")):
+    if (reporter or "특파원" in line) and line.rstrip().endswith(("기자", "특파원")):
         m = _SIGNATURE_RE.search(line)
         if m is not None:
             out.append((s + m.start(), s + m.end(), "byline"))

@@ -13,7 +13,7 @@ from .number_grammar import PREFIX_RE, RANGE_JOIN_RE, SUFFIX_RE
 from .number_values import EXACT, Atom, tidy
 from .number_words import BOUNDS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, unit_key
 
-__all__ = ["JOIN_FIRST", "join_range", "qualify"]
+__all__ = ["JOIN_FIRST", "join_range", "may_join", "qualify"]
 
 _PREFIX_Q = dict(PREFIX_QUALIFIERS)
 _SUFFIX_Q = dict(SUFFIX_QUALIFIERS)
@@ -27,6 +27,16 @@ _PHONE_BEFORE_RE = re.compile(r"\d[-–]\d|(?<!\d)0\d")
 """A dash after another dash-joined number (02-123-4567), or a leading zero: a phone number or code."""
 JOIN_FIRST = frozenset("~∼〜～-– ")
 """The characters a range connector starts with."""
+_AFTER_SPACE = frozenset("~∼〜～-–tT내aA")
+"""The characters a connector that starts with a space goes on with (5 ~ 6, 5 - 6, 5 to 6, 3 and 5):
+``RANGE_JOIN_RE`` is case-blind, and no other character folds to t or a."""
+
+
+def may_join(text: str, end: int) -> bool:
+    """Whether a range connector may start at ``end``. Most numbers are followed by a space and a
+    word: this tells them so without building the low end or running ``RANGE_JOIN_RE``."""
+    c = text[end : end + 1]
+    return c in JOIN_FIRST and (c != " " or text[end + 1 : end + 2] in _AFTER_SPACE)
 
 
 # The characters a qualifier word can end (before the number) or start (after it, maybe after a
@@ -49,6 +59,8 @@ def qualify(text: str, start: int, end: int, yeo: bool) -> Qualifier:
     if behind and behind in _PREFIX_LAST:
         before = PREFIX_RE.search(text, max(0, start - 16), start)
         prefix = _PREFIX_Q[before[1].lower()] if before is not None else None
+    if suffix is None and prefix is None:  # most numbers
+        return "approx" if yeo else "exact"
     for q in (suffix, prefix):
         if q in BOUNDS:
             return q

@@ -122,9 +122,21 @@ _UNIT = (
 _CODES = alternation(CURRENCY_CODES)
 _SIGN_WORDS = alternation(SIGN_WORDS)
 
-def _never(*groups: str) -> str:
-    """Groups that never match, so that every pattern has the groups the readers look at."""
-    return "".join(f"(?P<{g}>(?!))?" for g in groups)
+# Two spellings below are for speed, on every number of every article. The regex engine runs an
+# optional group ``(?P<g>...)?`` as a repeat, which costs more than a branch with an empty second
+# alternative ``(?:(?P<g>...)|)``; that branch is the same greedy choice, tried in the same order.
+# And the groups a pattern lacks are set up in a last alternative that fails at once and is reached
+# only where nothing else matched, rather than as optional groups tried at every number.
+
+
+def _optional(pattern: str) -> str:
+    """``pattern`` or nothing: ``(?:pattern)?``, spelled as a branch."""
+    return f"(?:{pattern}|)"
+
+
+def _unset(*groups: str) -> str:
+    """An alternative that never matches, holding groups the readers look at and this pattern lacks."""
+    return "(?!)" + "".join(f"(?P<{g}>)" for g in groups)
 
 
 def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
@@ -134,33 +146,46 @@ def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
     eng = rf"(?P<eng>(?:{_NUM})(?:{_ENG_SCALE}))"
     if special:
         first = rf"(?={_SPECIAL_AHEAD})(?:(?P<sci>{_SCI})|(?P<frac>{_FRAC})|{eng})|"
+        unset = []
     else:
-        first = _never("sci", "frac", "fw", "fn", "fd", "vw", "vf", "kd", "kn") + rf"(?={_SPECIAL_AHEAD}){eng}|"
+        first = rf"(?={_SPECIAL_AHEAD}){eng}|"
+        unset = ["sci", "frac", "fw", "fn", "fd", "vw", "vf", "kd", "kn"]
+    date = r"(?P<date>(?P<y>\d{4})[.\-/]\s?(?P<mo>\d{1,2})[.\-/]\s?(?P<d>\d{1,2})(?!\d))"
+    yeo1 = _optional(r"(?P<yeo1>여(?![가-힣]{2}))")
+    yeo2 = _optional(r"(?P<yeo2>여(?![가-힣]))")
     if digits:
         return re.compile(
-            rf"""(?P<date>(?P<y>\d{{4}})[.\-/]\s?(?P<mo>\d{{1,2}})[.\-/]\s?(?P<d>\d{{1,2}})(?!\d))
-            | {_never("sign", "pre", "code", "words", "native", "ncount")}
-              (?:{first} (?P<kor>{_KRUN}))
-              (?P<yeo1>여(?![가-힣]{{2}}))? (?P<unit>{_UNIT})? (?P<yeo2>여(?![가-힣]))?""",
+            rf"""{date}
+            | (?:{first} (?P<kor>{_KRUN}))
+              {yeo1} {_optional(f"(?P<unit>{_UNIT})")} {yeo2}
+            | {_unset(*unset, "sign", "pre", "code", "words", "native", "ncount")}""",
             re.VERBOSE | _I,
         )
+    sign = _optional(
+        r"(?P<sign>(?<![\w.,\-−+/])[-−+](?=[.\d$€£¥₩])"
+        rf"|(?<![가-힣A-Za-z])(?:{_SIGN_WORDS})\s?(?=[.\d])"
+        rf"|(?<![A-Za-z])minus\s(?=(?:{_EN_WORDS})\b))"
+    )
+    currency = _optional(
+        r"(?P<pre>(?-i:US\$|C\$|A\$|HK\$|S\$)|[$€£¥₩])"
+        rf"|(?<![A-Za-z])(?P<code>(?-i:{_CODES}))\s?(?=[.\d])"
+    )
     return re.compile(
         rf"""
         (?:
-            (?P<date>(?P<y>\d{{4}})[.\-/]\s?(?P<mo>\d{{1,2}})[.\-/]\s?(?P<d>\d{{1,2}})(?!\d))
-          | (?P<sign>(?<![\w.,\-−+/])[-−+](?=[.\d$€£¥₩])
-                    |(?<![가-힣A-Za-z])(?:{_SIGN_WORDS})\s?(?=[.\d])
-                    |(?<![A-Za-z])minus\s(?=(?:{_EN_WORDS})\b))?
-            (?:(?P<pre>(?-i:US\$|C\$|A\$|HK\$|S\$)|[$€£¥₩])|(?<![A-Za-z])(?P<code>(?-i:{_CODES}))\s?(?=[.\d]))?
+            {date}
+          | {sign}
+            {currency}
             (?:
                 {first}
                 (?P<kor>{_KRUN})
               | (?P<words>{_WORDNUM})
               | (?P<native>{_NATIVE})(?P<ncount>\s?(?:{_COUNTERS}))
             )
-            (?P<yeo1>여(?![가-힣]{{2}}))?
-            (?(ncount)|(?P<unit>{_UNIT})?)
-            (?P<yeo2>여(?![가-힣]))?
+            {yeo1}
+            (?(ncount)|{_optional(f"(?P<unit>{_UNIT})")})
+            {yeo2}
+          {"| " + _unset(*unset) if unset else ""}
         )
         """,
         re.VERBOSE | _I,
@@ -176,6 +201,10 @@ DIGITS_RE = _quantity_re(digits=True)
 # character just read (so that words which merely begin like a numeral, 이번, 한국, "one of", cost
 # no Python): the class of that character picks the branch, and a Hangul or Latin letter inside a
 # word fails at once. A Hangul head (the 천 of 천 4백만) is found from the digit after it (``head_start``).
+# Most characters the set lets through sit inside a word (the 다 of 했다, the A of RAM): the first
+# assertion turns those away in one step, before the branches (each of their assertions is a call
+# into the regex engine). It rejects nothing the branches would take: a Hangul start must follow a
+# non-Hangul character, a Latin one a character that is no letter, ' or -.
 _EN_START = alternation(list(EN_ONES) + list(EN_TENS) + list(EN_SCALE) + ["hundred", "dozen"])
 _EN_STARTS = (
     rf"(?i:(?:{_EN_START})\b|(?:an?|half\s+an?)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
@@ -184,6 +213,7 @@ _EN_STARTS = (
 _KO_STARTS = rf"(?:{_SIGN_WORDS})\s?[.\d]|{_NATIVE.replace('(?<![가-힣])', '')}"
 START_RE = re.compile(
     rf"[\d$€£¥₩{_VULGAR}\-−+.마플영한두세네너다여아열스서쉰예석넉대엳일ABCDEFGHJKMNORSTUZabdefhmnostz]"
+    r"(?<![가-힣][가-힣]|[A-Za-z'’-][A-Za-z])"
     rf"(?:(?<=[\d$€£¥₩{_VULGAR}])"
     rf"|(?<=[가-힣])(?<![가-힣].)(?<=(?=(?:{_KO_STARTS})).)"
     rf"|(?<=[A-Za-z])(?<![A-Za-z'’-].)(?<=(?=(?:{_EN_STARTS})).)"

@@ -45,7 +45,7 @@ from .number_grammar import (
     VAGUE_RE,
     head_start,
 )
-from .number_context import JOIN_FIRST, join_range, qualify
+from .number_context import join_range, may_join, qualify
 from .number_values import (
     EXACT,
     Atom,
@@ -68,6 +68,7 @@ __all__ = [
     "is_vague_amount",
     "parse_number",
     "parse_quantity",
+    "parse_quantity_or_range",
     "parse_range",
 ]
 
@@ -154,12 +155,16 @@ def _reading(m: re.Match[str], prose: bool) -> tuple[Value, str | None] | None:
     value = _value_of(m, prose)
     if value is None:
         return None
-    sign = m["sign"]
-    if sign is not None and sign.strip().lower() in _MINUS:
-        value = (EXACT.minus(value[1]), EXACT.minus(value[0])) if isinstance(value, tuple) else EXACT.minus(value)
-    pre = m["pre"] or m["code"]
-    unit = CURRENCY_PREFIX[pre] if pre else None
-    unit_text = m["unit"] or m["ncount"]
+    if m.re is DIGITS_RE:  # most numbers: no sign, currency or native counter in its pattern
+        unit = None
+        unit_text = m["unit"]
+    else:
+        sign = m["sign"]
+        if sign is not None and sign.strip().lower() in _MINUS:
+            value = (EXACT.minus(value[1]), EXACT.minus(value[0])) if isinstance(value, tuple) else EXACT.minus(value)
+        pre = m["pre"] or m["code"]
+        unit = CURRENCY_PREFIX[pre] if pre else None
+        unit_text = m["unit"] or m["ncount"]
     if unit_text:
         if m["cents"] is not None and not isinstance(value, tuple):
             value = tidy(EXACT.add(value, EXACT.divide(Decimal(m["cents"]), 100)))
@@ -224,7 +229,6 @@ def _ends(text: str, ends: tuple[Decimal, Decimal], unit: str | None, start: int
 def _scan(text: str, *, prose: bool) -> list[Quantity]:
     found: list[Quantity] = []
     pos = 0
-    size = len(text)
     while True:
         candidate = START_RE.search(text, pos)
         if candidate is None:
@@ -254,7 +258,7 @@ def _scan(text: str, *, prose: bool) -> list[Quantity]:
             continue
         value, unit = reading
         yeo = m["yeo1"] is not None or m["yeo2"] is not None
-        if end < size and text[end] in JOIN_FIRST:
+        if may_join(text, end):
             joined = join_range(text, Atom(value, unit, start, end, m), lambda at: _atom_at(text, at, prose))
             if joined is not None:
                 low, high, pos = joined
@@ -342,6 +346,14 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     found = _whole(text)
     return found[0] if found is not None and len(found) == 1 else None
+
+
+def parse_quantity_or_range(text: str) -> Quantity | tuple[Quantity, Quantity] | None:
+    """What ``parse_quantity`` gives, else what ``parse_range`` gives, reading ``text`` once."""
+    found = _whole(text)
+    if found is None:
+        return None
+    return found[0] if len(found) == 1 else (found[0], found[1]) if len(found) == 2 else None
 
 
 def parse_range(text: str) -> tuple[Quantity, Quantity] | None:

@@ -24,7 +24,7 @@ from .lexicon import (
     COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
     TITLES_KO, alternation, title_re,
 )
-from .people_en import english_people
+from .people_en import english_people, english_surnames
 
 if TYPE_CHECKING:
     from .source import Source
@@ -86,26 +86,38 @@ def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], 
     out = []
     end = at
     for word in reversed(words[-limit:]):
-        start = end = text.rfind(word, lo, end)
-        if "@" in word or "." in word:
-            glued = _GLUED_RE.search(word)
-            if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
-                start, word = start + len(word) - len(glued[1]), glued[1]
-        if word[0] in _OPENING:  # the first word after an opening mark: take it, go no further
-            opened = word.lstrip(_OPENING)
-            start, word = start + len(word) - len(opened), opened
-            if not word:
-                break
-        if _STOPS_RE.search(word):
+        end = text.rfind(word, lo, end)  # the word's own start: only spaces follow it up to the previous one
+        cut, word, last = _shape(word)
+        if word is None:
             break
-        # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
-        if "·" in word and "(" in word:
-            cut = word.rfind("·") + 1
-            start, word = start + cut, word[cut:]
-        out.append((word, start))
-        if start > line_start and text[start - 1] in _OPENING:
+        out.append((word, end + cut))
+        if last:
             break
     return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _shape(word: str) -> tuple[int, str | None, bool]:
+    """What ``_words_before`` takes of a word: how many leading characters it drops, the word it keeps (``None``:
+    stop before it) and whether to stop after it. It depends on the word alone, so it is worked out once."""
+    cut = 0
+    if "@" in word or "." in word:
+        glued = _GLUED_RE.search(word)
+        if glued:  # "hokma@newsis.com조 협회장": the Hangul after a run-on e-mail
+            cut, word = len(word) - len(glued[1]), glued[1]
+    opened = False
+    if word[0] in _OPENING:  # the first word after an opening mark: take it, go no further
+        rest = word.lstrip(_OPENING)
+        cut, word, opened = cut + len(word) - len(rest), rest, True
+        if not word:
+            return cut, None, True
+    if _STOPS_RE.search(word):
+        return cut, None, True
+    # "정동영(더불어민주당)·최형두(국민의힘)": the last of a list joined by middle dots
+    if "·" in word and "(" in word:
+        dot = word.rfind("·") + 1
+        return cut + dot, word[dot:], False
+    return cut, word, opened
 
 
 _WORD_START_RE = re.compile(r"[가-힣A-Za-z0-9·&\-]*$")
@@ -168,18 +180,18 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
     # Evidence for foreign names: which words stand right before a title, and after what.
     titled: dict[str, set[str]] = {}
     for t in titles:
-        if t.before:
-            titled.setdefault(_bare(t.before[0][0]), set()).add(t.before[1][0] if len(t.before) > 1 else "")
+        before = t.before
+        if before:
+            titled.setdefault(_bare(before[0][0]), set()).add(before[1][0] if len(before) > 1 else "")
     units: dict[str, bool] = {}
     out = []
     for t in titles:
         before = t.before
         for k in range(len(before)):
             word, start = before[k]
-            if "(" in word and _ACRONYM_RE.search(word):
+            acronym, word, name, foreign, clause_end, wordlike = _title_word_facts(word)
+            if acronym:
                 break  # 차량(ADV): an acronym in brackets names a thing, not a person
-            word = _bare(word)
-            name, foreign, clause_end, wordlike = _word_facts(word)
             if name:
                 surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
                 out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))
@@ -211,7 +223,19 @@ def _word_facts(word: str) -> tuple[bool, bool, bool, bool]:
             _WORD_CHARS.match(word[:1] or " ") is not None)
 
 
+@lru_cache(maxsize=8192)
+def _title_word_facts(word: str) -> tuple[bool, str, bool, bool, bool, bool]:
+    """A word before a title, as ``_korean_intros`` reads it: whether it is an acronym in brackets (차량(ADV)),
+    the word without its bracket, and that word's ``_word_facts``."""
+    if "(" in word and _ACRONYM_RE.search(word):
+        return True, word, False, False, False, False
+    bare = _bare(word)
+    return (False, bare, *_word_facts(bare))
+
+
 def _role(before, k: int, t: _Title) -> str:
+    if k == 0:
+        return t.word
     return " ".join([*(w for w, _ in reversed(before[:k])), t.word])
 
 
@@ -268,7 +292,7 @@ def people(src: Source) -> list[Person]:
     for name, x in by_name.items():
         if not x.surname.isascii() and len(x.surname) >= 2 and " " in name:
             _bare_surname(text, name, x.surname, found, outside)  # 트럼프 for 도널드 트럼프
-    _english_surnames(text, by_name, found, outside)
+    english_surnames(text, by_name, found, outside)
     return [Person(name, roles.get(name) or None, tuple(sorted(found[name])))
             for name in by_name if found[name]]
 
@@ -319,30 +343,16 @@ def _bare_surname(text, name, surname, found, outside) -> None:
             found[name].add(span)
 
 
-def _english_surnames(text, by_name, found, outside) -> None:
-    """Huang, Mr. Huang, President Lee: given to the person of that surname named most recently before."""
-    by_surname: dict[str, list[str]] = {}
-    for name, x in by_name.items():
-        if x.surname.isascii():
-            by_surname.setdefault(x.surname, []).append(name)
-    taken = {span for spans in found.values() for span in spans}
-    for surname, names in by_surname.items():
-        pattern = rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{re.escape(surname)}\b(?![ -][A-Z])"
-        for m in re.finditer(pattern, text):
-            span = m.span()
-            if not outside(*span) or any(s <= span[0] < e for s, e in taken):
-                continue
-            best = max(names, key=lambda n: max((s for s, _ in found[n] if s < span[0]), default=-1))
-            found[best].add(span)
-
-
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
     """Every mention of every person, as ``(start, end, person index)``, sorted, nested ones dropped."""
-    all_mentions = sorted(((s, e, i) for i, p in enumerate(persons) for s, e in p.mentions), key=lambda m: (m[0], -m[1]))
+    # by start, the longest first (then by person, as listed)
+    all_mentions = sorted([(s, -e, i) for i, p in enumerate(persons) for s, e in p.mentions])
     out: list[tuple[int, int, int]] = []
-    for m in all_mentions:
-        if out and m[0] < out[-1][1]:
+    end = -1
+    for s, e, i in all_mentions:
+        if s < end:
             continue
-        out.append(m)
+        end = -e
+        out.append((s, end, i))
     return out
 

@@ -10,10 +10,12 @@ its surname is used alone with an honorific or a speech verb elsewhere (so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
+from itertools import accumulate
 
 from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, TITLES_EN
 
-__all__ = ["english_people"]
+__all__ = ["english_people", "english_surnames"]
 
 _CAP = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
 _NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}\b")
@@ -46,7 +48,6 @@ _CUES = "|".join(CUE_VERBS_EN)
 _CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})?\s+(?:{_CUES})\b")
 _ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
 _CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+$")
-_HONORIFIC_RE = re.compile(rf"(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+$")
 
 
 def _surname(words: list[str]) -> str:
@@ -54,6 +55,13 @@ def _surname(words: list[str]) -> str:
     if len(words) >= 2 and "-" in words[-1] and words[-1][0].isupper() and words[-1].split("-")[1][:1].islower():
         return words[0]
     return words[-1]
+
+
+def _after_honorific(text: str, at: int) -> bool:
+    """Whether an honorific and then whitespace stand right before ``at`` (Mr. Huang). It is read from the
+    whitespace back: once per mention of a surname, a search from the start of the article made a long English
+    article cost cubic time (over four minutes for 100 KB)."""
+    return _with_honorific(text, at, 0) < at
 
 
 def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
@@ -83,10 +91,10 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
             continue
         candidates.append((words, start, m.end(), role))
     surnames_used: set[str] = set()
-    for words, _, _, _ in candidates:
-        surname = _surname(words)
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if _HONORIFIC_RE.search(text, 0, m.start()) or _CUE_AFTER_RE.match(text, m.end()):
+    for surname in dict.fromkeys(_surname(words) for words, _, _, _ in candidates):  # each surname once
+        escaped = re.escape(surname)  # (a name starts and ends with a letter: the look-behind is the \b before it)
+        for m in re.finditer(rf"{escaped}(?<!\w{escaped})\b", text):
+            if _after_honorific(text, m.start()) or _CUE_AFTER_RE.match(text, m.end()):
                 surnames_used.add(surname)
                 break
     for words, start, end, role in candidates:
@@ -101,3 +109,60 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         role = role or (rb[1] if rb else ap["role"] if ap and ap["role"] else "")
         out.append((" ".join(words), role, start, end, surname))
     return out
+
+
+def english_surnames(text, by_name, found, outside) -> None:
+    """Huang, Mr. Huang, President Lee: given to the person of that surname named most recently before.
+
+    ``by_name``: each person's introduction (with its ``surname``) by name; ``found``: their mentions so far, which
+    this adds to; ``outside(start, end)``: whether a span is outside page furniture."""
+    by_surname: dict[str, list[str]] = {}
+    for name, x in by_name.items():
+        if x.surname.isascii():
+            by_surname.setdefault(x.surname, []).append(name)
+    # Whether a position lies inside a mention found so far: the spans by start, with the furthest end up to each.
+    taken = sorted({span for spans in found.values() for span in spans})
+    taken_starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
+    for surname, names in by_surname.items():
+        # The surname first (the regex engine skips from one to the next), then any honorific before it; unless
+        # the surname is itself an honorific's word (Sir Sir is one mention).
+        escaped = re.escape(surname)
+        lead = surname not in _HONORIFIC_WORDS
+        pattern = (rf"{escaped}(?<!\w{escaped})\b(?![ -][A-Z])" if lead else
+                   rf"(?:(?:{'|'.join(re.escape(h) for h in HONORIFICS_EN)})\s+)?\b{escaped}\b(?![ -][A-Z])")
+        starts = {n: sorted(s for s, _ in found[n]) for n in names} if len(names) > 1 else {}
+        end = 0
+        for m in re.finditer(pattern, text):
+            span = (_with_honorific(text, m.start(), end) if lead else m.start()), m.end()
+            end = span[1]
+            i = bisect_right(taken_starts, span[0]) - 1
+            if not outside(*span) or (i >= 0 and reach[i] > span[0]):
+                continue
+            best = names[0] if len(names) == 1 else max(names, key=lambda n: _last_before(starts[n], span[0]))
+            found[best].add(span)
+            if starts:
+                insort(starts[best], span[0])
+
+
+_HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS_EN, key=len, reverse=True)
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in HONORIFICS_EN)
+
+
+def _with_honorific(text: str, at: int, floor: int) -> int:
+    """Where the mention at ``at`` starts: at an honorific and whitespace before it (Mr. Huang), the longest that
+    starts at or after ``floor``, or at ``at``."""
+    ws = at
+    while ws > 0 and text[ws - 1].isspace():
+        ws -= 1
+    if ws < at:
+        for h in _HONORIFICS_LONGEST_FIRST:
+            if ws - len(h) >= floor and text.endswith(h, 0, ws):
+                return ws - len(h)
+    return at
+
+
+def _last_before(starts: list[int], at: int) -> int:
+    """The last of the sorted ``starts`` before ``at``, or -1."""
+    i = bisect_left(starts, at)
+    return starts[i - 1] if i else -1

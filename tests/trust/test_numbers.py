@@ -1,11 +1,11 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from summarizer import find_quantities, parse_number, parse_quantity, parse_range
-from summarizer.trust.numbers import is_vague_amount
+from summarizer.trust.numbers import is_vague_amount, parse_quantity_or_range
 
 
 @pytest.mark.parametrize(
@@ -289,3 +289,14 @@ def test_any_text_scans_without_error_and_every_span_indexes_it(text):
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
         assert q.range is None or q.value in q.range
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.-~%만천두세약이상 aboutbetwenad달러원명")), max_size=20))
+@example("약 26만 명")
+@example("5~6만 명")
+@example("between 3 and 5")
+@example("두세 명")
+@example("5만 20000")
+def test_parse_quantity_or_range_is_what_parse_quantity_or_parse_range_gives(text):
+    expected = parse_quantity(text) or parse_range(text)
+    assert parse_quantity_or_range(text) == expected

@@ -58,8 +58,10 @@ def _quotes(src: Source, quotes: list[QuoteLocation]) -> tuple[Tally, list[Findi
     text = src.text
     distinct: dict[str, list[tuple[int, int]]] = {}
     for s, e in src.quoted_passages:
+        if is_furniture(src, s, e):
+            continue
         key = key_of(text[s:e])
-        if len(key) >= MIN_QUOTE_KEY and not is_furniture(src, s, e):
+        if len(key) >= MIN_QUOTE_KEY:
             distinct.setdefault(key, []).append((s, e))
     located = [(loc.span.start, loc.span.end) for loc in quotes if loc.span is not None]
     carried = [any(a < e and s < b for s, e in spans for a, b in located) for spans in distinct.values()]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from decimal import Decimal
+from functools import lru_cache
 
 from ...contract.report import FigureLocation, Finding
 from ...contract.summary import Figure, Qualifier
-from ..numbers import Quantity, find_quantities, parse_quantity, parse_range
+from ..numbers import Quantity, find_quantities, parse_quantity_or_range
 from ..source import Source
 from .findings import finding, show, span
 
@@ -26,14 +27,27 @@ Parsed = Quantity | tuple[Quantity, Quantity]
 """What a figure's text says: one quantity, or the low and high end of a range."""
 
 
+_SHORT = 200
+"""Figure texts up to this length are parsed once and remembered (see ``parse_figure_text``)."""
+
+
 def parse_figure_text(text: str) -> Parsed | None:
     """The quantity a figure's text states (also when it carries a noun: 260,000 GPUs), or its range."""
-    q = parse_quantity(text)
-    if q is not None:
-        return q
-    ends = parse_range(text)
-    if ends is not None:
-        return ends
+    return _parse_short(text) if len(text) <= _SHORT else _parse(text)
+
+
+# A figure's text is a few words ("26만 장", "$14bn") that recur across summaries of the same story and
+# across a summary's repairs; its reading depends on that text alone, and a Quantity is immutable.
+# Bounded in entries and, through _SHORT, in the size of each.
+@lru_cache(maxsize=4096)
+def _parse_short(text: str) -> Parsed | None:
+    return _parse(text)
+
+
+def _parse(text: str) -> Parsed | None:
+    whole = parse_quantity_or_range(text)
+    if whole is not None:
+        return whole
     found = find_quantities(text)
     if len(found) == 1:
         return found[0]

@@ -13,6 +13,7 @@ apply (``quote.speaker_far``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,21 +50,30 @@ class _SpeakerForms:
     bare_surname: bool
 
     def mentions(self, text: str) -> list[tuple[int, int]]:
+        """Every span of ``text`` that names the speaker in one of these forms, in order."""
         found: set[tuple[int, int]] = set()
         for name in self.names:
             at = text.find(name)
             while at >= 0:
                 found.add((at, at + len(name)))
                 at = text.find(name, at + 1)
-        if self.surname_re is not None:
-            n = len(self.surname or "")
-            for m in self.surname_re.finditer(text):
-                at = m.start()
-                if m["title"] is not None:
-                    found.add((at, m.end("title")))
-                elif self.bare_surname and not text[at + n : at + n + 1].isalnum():
-                    found.add((at, at + n))
+        found.update(self._short_forms(text))
         return sorted(found)
+
+    def named_in(self, text: str) -> bool:
+        """Whether ``mentions(text)`` would find any: it stops at the first."""
+        return any(name in text for name in self.names) or next(self._short_forms(text), None) is not None
+
+    def _short_forms(self, text: str) -> Iterator[tuple[int, int]]:
+        if self.surname_re is None:
+            return
+        n = len(self.surname or "")
+        for m in self.surname_re.finditer(text):
+            at = m.start()
+            if m["title"] is not None:
+                yield at, m.end("title")
+            elif self.bare_surname and not text[at + n : at + n + 1].isalnum():
+                yield at, at + n
 
 
 @lru_cache(maxsize=1024)
@@ -151,14 +161,15 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
     quote = summary.quotes[i]
     path = f"quotes[{i}].speaker"
     forms = _speaker_forms(quote.speaker.strip(), quote.speaker_role)
-    mentions = forms.mentions(src.text) if forms else []
-    if not mentions:
+    # Whether the article names the speaker at all; where it does, only the paths below that report a mention
+    # of theirs list every one (the search for a surname with a title runs over the whole article).
+    if forms is None or not forms.named_in(src.text):
         out.append(finding("quote.speaker_not_found", "error", path,
                            f'The speaker "{quote.speaker}" is not named in the article. '
                            "Name the speaker as the article does, or drop the quote."))
         return "not_found", None, None
     if start is None or end is None:
-        return "named", mentions[0], None
+        return "named", forms.mentions(src.text)[0], None
     said = speaker_of(src, start, end)
     if said is not None:
         if denotes(src, quote.speaker, quote.speaker_role, said.person):
@@ -167,6 +178,7 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
                            said.mention))
         return "misattributed", said.mention, said.how
     # The article gives the quote to no one we can tell (a heading): is the speaker named around it?
+    mentions = forms.mentions(src.text)
     first, last = src.paragraph_of(start), src.paragraph_of(max(start, end - 1))
     near = [s for s in mentions if first - 1 <= src.paragraph_of(s[0]) <= last + 1]
     if near:
