@@ -55,6 +55,8 @@ _MAX_PIECES = 256
 _MAX_STARTS = 4096
 _ANCHORS = 24
 _MAX_HITS_PER_ANCHOR = 64
+_NEARLY = 0.999
+"""The highest similarity a quote that is not found reports."""
 _SAMPLES = 16
 _SAMPLE = 120
 
@@ -227,7 +229,10 @@ def _closest(src: Source, qkey: str) -> QuoteMatch:
     if best is None:
         return QuoteMatch("not_found", None, None, similarity=0.0)
     ratio, a, b = best
-    return QuoteMatch("not_found", None, None, similarity=round(ratio, 3), closest=src.key.span(a, b))
+    # A quote that is not there is never 100% similar: rounding (one character changed in 100,000) or samples
+    # that all happen to match must not say it is.
+    similarity = min(round(ratio, 3), _NEARLY)
+    return QuoteMatch("not_found", None, None, similarity=similarity, closest=src.key.span(a, b))
 
 
 def _compare(key: str, qkey: str, start: int) -> tuple[float, int, int] | None:

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from support.corpus import corpus
-from summarizer import locate_quote
+from summarizer import ArticleSummary, locate_quote, validate
 from summarizer.trust.textkey import TextKey, _is_boundary, key_of
 
 ARTICLE = corpus("000")
@@ -256,8 +256,18 @@ def test_a_long_quote_with_one_changed_character_is_placed_with_bounded_comparis
     assert m.kind == "not_found"
     a, b = m.closest
     assert abs(a - start) < 200 and abs(b - (start + len(passage))) < 200  # it points at the passage
-    assert m.similarity > 0.9
+    assert 0.9 < m.similarity < 1  # not there, so never 100% similar (the samples compared all match)
     assert compared and max(compared) <= 3 * MAX_COMPARE  # never the whole quote against the article
+
+
+def test_a_near_miss_is_never_reported_as_100_percent_similar():
+    text = "가" * 3000
+    quote = "가" * 1499 + "나" + "가" * 1500  # one character changed in 3,000: a ratio of 0.9997
+    m = locate_quote(text, quote)
+    assert m.kind == "not_found" and m.similarity == 0.999
+    summary = ArticleSummary(headline="", summary="", quotes=[{"text": quote, "speaker": "x"}])
+    (message,) = [f.message for f in validate(text, summary).findings if f.code == "quote.not_found"]
+    assert "(99% similar)" in message
 
 
 def test_a_long_quote_with_an_elision_is_found_piece_by_piece(compared):

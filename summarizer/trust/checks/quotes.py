@@ -139,7 +139,7 @@ def check_quotes(src: Source, summary: ArticleSummary) -> QuoteChecks:
         if not m.found:
             if m.closest is not None:
                 closest = excerpt(text, *m.closest)
-                detail = f' The closest passage ({m.similarity:.0%} similar) is "{closest}".'
+                detail = f' The closest passage ({min(m.similarity, 0.99):.0%} similar) is "{closest}".'
             else:
                 detail = " Nothing in the article resembles it."
             out.append(finding("quote.not_found", "error", f"{path}.text",
