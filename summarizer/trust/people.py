@@ -24,6 +24,7 @@ from .lexicon import (
     COMPOUND_TITLES_RE, HANJA_SURNAMES, HONORIFICS_EN, NOT_IN_GIVEN_NAMES_KO, NOT_NAMES_KO, PARTICLE_RE, SURNAMES_KO,
     TITLES_KO, alternation, title_re,
 )
+from .mention_spans import MentionSpans
 from .people_en import english_people, english_surnames
 
 if TYPE_CHECKING:
@@ -302,6 +303,7 @@ def _short_forms(text, titles, by_name, roles, found, outside) -> None:
     by_surname: dict[str, list[str]] = {}
     for name, x in by_name.items():
         by_surname.setdefault(x.surname, []).append(name)
+    index: dict[str, MentionSpans] = {}
     for t in titles:
         if t.start > 0 and text[t.start - 1] in HANJA_SURNAMES:
             surname, start = HANJA_SURNAMES[text[t.start - 1]], t.start - 1
@@ -316,11 +318,15 @@ def _short_forms(text, titles, by_name, roles, found, outside) -> None:
             continue
         title = _TRAILING_PAREN.sub("", t.word)
         fitting = [n for n in candidates if (roles.get(n) or "").endswith(title)] or candidates
+        for n in fitting:
+            if n not in index:
+                index[n] = MentionSpans(found[n])
         if len(fitting) > 1:  # the one named most recently before this mention
-            fitting.sort(key=lambda n: max((s for s, _ in found[n] if s < start), default=-1), reverse=True)
-        if any(s <= start < e for s, e in found[fitting[0]]):
+            fitting.sort(key=lambda n: index[n].last_start_before(start), reverse=True)
+        if index[fitting[0]].holds(start):
             continue  # "황 CEO" inside "젠슨 황 CEO": the full name already names them here
         found[fitting[0]].add((start, t.start + len(title)))
+        index[fitting[0]].add((start, t.start + len(title)))
     for name, x in by_name.items():
         if not x.surname.isascii():
             continue
@@ -337,10 +343,12 @@ def _bare_surname(text, name, surname, found, outside) -> None:
     # The surname first, then the look back at what stands before it: the engine skips from one to the next.
     escaped = re.escape(surname)
     pattern = rf"{escaped}(?<![가-힣A-Za-z0-9]{escaped})(?=(?:{_PARTICLE})?(?:[^가-힣A-Za-z0-9]|$))"
+    index = MentionSpans(found[name])
     for m in re.finditer(pattern, text):
         span = m.span()
-        if outside(*span) and not any(s <= span[0] and span[1] <= e for s, e in found[name]):
+        if outside(*span) and not index.holds(*span):
             found[name].add(span)
+            index.add(span)
 
 
 def mention_index(persons: list[Person]) -> list[tuple[int, int, int]]:
