@@ -118,6 +118,8 @@ class _Analysis:
         self.subjects = [i for i, k in enumerate(self.kind) if k == "subject"]
         self.subject_starts = [mentions[i][0] for i in self.subjects]
         self._memo: dict[int, Attribution | None] = {}
+        self._named: dict[int, int] = {}  # see _named_before
+        self._done: dict[int, int] = {}  # see prepare
 
     def _floor(self, at: int) -> tuple[int | None, int]:
         """The last named subject before ``at`` (its mention index) and where it stands (-1: none)."""
@@ -128,9 +130,12 @@ class _Analysis:
         """Attribute, in order, the quotations between the last named subject before ``at`` and ``at``: the
         only ones a quote at ``at`` can be carried on from. Each needs only those before it, already done."""
         _, floor = self._floor(at)
-        for j in range(bisect_right(self.quote_starts, floor), bisect_left(self.quote_starts, at)):
+        first = bisect_right(self.quote_starts, floor)
+        # Those from ``first`` up to _done[first] are done already: each call does the rest up to ``at``, in order.
+        for j in range(self._done.get(first, first), bisect_left(self.quote_starts, at)):
             if j not in self._memo:
                 self._memo[j] = self.attribute(*self.quotes[j])
+            self._done[first] = j + 1
 
     def quotation(self, i: int) -> Attribution | None:
         """The attribution of the article's ``i``-th quotation (computed once)."""
@@ -211,13 +216,33 @@ class _Analysis:
     def _carried(self, at: int, how: str, cue: tuple[int, int] | None) -> Attribution | None:
         """The nearest preceding named speaker: the last named subject, or a later quotation's speaker."""
         subject, floor = self._floor(at)
-        j = bisect_left(self.quote_starts, at) - 1
+        k = self._named_before(bisect_left(self.quote_starts, at) - 1, floor)
+        if k >= 0:
+            earlier = self._memo[k]
+            return Attribution(earlier.person, earlier.mention, how, cue)
+        return self._at(subject, how, cue) if subject is not None else None
+
+    def _named_before(self, j: int, floor: int) -> int:
+        """The nearest quotation at or before the ``j``-th, after ``floor``, whose speaker is named after ``floor``
+        (-1: none). Quotations carried on from one speaker for pages would each walk back over all the others, so
+        the answer is kept for every quotation walked over whose attribution is done: ``floor`` is the same for
+        all of them (no named subject stands between), and a done attribution never changes."""
+        walked = []
+        found = -1
         while j >= 0 and self.quote_starts[j] > floor:
+            if j in self._named:
+                found = self._named[j]
+                break
             earlier = self._memo.get(j)
             if earlier is not None and earlier.mention[0] > floor:
-                return Attribution(earlier.person, earlier.mention, how, cue)
+                found = j
+                break
+            walked.append(j)
             j -= 1
-        return self._at(subject, how, cue) if subject is not None else None
+        if all(w in self._memo for w in walked):
+            for w in walked:
+                self._named[w] = found
+        return found
 
 
 def _blank(s: str) -> bool:
