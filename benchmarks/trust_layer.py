@@ -177,30 +177,39 @@ SPEAKERS = ROOT / "tests" / "fixtures" / "speakers"
 
 
 def bench_long_article(size_bytes: int) -> None:
-    """validate() of one summary against a long article, Korean (the bundled articles' paragraphs) and English
-    (the English passages written for the attribution tests), each paragraph copy numbered."""
+    """validate() of one summary against a long article: Korean (the bundled articles' paragraphs), Korean with one
+    speaker's quotations carried on through the whole article, and English (the English passages written for the
+    attribution tests), each paragraph copy numbered."""
     english = [p for f in sorted(SPEAKERS.glob("en-*.fixture.txt")) for p in f.read_text(encoding="utf-8").splitlines()
                if p.strip()]
-    summaries = {
-        "Korean": ArticleSummary.model_validate_json((FIXTURES / "003.summary.fixture.json").read_text(encoding="utf-8")),
-        "English": ArticleSummary(headline="h", summary="s", quotes=[{"text": "We will", "speaker": "Huang"}]),
+    # and in every paragraph a person named without a speech verb or an honorific anywhere
+    english = [f"{p} Bank analyst Maria Chen expects more orders." for p in english]
+    carried = ["협회는 \"지원이 필요하다\"며 \"함께 가겠다\"고 했다.", "그는 \"시장이 커진다\"고 말했다."]
+    last = "그는 \"마지막으로 한마디 하겠다\"고 덧붙였다."
+    cases = {
+        "Korean": (_big_article(size_bytes, random.Random(5)), ArticleSummary.model_validate_json(
+            (FIXTURES / "003.summary.fixture.json").read_text(encoding="utf-8"))),
+        "Korean, one speaker carried on": (
+            "조준희 한국인공지능산업협회장은 이날 기자들과 만났다.\n" + _numbered(carried, size_bytes) + "\n" + last,
+            ArticleSummary(headline="h", summary="s", quotes=[{"text": "마지막으로 한마디 하겠다", "speaker": "조준희"}])),
+        "English": (_numbered(english, size_bytes),
+                    ArticleSummary(headline="h", summary="s", quotes=[{"text": "We will", "speaker": "Huang"}])),
     }
-    for language, summary in summaries.items():
-        if language == "Korean":
-            text = _big_article(size_bytes, random.Random(5))
-        else:
-            out, size, i = [], 0, 0
-            while size < size_bytes:
-                # and in every paragraph a person named without a speech verb or an honorific anywhere
-                out.append(f"[{i}] {english[i % len(english)]} Bank analyst Maria Chen expects more orders.")
-                size += len(out[-1]) + 1
-                i += 1
-            text = "\n".join(out)
+    for language, (text, summary) in cases.items():
         Source.of.cache_clear()
         t0 = time.perf_counter()
         report = validate(text, summary)
         print(f"validate: a {len(text.encode('utf-8')) / 1e6:.2f} MB {language} article ({len(text):,} chars), cold: "
               f"{time.perf_counter() - t0:.2f} s ({report.status}, {len(report.findings)} findings)")
+
+
+def _numbered(paragraphs: list[str], size_bytes: int) -> str:
+    out, size, i = [], 0, 0
+    while size < size_bytes:
+        out.append(f"[{i}] {paragraphs[i % len(paragraphs)]}")
+        size += len(out[-1].encode("utf-8")) + 1
+        i += 1
+    return "\n".join(out)
 
 
 def main() -> None:
