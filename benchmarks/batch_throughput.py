@@ -74,25 +74,38 @@ async def _run(kind: str, base_url: str, n: int, concurrency: int) -> tuple[floa
     return wall, cpu, statuses
 
 
-def _whole_process(base_url: str, n: int, concurrency: int) -> tuple[float, float, int]:
-    """``summarizer run`` in its own process: wall and CPU seconds, and the results written."""
+def write_dump(path: Path, n: int) -> Path:
+    """A JSONL dump of ``n`` copies of the benchmark article, each numbered (so no two texts are the same)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"a{i}", "text": f"{ARTICLE}\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_process(dump: Path, base_url: str, concurrency: int, *options: str,
+                new_session: bool = False) -> tuple[float, float, int]:
+    """One ``summarizer run`` process on ``dump`` (``options`` added to its command line): wall and CPU seconds
+    (its own and its waited-for children's), and the results written."""
     with tempfile.TemporaryDirectory() as tmp:
-        dump = Path(tmp) / "dump.jsonl"
-        with open(dump, "w", encoding="utf-8") as f:
-            for i in range(n):
-                f.write(json.dumps({"id": f"a{i}", "text": f"{ARTICLE}\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
         out = Path(tmp) / "out.jsonl"
         env = {**os.environ, "OPENAI_BASE_URL": base_url, "OPENAI_API_KEY": "bench", "SUMMARIZER_MODEL": "bench",
                "SUMMARIZER_MAX_REASKS": "0"}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "summarizer.cli", "run", str(dump), "--out", str(out),
-                        "--concurrency", str(concurrency)], env=env, check=True, stderr=subprocess.DEVNULL)
+                        "--concurrency", str(concurrency), *options], env=env, check=True,
+                       stderr=subprocess.DEVNULL, start_new_session=new_session)
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         written = sum(1 for _ in open(out, encoding="utf-8"))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, written
+
+
+def _whole_process(base_url: str, n: int, concurrency: int) -> tuple[float, float, int]:
+    """``summarizer run`` in its own process: wall and CPU seconds, and the results written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return run_process(write_dump(Path(tmp) / "dump.jsonl", n), base_url, concurrency)
 
 
 def main() -> None:

@@ -22,14 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.batch_throughput import ARTICLE, _server
+from benchmarks.batch_throughput import _server, run_process, write_dump
 
 STARTUP = r"""
 import json, time
@@ -50,32 +49,11 @@ print(json.dumps({"init": t1 - t0, "first_job": t2 - t1, "shutdown": t3 - t2}))
 """
 
 
-def _dump(folder: Path, n: int) -> Path:
-    dump = folder / "dump.jsonl"
-    with open(dump, "w", encoding="utf-8") as f:
-        for i in range(n):
-            f.write(json.dumps({"id": f"a{i}", "text": f"{ARTICLE}\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
-    return dump
-
-
 def _run(engine: str, dump: Path, base_url: str, concurrency: int) -> tuple[float, float, int]:
-    """One ``summarizer run`` process: wall and CPU seconds (children included), and the results written."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "out.jsonl"
-        env = {**os.environ, "OPENAI_BASE_URL": base_url, "OPENAI_API_KEY": "bench", "SUMMARIZER_MODEL": "bench",
-               "SUMMARIZER_MAX_REASKS": "0"}
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "summarizer.cli", "run", str(dump), "--out", str(out),
-                        "--concurrency", str(concurrency), "--engine", engine], env=env, check=True,
-                       stderr=subprocess.DEVNULL, start_new_session=True)
-        wall = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        written = sum(1 for _ in open(out, encoding="utf-8"))
-    # Ray's processes are not our children once the run ends (they are reparented), so their CPU is not counted
-    # here; what is counted is the driver's and whatever waited on it.
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, written
+    """One ``summarizer run`` process with ``--engine``: wall and CPU seconds, and the results written. Ray's
+    processes are not our children once the run ends (they are reparented), so their CPU is not counted here;
+    what is counted is the driver's and whatever waited on it."""
+    return run_process(dump, base_url, concurrency, "--engine", engine, new_session=True)
 
 
 def _startup() -> dict[str, float]:
@@ -100,7 +78,7 @@ def main() -> None:
     proc, url = _server(args.delay)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            dump = _dump(Path(tmp), args.articles)
+            dump = write_dump(Path(tmp) / "dump.jsonl", args.articles)
             for r in range(args.rounds):
                 for engine in ("default", "ray") if r % 2 == 0 else ("ray", "default"):
                     load = os.getloadavg()[0]
