@@ -15,17 +15,9 @@ import pytest
 
 from summarizer.cli import main
 from support.completions import FIXTURE_MODEL
-from support.corpus import corpus, fixture_summary
+from support.corpus import fixture_summary, numbered_dump
 from support.endpoint import ENDPOINT_KEY as KEY
 from support.endpoint import Endpoint, FixtureEngine, Misbehaving
-
-
-def _dump(path: Path, n: int) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            base = corpus("001") if i % 2 else corpus("004")
-            f.write(json.dumps({"id": f"art-{i}", "text": base + f"\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
-    return path
 
 
 def _lines(path: Path) -> list[dict]:
@@ -55,7 +47,7 @@ def test_a_refused_key_stops_the_run_at_once(tmp_path, monkeypatch, capsys):
     with refuse:
         _use(monkeypatch, refuse.url)
         out = tmp_path / "r.jsonl"
-        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 50)), "--out", str(out), "--concurrency", "4"])
+        status = main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 50)), "--out", str(out), "--concurrency", "4"])
     err = capsys.readouterr().err
     assert status == 4
     assert len(refuse.requests) <= 4  # those already in flight, not 50
@@ -71,7 +63,7 @@ def test_an_unknown_model_stops_the_run_at_once(tmp_path, monkeypatch, capsys):
                                                                  "type": "not_found_error"}}))
     with unknown:
         _use(monkeypatch, unknown.url)
-        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 20)), "--out", str(tmp_path / "r.jsonl"),
+        status = main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 20)), "--out", str(tmp_path / "r.jsonl"),
                        "--concurrency", "2"])
     err = capsys.readouterr().err
     assert status == 4 and len(unknown.requests) <= 2
@@ -84,7 +76,7 @@ def test_nothing_listening_is_said_so_with_where_and_the_run_stops(tmp_path, mon
         port = s.getsockname()[1]  # closed again: nothing listens there
     _use(monkeypatch, f"http://127.0.0.1:{port}/v1")
     report = tmp_path / "report.html"
-    status = main(["run", str(_dump(tmp_path / "dump.jsonl", 30)), "--out", str(tmp_path / "r.jsonl"),
+    status = main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 30)), "--out", str(tmp_path / "r.jsonl"),
                    "--concurrency", "3", "--report", str(report)])
     err = capsys.readouterr().err
     assert status == 4
@@ -105,7 +97,7 @@ def test_an_error_body_echoing_the_key_puts_it_nowhere(tmp_path, monkeypatch, ca
 
     with Misbehaving(echo) as bad:
         _use(monkeypatch, bad.url)
-        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 3)), "--out", str(tmp_path / "r.jsonl")])
+        status = main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 3)), "--out", str(tmp_path / "r.jsonl")])
     err = capsys.readouterr().err
     assert status == 3  # every article failed: never 0
     assert all(h["authorization"] == f"Bearer {KEY}" for h in bad.requests)  # the key was sent, and echoed
@@ -118,7 +110,7 @@ def test_an_error_body_echoing_the_key_puts_it_nowhere(tmp_path, monkeypatch, ca
 def test_a_password_in_the_base_url_is_refused_and_printed_nowhere(endpoint, tmp_path, monkeypatch, capsys):
     url = endpoint.url.replace("http://", "http://reader:pa55-w0rd-secret@")
     out = tmp_path / "r.jsonl"
-    assert main(["run", str(_dump(tmp_path / "dump.jsonl", 2)), "--out", str(out), "--base-url", url]) == 2
+    assert main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 2)), "--out", str(out), "--base-url", url]) == 2
     err = capsys.readouterr().err
     assert err == (f"summarizer: the endpoint URL {endpoint.url.replace('http://', 'http://[redacted]@')} carries "
                    "credentials, which cannot be sent beside the API key; remove them from the URL and set "
@@ -154,7 +146,7 @@ def test_an_answer_the_checks_cannot_take_fails_its_article_and_the_run_goes_on(
     with Endpoint(FixtureEngine(answers=answers)) as e:
         _use(monkeypatch, e.url)
         out = tmp_path / "r.jsonl"
-        status = main(["run", str(_dump(tmp_path / "dump.jsonl", 10)), "--out", str(out), "--concurrency", "3",
+        status = main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 10)), "--out", str(out), "--concurrency", "3",
                        "--max-reasks", "0"])
     err = capsys.readouterr().err
     assert status == 3
@@ -192,7 +184,7 @@ def test_rejected_summaries_fail_the_run_only_when_asked(endpoint, tmp_path, mon
         return json.dumps(summary, ensure_ascii=False)
 
     endpoint.engine.answers = answers
-    args = ["run", str(_dump(tmp_path / "dump.jsonl", 2)), "--max-reasks", "0"]
+    args = ["run", str(numbered_dump(tmp_path / "dump.jsonl", 2)), "--max-reasks", "0"]
     assert main(args + ["--out", str(tmp_path / "a.jsonl")]) == 0
     assert [r["status"] for r in _lines(tmp_path / "a.jsonl")] == ["rejected", "rejected"]
     assert main(args + ["--out", str(tmp_path / "b.jsonl"), "--fail-on-rejected"]) == 1
@@ -205,7 +197,7 @@ def test_rejected_summaries_fail_the_run_only_when_asked(endpoint, tmp_path, mon
 ])
 def test_a_bad_number_is_a_usage_error_not_a_default(endpoint, tmp_path, capsys, flag, value, message):
     with pytest.raises(SystemExit) as exit_:
-        main(["run", str(_dump(tmp_path / "dump.jsonl", 1)), "--out", str(tmp_path / "r.jsonl"), flag, value])
+        main(["run", str(numbered_dump(tmp_path / "dump.jsonl", 1)), "--out", str(tmp_path / "r.jsonl"), flag, value])
     assert exit_.value.code == 2
     assert capsys.readouterr().err.strip().endswith(message)
     assert not (tmp_path / "r.jsonl").exists()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from summarizer.cli import main
 from support.completions import FIXTURE_MODEL
-from support.corpus import corpus, corpus_path
+from support.corpus import corpus, corpus_path, numbered_dump
 from support.endpoint import ENDPOINT_KEY as KEY
 from support.endpoint import Endpoint, FixtureEngine
 
@@ -96,11 +96,7 @@ def _session(sid: int) -> list[str]:
 
 def test_resume_after_sigkill_of_the_whole_process_group(tmp_path):
     n = 320
-    dump = tmp_path / "dump.jsonl"
-    with open(dump, "w", encoding="utf-8") as f:
-        for i in range(n):
-            base = corpus("001") if i % 2 else corpus("004")
-            f.write(json.dumps({"id": f"art-{i}", "text": base + f"\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
+    dump = numbered_dump(tmp_path / "dump.jsonl", n)
     out = tmp_path / "r.jsonl"
     engine = FixtureEngine(delay=0.2)
     with Endpoint(engine) as e:

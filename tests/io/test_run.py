@@ -10,7 +10,7 @@ from pathlib import Path
 
 from summarizer.cli import main
 from support.completions import FIXTURE_MODEL
-from support.corpus import corpus, corpus_path
+from support.corpus import corpus, corpus_path, numbered_dump
 from support.endpoint import ENDPOINT_KEY as KEY
 from support.endpoint import Endpoint, FixtureEngine
 
@@ -74,11 +74,7 @@ def test_standard_input_takes_jsonl(endpoint, tmp_path, monkeypatch, capsys):
 
 def test_kill_9_midway_then_rerun_gives_each_article_once_and_repeats_no_finished_call(tmp_path):
     n = 16
-    dump = tmp_path / "dump.jsonl"
-    with open(dump, "w", encoding="utf-8") as f:
-        for i in range(n):
-            base = corpus("001") if i % 2 else corpus("004")
-            f.write(json.dumps({"id": f"art-{i}", "text": base + f"\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
+    dump = numbered_dump(tmp_path / "dump.jsonl", n)
     out = tmp_path / "r.jsonl"
     engine = FixtureEngine(delay=0.25)
     with Endpoint(engine) as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from summarizer import ArticleSummary
@@ -32,3 +33,13 @@ def fixture_path(n: str) -> Path:
 def fixture_summary(n: str) -> ArticleSummary:
     """A hand-checked summary of article ``n``: a fixture, not a model's answer."""
     return ArticleSummary.model_validate_json(fixture_path(n).read_text(encoding="utf-8"))
+
+
+def numbered_dump(path: Path, n: int) -> Path:
+    """A JSONL dump of ``n`` articles, 004 and 001 by turns, each marked "(기사 번호 i)" so that the fixture
+    endpoint can tell them apart (support.endpoint)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            base = corpus("001") if i % 2 else corpus("004")
+            f.write(json.dumps({"id": f"art-{i}", "text": base + f"\n(기사 번호 {i})"}, ensure_ascii=False) + "\n")
+    return path
