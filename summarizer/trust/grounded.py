@@ -12,7 +12,10 @@ A pick that names no candidate cannot be built; it is left out, and said so
 (or a quotation and one of its sentences) is kept once. A ``part_of`` or an
 event's figure id that names a figure the answer did not pick is left out,
 and said so (``grounded.unpicked_figure``, a warning): a small model does
-this often, and a re-ask costs it more than the link is worth.
+this often, and a re-ask costs it more than the link is worth. So is a
+figure said to be a part of itself (``grounded.self_part``): the embedded
+model's grammar rules that out, an endpoint's JSON Schema cannot, and the
+270M model served as an endpoint linked every figure it picked to itself.
 
 ``reask_lines(built, report)`` turns findings on the summary back into what the
 model picked ("quote q3: ... the article gives it to 조준희"), for a re-ask.
@@ -83,11 +86,18 @@ def build_summary(candidates: Candidates, answer: GroundedAnswer) -> Built:
         quote_ids.append(q.id)
     picked = {f.id for f in figures}
     for i, f in enumerate(figures):
-        if f.part_of is not None and f.part_of not in picked:
+        if f.part_of is None:
+            continue
+        if f.part_of == f.id:
+            notes.append(finding("grounded.self_part", "warning", f"figures[{i}].part_of",
+                                 f"{f.id} was said to be a part of itself; part_of was left out."))
+        elif f.part_of not in picked:
             notes.append(finding("grounded.unpicked_figure", "warning", f"figures[{i}].part_of",
                                  f'{f.id} was said to be a part of "{f.part_of}", a figure not picked; part_of was '
                                  "left out."))
-            figures[i] = f.model_copy(update={"part_of": None})
+        else:
+            continue
+        figures[i] = f.model_copy(update={"part_of": None})
     events = []
     for i, e in enumerate(answer.events):
         ids = list(dict.fromkeys(e.figure_ids))

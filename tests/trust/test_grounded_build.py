@@ -80,6 +80,19 @@ def test_a_link_to_a_figure_not_picked_is_left_out_and_said_so():
     assert not validate(TEXT, built.summary).errors
 
 
+def test_a_figure_said_to_be_a_part_of_itself_loses_the_link_and_says_so():
+    # An endpoint's JSON Schema cannot rule this out (the embedded model's grammar does): the 270M model served as
+    # an endpoint linked every figure it picked to itself, and the cycle check rejected the summary for it.
+    answer = _answer(figures=[PickedFigure(id="f3", label="확보한 GPU", part_of="f3"),
+                              PickedFigure(id="f5", label="공공 부문 GPU", part_of="f3")])
+    built = build_summary(find_candidates(TEXT), answer)
+    assert [(f.id, f.part_of) for f in built.summary.figures] == [("f3", None), ("f5", "f3")]
+    assert [(f.code, f.severity, f.path, f.message) for f in built.findings] == [
+        ("grounded.self_part", "warning", "figures[0].part_of", "f3 was said to be a part of itself; part_of was left "
+                                                                 "out.")]
+    assert "figure.part_of_cycle" not in {f.code for f in validate(TEXT, built.summary).findings}
+
+
 def test_the_same_words_picked_twice_are_kept_once():
     candidates = find_candidates(corpus("000"))
     answer = _answer(figures=[PickedFigure(id="f3", label="GPU", part_of=None),
