@@ -151,6 +151,41 @@ def test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded(endp
         assert FAKE_KEY not in text
 
 
+def test_grounded_answers_over_an_openai_compatible_endpoint_replay(endpoint, cassette, request):
+    """Grounded mode over an endpoint: the ids and names are the schema's enums (no grammar field, which only the
+    embedded model gets), and what grounding guarantees holds whatever the model picked. Recorded from the 270M
+    model served on a loopback port: without its grammar it linked every figure it picked to itself."""
+    text = corpus("004")
+    settings = Settings(base_url=endpoint, api_key=FAKE_KEY, model=EMBEDDED_MODEL, answer="grounded", max_reasks=1,
+                        max_tokens=1024)
+    result = Summarizer(settings).summarize(text)
+    _check_replayed(result, cassette)
+    assert result.prompt_version == "grounded/v1" and result.summary is not None
+    candidates = find_candidates(text)
+    offered_figures = {n.id for n in candidates.numbers}
+    for req in cassette.requests:
+        body = _body(req)
+        assert "grammar" not in body
+        (tool,) = body["tools"]
+        schema = json.dumps(tool["function"]["parameters"], ensure_ascii=False)
+        assert all(f'"{q.id}"' in schema for q in candidates.quotes[:3])  # the ids are offered as enum values
+        assert body["messages"][-1]["content"].count(text.splitlines()[0]) >= 1  # an endpoint is shown the article
+    # by construction: the article's own quotations and numbers, and only ids the request offered
+    assert all(q.match == "exact" for q in result.report.quotes)
+    assert all(f.match == "exact" for f in result.report.figures)
+    assert {f.id for f in result.summary.figures} <= offered_figures
+    # the self-links the model wrote are dropped and said so, not rejected as cycles
+    answer = json.loads(_body(cassette.responses[-1])["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])
+    self_links = [f["id"] for f in answer["figures"] if f["part_of"] == f["id"]]
+    assert self_links  # what this recording holds
+    assert [f.path for f in result.report.findings if f.code == "grounded.self_part"] == [
+        f"figures[{i}].part_of" for i, f in enumerate(result.summary.figures) if f.id in self_links]
+    assert "figure.part_of_cycle" not in {f.code for f in result.report.findings}
+    assert all(f.part_of != f.id for f in result.summary.figures)
+    if not recording():
+        assert FAKE_KEY not in (CASSETTES / f"{request.node.name}.yaml").read_text(encoding="utf-8")
+
+
 def test_no_cassette_holds_an_api_key():
     files = sorted(CASSETTES.glob("*.yaml"))
     assert len(files) >= 3
