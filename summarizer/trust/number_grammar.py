@@ -35,6 +35,7 @@ from .number_words import (
     SIGN_WORDS,
     SINO_PAIRS,
     SUFFIX_QUALIFIERS,
+    TONNE,
     VULGAR_FRACTIONS,
     alternation,
 )
@@ -62,11 +63,23 @@ _SEC = rf"{_NUM}(?:[천백십](?:\s?{_NUM}[천백십])*(?:\s?{_NUM})?)?"
 _HEAD = r"(?:(?<![가-힣])[일이삼사오육칠팔구]?[천백십]\s?(?=\d))?"
 # 자 and 양 count as scales only before a smaller section (1자 2000해): 3자 회담 is a meeting.
 _BIG = rf"(?:[{KO_BIG_PROSE}]|[자양](?=\s?\d))"
+# The first section and the first big scale are named (ksmall, kbig): a t after a number with a Korean scale
+# is tonnes (20만t, 1만5000t, 5천t), see ``_TONNE``.
 _KRUN = (
-    rf"{_HEAD}{_SEC}"
-    rf"(?:{_BIG}(?:\s?{_SEC}{_BIG})*(?:\s?{_SEC}(?![\d.,])(?!\s?[년월일]))?)?"
+    rf"{_HEAD}{_NUM}(?:(?P<ksmall>[천백십])(?:\s?{_NUM}[천백십])*(?:\s?{_NUM})?)?"
+    rf"(?:(?P<kbig>{_BIG})(?:\s?{_SEC}{_BIG})*(?:\s?{_SEC}(?![\d.,])(?!\s?[년월일]))?)?"
 )
-_ENG_SCALE = rf"\s?(?:{alternation(EN_SCALE)})\b|(?:{alternation(EN_SHORT_SCALE)})\b"
+
+
+def _eng_scale(currency: bool) -> str:
+    """An English scale after digits: 1.2 billion, 14bn. A bare t before Korean words (5000t급, 1t 트럭) is
+    tonnes, unless a currency came before it (``currency``: the pattern has the groups pre and code)."""
+    short = alternation([w for w in EN_SHORT_SCALE if w != "t"])
+    korean = r"(?!\s?[가-힣])"
+    t_guard = rf"(?(pre)|(?(code)|{korean}))" if currency else korean
+    return rf"\s?(?:{alternation(EN_SCALE)})\b|(?:{short})\b|t\b{t_guard}"
+
+
 _SUPERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT = str.maketrans(_SUPERS + "⁻⁺", "0123456789-+")
 _SCI = (
@@ -110,6 +123,9 @@ _NATIVE = (
 
 # --- units -----------------------------------------------------------------
 
+# Tonnes as Korean news writes them: a t after a Korean scale, glued or after a space (20만t, 3만 t, 5천t),
+# or a t after digits that Korean words follow (5000t급, 1t 트럭); elsewhere 5t is $5t's trillion (``_eng_scale``).
+_TONNE = rf"(?(kbig)\s?|(?(ksmall)\s?|(?=t\s?[가-힣])))(?-i:{TONNE})(?![A-Za-z])"
 _KO_WORD_UNITS = ["프로", "불"]  # glued, but only at a word's end: 5프로젝트, 3불 정책
 _UNIT = (
     rf"(?:(?P<cunit>달러|유로|\s(?:dollars|euros))(?:\s?(?:and\s)?(?P<cents>\d{{1,2}})\s?(?:센트|cents)(?![A-Za-z]))"
@@ -117,7 +133,8 @@ _UNIT = (
     rf"|(?:{alternation(_KO_WORD_UNITS)}){_COUNTER_END}"
     rf"|(?:{alternation(GLUED_UNITS)})(?![A-Za-z])"
     rf"|\s(?:{alternation(KO_UNITS)})(?![가-힣](?<![{_PARTICLES}]))"
-    rf"|\s(?:{alternation(EN_UNITS)})\b)"
+    rf"|\s(?:{alternation(EN_UNITS)})\b"
+    rf"|{_TONNE})"
 )
 _CODES = alternation(CURRENCY_CODES)
 _SIGN_WORDS = alternation(SIGN_WORDS)
@@ -143,7 +160,7 @@ def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
     """One number: a date, or sign, currency, the number, 여 and the unit. Without ``special``
     there are no fractions and no scientific notation (10/31 read again as 10); with ``digits``
     only what starts with a digit (no sign, currency, words or native numerals), for speed."""
-    eng = rf"(?P<eng>(?:{_NUM})(?:{_ENG_SCALE}))"
+    eng = rf"(?P<eng>(?:{_NUM})(?:{_eng_scale(currency=not digits)}))"
     if special:
         first = rf"(?={_SPECIAL_AHEAD})(?:(?P<sci>{_SCI})|(?P<frac>{_FRAC})|{eng})|"
         unset = []
