@@ -63,11 +63,9 @@ _SEC = rf"{_NUM}(?:[천백십](?:\s?{_NUM}[천백십])*(?:\s?{_NUM})?)?"
 _HEAD = r"(?:(?<![가-힣])[일이삼사오육칠팔구]?[천백십]\s?(?=\d))?"
 # 자 and 양 count as scales only before a smaller section (1자 2000해): 3자 회담 is a meeting.
 _BIG = rf"(?:[{KO_BIG_PROSE}]|[자양](?=\s?\d))"
-# The first section and the first big scale are named (ksmall, kbig): a t after a number with a Korean scale
-# is tonnes (20만t, 1만5000t, 5천t), see ``_TONNE``.
 _KRUN = (
-    rf"{_HEAD}{_NUM}(?:(?P<ksmall>[천백십])(?:\s?{_NUM}[천백십])*(?:\s?{_NUM})?)?"
-    rf"(?:(?P<kbig>{_BIG})(?:\s?{_SEC}{_BIG})*(?:\s?{_SEC}(?![\d.,])(?!\s?[년월일]))?)?"
+    rf"{_HEAD}{_SEC}"
+    rf"(?:{_BIG}(?:\s?{_SEC}{_BIG})*(?:\s?{_SEC}(?![\d.,])(?!\s?[년월일]))?)?"
 )
 
 
@@ -123,9 +121,16 @@ _NATIVE = (
 
 # --- units -----------------------------------------------------------------
 
-# Tonnes as Korean news writes them: a t after a Korean scale, glued or after a space (20만t, 3만 t, 5천t),
-# or a t after digits that Korean words follow (5000t급, 1t 트럭); elsewhere 5t is $5t's trillion (``_eng_scale``).
-_TONNE = rf"(?(kbig)\s?|(?(ksmall)\s?|(?=t\s?[가-힣])))(?-i:{TONNE})(?![A-Za-z])"
+# Tonnes as Korean news writes them: a t after a number with a Korean scale, glued or after a space (20만t,
+# 3만 t, 5천t, 1만5000t, 1만 5,000t, 5만여t), or a t after digits that Korean words follow (5000t급, 1t 트럭);
+# elsewhere 5t is $5t's trillion (``_eng_scale``). The scale is looked for just behind: a section after it has
+# at most four digits. (Named groups in the number's pattern would do the same, slower for every number.)
+_AFTER_SCALE = "|".join(
+    rf"(?<=[{KO_BIG_PROSE}{''.join(KO_SMALL)}]{section})"
+    for section in ("", "여", *(rf"{space}\d{{{n}}}" for space in ("", r"\s") for n in (1, 2, 3, 4)), r"\d,\d{3}",
+                    r"\s\d,\d{3}")
+)
+_TONNE = rf"(?=\s?{TONNE})(?:(?:{_AFTER_SCALE})\s?|(?=t\s?[가-힣]))(?-i:{TONNE})(?![A-Za-z])"
 _KO_WORD_UNITS = ["프로", "불"]  # glued, but only at a word's end: 5프로젝트, 3불 정책
 _UNIT = (
     rf"(?:(?P<cunit>달러|유로|\s(?:dollars|euros))(?:\s?(?:and\s)?(?P<cents>\d{{1,2}})\s?(?:센트|cents)(?![A-Za-z]))"
