@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from summarizer import ArticleSummary, find_quantities, parse_quantity, validate
+from summarizer import ArticleSummary, find_quantities, parse_number, parse_quantity, validate
 from summarizer.trust.number_words import unit_key
 
 # --- tonnes ----------------------------------------------------------------
@@ -77,3 +77,95 @@ def test_a_figure_in_tonnes_with_another_unit_or_value_is_told():
                                       {"value": 200_000 * 10**12, "text": "20만t", "unit": "t"}))
     assert [(f.code, f.path) for f in report.findings if f.code.startswith(("figure.", "text."))] == [
         ("figure.value_mismatch", "figures[0].value"), ("text.number_not_in_source", "summary")]
+
+
+# --- English fractions in words ------------------------------------------------
+
+THIRD, TWO_THIRDS = Decimal(1) / Decimal(3), Decimal(2) / Decimal(3)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("three-quarters", "0.75", None), ("a quarter", "0.25", None),
+     ("one-quarter", "0.25", None), ("a half", "0.5", None), ("one half", "0.5", None), ("a third", THIRD, None),
+     ("one-third", THIRD, None), ("two-thirds", TWO_THIRDS, None), ("two thirds", TWO_THIRDS, None),
+     ("an eighth", "0.125", None), ("three-fifths", "0.6", None), ("three fourths", "0.75", None),
+     ("one and a half", "1.5", None), ("one-and-a-half", "1.5", None), ("two and a half", "2.5", None),
+     ("one and one half", "1.5", None), ("three and a quarter", "3.25", None), ("one and a third", parse_number("1 1/3"), None),
+     ("two and three-quarters", "2.75", None), ("one and three quarters", "1.75", None),
+     ("one and a half million", 1_500_000, None), ("a million and a half", 1_500_000, None),
+     ("a dozen and a half", 18, None), ("three and a half thousand", 3500, None),
+     ("two and a half billion", 2_500_000_000, None), ("half a million", 500_000, None),
+     ("a half million", 500_000, None), ("a quarter of a million", 250_000, None),
+     ("three-quarters of a million", 750_000, None), ("a half dozen", 6, None), ("half a dozen", 6, None),
+     ("two and a half years", "2.5", "years"), ("one and a half per cent", "1.5", "%"),
+     ("a quarter percentage point", "0.25", "percentage point")],
+)
+def test_a_fraction_in_words_reads_as_its_value(text, value, unit):
+    q = parse_quantity(text)
+    assert q is not None, text
+    assert (q.value, q.unit) == (Decimal(str(value)) if not isinstance(value, Decimal) else value, unit)
+
+
+def test_qualifier_words_around_a_fraction_in_words():
+    assert [(q.value, q.qualifier) for q in map(parse_quantity, ["about three-quarters", "more than one and a half"])] \
+        == [(Decimal("0.75"), "approx"), (Decimal("1.5"), "more_than")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    # With a numeral and a space, quarters are counted (fiscal quarters), as before; halves are not a fraction.
+    [("three quarters", 3, "quarters"), ("one quarter", 1, "quarter"), ("four quarters", 4, "quarters")],
+)
+def test_quarters_after_a_numeral_and_a_space_are_still_counted(text, value, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize("text", ["half", "quarter", "third", "halves", "five quarters of",
+                                  "the third quarter", "a few quarters", "dozens"])
+def test_a_lone_fraction_word_or_an_improper_one_is_not_a_number(text):
+    assert parse_quantity(text) is None
+
+
+def test_fractions_in_words_in_running_text():
+    text = ("Nearly three-quarters of the 1,200 workers, a quarter of a million in all, voted; one and a half "
+            "years later two-thirds had left and a third of them had retired.")
+    found = find_quantities(text)
+    assert [(q.value, q.text, q.qualifier) for q in found] == [
+        (Decimal("0.75"), "three-quarters", "approx"), (Decimal(1200), "1,200", "exact"),
+        (Decimal(250_000), "a quarter of a million", "exact"), (Decimal("1.5"), "one and a half", "exact"),
+        (TWO_THIRDS, "two-thirds", "exact"), (THIRD, "a third", "exact")]
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    # Spaced fractions that are often no fraction are read in running text only before "of"; a numeral and
+    # quarters stay a count; half alone and ordinals are words.
+    [("Sales fell in the third quarter and in a quarter of the stores.", [Decimal("0.25")]),
+     ("Growth slowed for three quarters in a row.", [Decimal(3)]),
+     ("She won a third term and a half-hour debate in one quarter.", []),
+     ("Half of them left; half the time he works abroad.", []),
+     ("They hired one third-party firm, a third of the budget.", [THIRD]),
+     ("The plan won a two-thirds majority.", [TWO_THIRDS])],
+)
+def test_running_text_reads_spaced_fractions_conservatively(text, values):
+    assert [q.value for q in find_quantities(text)] == values
+
+
+def test_a_range_between_fractions_in_words():
+    assert [(q.value, q.range) for q in find_quantities("between one and a half and two million")] == [
+        (Decimal("1.5"), (Decimal("1.5"), Decimal(2_000_000))), (Decimal(2_000_000), (Decimal("1.5"), Decimal(2_000_000)))]
+
+
+VOTE = "Three-quarters of the 1,200 workers voted for the strike, the union said."
+
+
+def test_a_summary_that_words_the_articles_fraction_passes_and_one_that_changes_it_is_told():
+    def codes(text: str) -> list[str]:
+        s = ArticleSummary(headline="Strike vote", summary=text, figures=[])
+        return [f.code for f in validate(VOTE, s).findings if f.code.startswith(("text.", "figure."))]
+
+    assert codes("Three-quarters of 1,200 workers backed the strike.") == []
+    assert codes("Two-thirds of 1,200 workers backed the strike.") == ["text.number_not_in_source"]
