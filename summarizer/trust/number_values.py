@@ -154,8 +154,12 @@ def eval_words(text: str) -> Decimal | None:
     """English number words: twenty-six thousand, a hundred and two, two point three, half a million;
     fractions: three-quarters, one and a half, a quarter of a million, a million and a half."""
     words = re.split(r"[\s-]+", text.lower().strip())
-    if len(words) > 1:  # most are one word: ten, twenty
-        at = next((i for i, w in enumerate(words) if i and (w in EN_FRACTIONS or w in EN_FRACTIONS_PLURAL)), None)
+    # Where number_grammar puts a denominator: second (a quarter, three-quarters of a million), or last but
+    # one or last (one and a half million, one and a half); never first (half a million reads on below).
+    n = len(words)
+    if n > 1:  # most are one word: ten, twenty
+        at = next((i for i in (1, n - 2, n - 1) if i and (words[i] in EN_FRACTIONS or words[i] in EN_FRACTIONS_PLURAL)),
+                  None)
         if at is not None:
             return _eval_fraction_words(words, at)
     decimals = ""
