@@ -9,7 +9,8 @@ in field order, with two things a JSON schema cannot say:
   read by ``find_quantities``, the parser the checks use). Digits appear only
   inside those forms; the text around them cannot extend one into another
   number (26만 then 5천, 1 then ,000, 5 then bn, 3 then .5), and may not
-  spell one in words (다섯 배, twenty) that the parser would read.
+  spell one in words (다섯 배, twenty, one and a half, a third of) that the parser
+  would read.
 
 For an article written mostly in another script (Korean), free text may use
 only the Latin words the article uses (AI, GPU, APEC), each whole: left free,
@@ -41,7 +42,16 @@ from __future__ import annotations
 
 import json
 
-from ..trust.number_words import EN_ONES, EN_SCALE, EN_TENS, NATIVE_COUNTERS, NATIVE_ONES, NATIVE_PAIRS, NATIVE_TENS
+from ..trust.number_words import (
+    EN_FRACTIONS,
+    EN_ONES,
+    EN_SCALE,
+    EN_TENS,
+    NATIVE_COUNTERS,
+    NATIVE_ONES,
+    NATIVE_PAIRS,
+    NATIVE_TENS,
+)
 from .grounded import Offer
 
 __all__ = ["lark_grammar"]
@@ -56,10 +66,14 @@ _WORDS_EN = sorted({*EN_ONES, *EN_TENS, *EN_SCALE, "hundred"} - {"one", "zero"},
 _KO_NATIVE = {*NATIVE_ONES, *NATIVE_TENS, *NATIVE_PAIRS}
 _NATIVE = sorted(_KO_NATIVE, key=lambda w: (-len(w), w))
 _COUNTERS = sorted(NATIVE_COUNTERS, key=lambda w: (-len(w), w))
-# Numbers spelled in words that the parser reads: 다섯 배, 두 달, twenty, million.
+_FRACTIONS_EN = "|".join(sorted(EN_FRACTIONS, key=lambda w: (-len(w), w)))
+# Numbers spelled in words that the parser reads: 다섯 배, 두 달, twenty, million; and the fractions it reads in
+# running text whose words are not forbidden above: one-third, one and a half, a quarter of (see numbers).
 _SPELLED = (
     rf"(.*[^가-힣])?({'|'.join(_NATIVE)})\s?({'|'.join(_COUNTERS)}).*"
     rf"|(.*[^A-Za-z])?(?i:{'|'.join(_WORDS_EN)})([^A-Za-z].*)?"
+    rf"|(.*[^A-Za-z])?(?i:(?:an?|one)-(?:{_FRACTIONS_EN})|(?:an?|one)\s+(?:{_FRACTIONS_EN})\s+of"
+    rf"|one[\s-]+and[\s-]+(?:an?|one)[\s-]+(?:{_FRACTIONS_EN}))([^A-Za-z].*)?"
 )
 _ENDS = rf"[^0-9\"\\\x00-\x1F\x7F\s{_HEADS}] ?"
 """How text ends (the last character before a number, or the string's end): not with 천/백/십, which may

@@ -16,6 +16,8 @@ import re
 
 from .number_words import (
     CURRENCY_CODES,
+    EN_FRACTIONS,
+    EN_FRACTIONS_PLURAL,
     EN_ONES,
     EN_SCALE,
     EN_SHORT_SCALE,
@@ -35,12 +37,13 @@ from .number_words import (
     SIGN_WORDS,
     SINO_PAIRS,
     SUFFIX_QUALIFIERS,
+    TONNE,
     VULGAR_FRACTIONS,
     alternation,
 )
 
 __all__ = ["DIGITS_RE", "HANGUL_RE", "HEADS", "LEAD_RE", "NOUN_RE", "PREFIX_RE", "QUANTITY_RE", "QUANTITY_SIMPLE_RE", "RANGE_JOIN_RE", "START_RE",
-           "SUFFIX_RE", "TAIL_RE", "head_start", "VAGUE_RE", "VAGUE_BEFORE_RE", "SUPERSCRIPT"]
+           "SUFFIX_RE", "TAIL_RE", "head_start", "VAGUE_RE", "VAGUE_BEFORE_RE", "SUPERSCRIPT", "weak_fraction"]
 
 _I = re.IGNORECASE
 PREFIX_RE = re.compile(rf"(?:^|(?<=[\s(\[]))({alternation(dict(PREFIX_QUALIFIERS))})\s*$", _I)
@@ -66,7 +69,17 @@ _KRUN = (
     rf"{_HEAD}{_SEC}"
     rf"(?:{_BIG}(?:\s?{_SEC}{_BIG})*(?:\s?{_SEC}(?![\d.,])(?!\s?[년월일]))?)?"
 )
-_ENG_SCALE = rf"\s?(?:{alternation(EN_SCALE)})\b|(?:{alternation(EN_SHORT_SCALE)})\b"
+
+
+def _eng_scale(currency: bool) -> str:
+    """An English scale after digits: 1.2 billion, 14bn. A bare t before Korean words (5000t급, 1t 트럭) is
+    tonnes, unless a currency came before it (``currency``: the pattern has the groups pre and code)."""
+    short = alternation([w for w in EN_SHORT_SCALE if w != "t"])
+    korean = r"(?!\s?[가-힣])"
+    t_guard = rf"(?(pre)|(?(code)|{korean}))" if currency else korean
+    return rf"\s?(?:{alternation(EN_SCALE)})\b|(?:{short})\b|t\b{t_guard}"
+
+
 _SUPERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT = str.maketrans(_SUPERS + "⁻⁺", "0123456789-+")
 _SCI = (
@@ -87,10 +100,37 @@ _FRAC = (
 _EN_DIGIT_WORDS = alternation([w for w, v in EN_ONES.items() if v < 10])
 _EN_WORDS = alternation(list(EN_ONES) + list(EN_TENS) + list(EN_SCALE) + ["hundred", "dozen"])
 _AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and\s+"
-_WORDNUM = (
-    rf"(?<![A-Za-z'’-])(?:(?:an?|half\s+an?)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+_EN_SCALES = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
+_WORDNUM_INT = (
+    rf"(?:(?:an?|half\s+an?)\s+(?={_EN_SCALES}))?"
     rf"(?:{_EN_WORDS})(?:(?:[\s-]+|{_AND})(?:{_EN_WORDS}))*"
-    rf"(?:\s+point(?:\s+(?:{_EN_DIGIT_WORDS}))+)?\b"
+)
+_POINT = rf"\s+point(?:\s+(?:{_EN_DIGIT_WORDS}))+"
+# A fraction in words: a or one and a denominator (a quarter, one-third), or two to nine and a plural one
+# (three-quarters, two thirds). A numeral and quarters with a space between count fiscal quarters (one
+# quarter, three quarters in a row) unless "of" follows (three quarters of voters); after "and" (one and
+# three quarters) they are a fraction. ``numbers`` reads the other spaced forms that are often no fraction
+# (a third term, a half) in running text only before "of" (``weak_fraction``).
+_NUMERATORS = alternation([w for w, v in EN_ONES.items() if 1 < v < 10])
+
+
+def _en_fraction(quarters: bool) -> str:
+    """A fraction in words; without ``quarters``, "one quarter" and "three quarters" need "of" after them."""
+    singular = [w for w in EN_FRACTIONS if quarters or w != "quarter"]
+    plural = [w for w in EN_FRACTIONS_PLURAL if quarters or w != "quarters"]
+    counted = "" if quarters else r"|an?[\s-]+quarter|one(?:-quarter|\s+quarter(?=\s+of\b))"
+    counted += "" if quarters else rf"|(?:{_NUMERATORS})(?:-quarters|\s+quarters(?=\s+of\b))"
+    return (rf"(?:(?:an?|one)[\s-]+(?:{alternation(singular)})|(?:{_NUMERATORS})[\s-]+(?:{alternation(plural)})"
+            rf"{counted})(?![A-Za-z])")
+
+
+_WORDNUM = (
+    rf"(?<![A-Za-z'’-])(?:"
+    rf"an?\s+(?:half|quarter)[\s-]+{_EN_SCALES}"  # a half million, a quarter-billion
+    rf"|{_en_fraction(quarters=False)}(?:\s+of\s+an?\s+{_EN_SCALES})?"  # three-quarters, a quarter of a million
+    rf"|{_WORDNUM_INT}(?:[\s-]+and[\s-]+{_en_fraction(quarters=True)}(?:[\s-]+{_EN_SCALES})?"  # one and a half
+    rf"|{_POINT})?"
+    r")\b"
 )
 # Native numerals before a counter. One-syllable ones (한, 세, 네, 열) start common words (한국,
 # 세대, 네이버, 열차), so they need a space before the counter, and the counter must end the word.
@@ -110,6 +150,16 @@ _NATIVE = (
 
 # --- units -----------------------------------------------------------------
 
+# Tonnes as Korean news writes them: a t after a number with a Korean scale, glued or after a space (20만t,
+# 3만 t, 5천t, 1만5000t, 1만 5,000t, 5만여t), or a t after digits that Korean words follow (5000t급, 1t 트럭);
+# elsewhere 5t is $5t's trillion (``_eng_scale``). The scale is looked for just behind: a section after it has
+# at most four digits. (Named groups in the number's pattern would do the same, slower for every number.)
+_AFTER_SCALE = "|".join(
+    rf"(?<=[{KO_BIG_PROSE}{''.join(KO_SMALL)}]{section})"
+    for section in ("", "여", *(rf"{space}\d{{{n}}}" for space in ("", r"\s") for n in (1, 2, 3, 4)), r"\d,\d{3}",
+                    r"\s\d,\d{3}")
+)
+_TONNE = rf"(?=\s?{TONNE})(?:(?:{_AFTER_SCALE})\s?|(?=t\s?[가-힣]))(?-i:{TONNE})(?![A-Za-z])"
 _KO_WORD_UNITS = ["프로", "불"]  # glued, but only at a word's end: 5프로젝트, 3불 정책
 _UNIT = (
     rf"(?:(?P<cunit>달러|유로|\s(?:dollars|euros))(?:\s?(?:and\s)?(?P<cents>\d{{1,2}})\s?(?:센트|cents)(?![A-Za-z]))"
@@ -117,7 +167,8 @@ _UNIT = (
     rf"|(?:{alternation(_KO_WORD_UNITS)}){_COUNTER_END}"
     rf"|(?:{alternation(GLUED_UNITS)})(?![A-Za-z])"
     rf"|\s(?:{alternation(KO_UNITS)})(?![가-힣](?<![{_PARTICLES}]))"
-    rf"|\s(?:{alternation(EN_UNITS)})\b)"
+    rf"|\s(?:{alternation(EN_UNITS)})\b"
+    rf"|{_TONNE})"
 )
 _CODES = alternation(CURRENCY_CODES)
 _SIGN_WORDS = alternation(SIGN_WORDS)
@@ -143,7 +194,7 @@ def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
     """One number: a date, or sign, currency, the number, 여 and the unit. Without ``special``
     there are no fractions and no scientific notation (10/31 read again as 10); with ``digits``
     only what starts with a digit (no sign, currency, words or native numerals), for speed."""
-    eng = rf"(?P<eng>(?:{_NUM})(?:{_ENG_SCALE}))"
+    eng = rf"(?P<eng>(?:{_NUM})(?:{_eng_scale(currency=not digits)}))"
     if special:
         first = rf"(?={_SPECIAL_AHEAD})(?:(?P<sci>{_SCI})|(?P<frac>{_FRAC})|{eng})|"
         unset = []
@@ -207,7 +258,8 @@ DIGITS_RE = _quantity_re(digits=True)
 # non-Hangul character, a Latin one a character that is no letter, ' or -.
 _EN_START = alternation(list(EN_ONES) + list(EN_TENS) + list(EN_SCALE) + ["hundred", "dozen"])
 _EN_STARTS = (
-    rf"(?i:(?:{_EN_START})\b|(?:an?|half\s+an?)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
+    rf"(?i:(?:{_EN_START})\b|an?\s+(?:{alternation(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', *EN_FRACTIONS])})\b"
+    rf"|half\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
     rf"|minus\s?[.\d]|minus\s(?:{_EN_START})\b)|US\$|C\$|A\$|HK\$|S\$|(?:{_CODES})\s?[.\d]"
 )
 _KO_STARTS = rf"(?:{_SIGN_WORDS})\s?[.\d]|{_NATIVE.replace('(?<![가-힣])', '')}"
@@ -236,6 +288,16 @@ VAGUE_RE = re.compile(
     r"|\b(?:several|a\s+few|a\s+handful\s+of|many|numerous|countless|a\s+couple\s+of)\b",
     _I,
 )
+_WEAK_FRACTION_RE = re.compile(rf"(?:an?|one)\s+(?:{alternation(EN_FRACTIONS)})", _I)
+_OF_RE = re.compile(r"\s+of\b", _I)
+
+
+def weak_fraction(m: re.Match[str]) -> bool:
+    """Whether the words of ``m`` are a fraction that running text reads only before "of": a third (a third
+    term, a third of voters), a quarter (in a quarter), a half, one half."""
+    return _WEAK_FRACTION_RE.fullmatch(m["words"]) is not None and _OF_RE.match(m.string, m.end("words")) is None
+
+
 VAGUE_BEFORE_RE = re.compile(r"(?:several|few|many|couple\s+of|tens\s+of|dozens\s+of)\s+$", _I)
 """Words that make the scale after them vague: several thousand, a few hundred."""
 

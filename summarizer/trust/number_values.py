@@ -14,6 +14,8 @@ from decimal import Context, Decimal, InvalidOperation
 
 from .number_grammar import SUPERSCRIPT
 from .number_words import (
+    EN_FRACTIONS,
+    EN_FRACTIONS_PLURAL,
     EN_ONES,
     EN_SCALE,
     EN_SHORT_SCALE,
@@ -149,8 +151,17 @@ def eval_hangul_decimal(whole: str | None, digits: str, big: str | None) -> Deci
 
 
 def eval_words(text: str) -> Decimal | None:
-    """English number words: twenty-six thousand, a hundred and two, two point three, half a million."""
+    """English number words: twenty-six thousand, a hundred and two, two point three, half a million;
+    fractions: three-quarters, one and a half, a quarter of a million, a million and a half."""
     words = re.split(r"[\s-]+", text.lower().strip())
+    # Where number_grammar puts a denominator: second (a quarter, three-quarters of a million), or last but
+    # one or last (one and a half million, one and a half); never first (half a million reads on below).
+    n = len(words)
+    if n > 1:  # most are one word: ten, twenty
+        at = next((i for i in (1, n - 2, n - 1) if i and (words[i] in EN_FRACTIONS or words[i] in EN_FRACTIONS_PLURAL)),
+                  None)
+        if at is not None:
+            return _eval_fraction_words(words, at)
     decimals = ""
     if "point" in words:
         at = words.index("point")
@@ -194,6 +205,39 @@ def eval_words(text: str) -> Decimal | None:
     if decimals:
         value = EXACT.add(value, Decimal(f"0.{decimals}"))
     return value / 2 if half else value
+
+
+_WORD_SCALES = {**EN_SCALE, "hundred": 100, "dozen": 12}
+
+
+def _eval_fraction_words(words: list[str], at: int) -> Decimal | None:
+    """``words`` with a fraction whose denominator is ``words[at]``: [whole and] fraction [[of a] scale].
+
+    After a scale, "and a half" is half of that scale: a million and a half is 1,500,000."""
+    numerator, denominator = words[at - 1], words[at]
+    if denominator in EN_FRACTIONS:
+        n, d = (1 if numerator in ("a", "an", "one") else 0), EN_FRACTIONS[denominator]
+    else:
+        n, d = EN_ONES.get(numerator, 0), EN_FRACTIONS_PLURAL[denominator]
+    if not 0 < n < d:
+        return None  # two halves, five quarters: not a fraction
+    value = _RATIO.divide(Decimal(n), Decimal(d))
+    head, tail = words[: at - 1], words[at + 1 :]
+    of = 1
+    if head:  # one and a half, a million and a half
+        if len(head) < 2 or head[-1] != "and" or "half" in head:
+            return None
+        whole = eval_words(" ".join(head[:-1]))
+        if whole is None or whole != whole.to_integral_value():
+            return None
+        of = _WORD_SCALES.get(head[-2], 1)
+        value = EXACT.add(whole, EXACT.multiply(value, of))
+    if tail[:1] == ["of"] and tail[1:2] in (["a"], ["an"]):
+        tail = tail[2:]  # a quarter of a million
+    if not tail:
+        return value
+    scale = _WORD_SCALES.get(tail[0])
+    return None if len(tail) > 1 or scale is None or of != 1 else EXACT.multiply(value, scale)
 
 
 def eval_scaled(text: str) -> Decimal | None:

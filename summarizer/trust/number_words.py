@@ -15,10 +15,10 @@ from retrie.trie import Trie
 from ..contract.summary import Qualifier
 
 __all__ = [
-    "BOUNDS", "CENT_UNITS", "CURRENCY_CODES", "CURRENCY_PREFIX", "EN_ONES", "EN_SCALE", "EN_SHORT_SCALE",
-    "EN_TENS", "EN_UNITS", "GLUED_UNITS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL", "KO_UNITS",
+    "BOUNDS", "CENT_UNITS", "CURRENCY_CODES", "CURRENCY_PREFIX", "EN_FRACTIONS", "EN_FRACTIONS_PLURAL", "EN_ONES",
+    "EN_SCALE", "EN_SHORT_SCALE", "EN_TENS", "EN_UNITS", "GLUED_UNITS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL", "KO_UNITS",
     "NATIVE_COUNTERS", "NATIVE_ONES", "NATIVE_PAIRS", "NATIVE_TENS", "PREFIX_QUALIFIERS", "SIGN_WORDS", "SINO_PAIRS", "SUFFIX_QUALIFIERS",
-    "TIME_UNITS", "UNIT_ALIASES", "VULGAR_FRACTIONS", "alternation", "unit_key",
+    "TIME_UNITS", "TONNE", "UNIT_ALIASES", "VULGAR_FRACTIONS", "alternation", "unit_key",
 ]
 
 # --- Sino-Korean -----------------------------------------------------------
@@ -68,6 +68,15 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 EN_SHORT_SCALE = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9,
                   "b": 10**9, "tn": 10**12, "t": 10**12}
+"""Scales glued to digits ($14bn, 1.5m). A bare t is a trillion only in English text: after a Korean scale
+(20만t) or before Korean words (5000t급, 1t 트럭) it is ``TONNE``."""
+EN_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10}
+"""Denominators in words, after a, an or one: a quarter, one-third, an eighth; one and a half."""
+EN_FRACTIONS_PLURAL = {f"{w}s": d for w, d in EN_FRACTIONS.items() if w != "half"}
+"""The same after two to nine: three-quarters, two-thirds (two halves is one, not a fraction)."""
+TONNE = "t"
+"""Korean news writes tonnes as a glued t (20만t, 3만t급): the unit as written, the same as 톤 (``unit_key``)."""
 
 # --- counters, units and currencies ----------------------------------------
 
@@ -151,7 +160,7 @@ UNIT_ALIASES = {
     "파운드": "£", "pounds": "£", "gbp": "£",
     "엔": "¥", "yen": "¥", "jpy": "¥",
     "위안": "위안", "yuan": "위안", "cny": "위안", "rmb": "위안",
-    "센트": "cents", "㎞": "km", "㎏": "kg", "㎡": "m²", "℃": "°c",
+    "센트": "cents", TONNE: "톤", "tonnes": "톤", "tonne": "톤", "㎞": "km", "㎏": "kg", "㎡": "m²", "℃": "°c",
     "basis points": "bp", "bps": "bp",
 }
 

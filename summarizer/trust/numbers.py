@@ -2,9 +2,10 @@
 
 Pure code: no network, no model. Korean (26만, 2조3000억, 21억 4748만 3648,
 1해, 삼십오만, 천 4백만, 영점오, 사분의 삼, 3분의 1, 다섯 배, 스물한 살, 두세 명,
-마이너스 3, 2달러 23센트) and English (260,000, -3.2%, .5, 1.2 billion, $14bn,
-EUR 20, 4e14, 2.48×10⁻⁵, 3/4, 2 1/2, twenty-six thousand, a hundred and two,
-two point three, 25mg) notations are read into exact ``Decimal`` values, with
+마이너스 3, 2달러 23센트, 20만t) and English (260,000, -3.2%, .5, 1.2 billion,
+$14bn, EUR 20, 4e14, 2.48×10⁻⁵, 3/4, 2 1/2, twenty-six thousand, a hundred and
+two, two point three, 25mg, three-quarters, one and a half) notations are read
+into exact ``Decimal`` values, with
 the counter or currency that follows and the qualifier around them
 (약/가량/about: approx, 이상/at least: at_least, ...). A sign belongs to its
 number: -3.2% is -3.2, and "3.2%" is not a number that text states.
@@ -21,6 +22,8 @@ In running text (``find_quantities``) only numbers that start with a digit,
 sign or currency, English number words, and native Korean numerals followed by
 a counter (다섯 배, 두 달, 스무 명) are spotted: a Hangul-only Sino-Korean word
 such as 이천 (a city) or 이만 (a common word) is too often not a number at all.
+A spaced fraction that is often a word (a third term, one half) is read there
+only before "of" (a third of voters); "three quarters" counts quarters.
 ``parse_quantity`` reads those forms when it is handed them.
 """
 
@@ -44,6 +47,7 @@ from .number_grammar import (
     VAGUE_BEFORE_RE,
     VAGUE_RE,
     head_start,
+    weak_fraction,
 )
 from .number_context import join_range, may_join, qualify
 from .number_values import (
@@ -141,6 +145,8 @@ def _value_of(m: re.Match[str], prose: bool) -> Value | None:
         value = safely(eval_scaled, m["eng"])
     elif m["words"] is not None:
         value = eval_words(m["words"])
+        if prose and value is not None and value < 1 and weak_fraction(m):
+            return None  # "a third term", "one half": left out, like "one" alone
     elif m["native"] is not None:
         return eval_native(m["native"])
     elif m["sci"] is not None:

@@ -85,6 +85,34 @@ def test_free_text_may_use_the_articles_numbers_and_no_other(summary, allowed):
     assert decoder.accepts(ANSWER.replace("HEAD", "이 대통령, 젠슨 황 접견").replace("SUMMARY", summary)) is allowed
 
 
+CHIPS = (Path(__file__).resolve().parents[1] / "fixtures" / "speakers" / "en-chips.fixture.txt").read_text(
+    encoding="utf-8")
+EN_EVENT = '{"description":"Talks","actors":["Jensen Huang"],"date":null,"location":null,"figure_ids":[]}'
+EN_ANSWER = ('{"headline":"Nvidia chips for Korea","figures":[{"id":"f1","label":"chips","part_of":null}],'
+             '"quotes":[{"id":"q1","speaker":"Jensen Huang"}],"summary":"SUMMARY","events":[EVENT]}'
+             ).replace("EVENT", EN_EVENT)
+
+
+@pytest.mark.parametrize(("summary", "allowed"), [
+    ("Nvidia will supply chips to Korea.", True),
+    ("Nvidia will supply 260,000 chips, a third of them this year.", False),  # fractions the parser reads
+    ("Nvidia will supply one-third of the chips.", False),
+    ("The deal runs one and a half years.", False),
+    ("A quarter of the chips go to Samsung.", False),
+    ("Huang came for a third time, in the third quarter.", True),  # ordinals and quarters are words
+    ("A third-party firm will help, for a half-hour each day.", True),
+    ("Half of them go to Samsung.", True),
+])
+def test_free_text_about_an_english_article_spells_no_fraction_the_parser_reads(summary, allowed):
+    offer = _offer(CHIPS)
+    assert offer.latin_words is None  # an English article: any Latin words, but no number the article lacks
+    assert _decoder(offer).accepts(EN_ANSWER.replace("SUMMARY", summary)) is allowed
+    if allowed:
+        s = build_summary(find_candidates(CHIPS), to_answer(response_model(offer).model_validate_json(
+            EN_ANSWER.replace("SUMMARY", summary)))).summary
+        assert "text.number_not_in_source" not in {f.code for f in validate(CHIPS, s).findings}
+
+
 @pytest.mark.parametrize(("change", "allowed"), [
     ({}, True),
     ({'"id":"q2"': '"id":"q9"'}, False),  # no such quotation

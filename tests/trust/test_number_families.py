@@ -88,8 +88,8 @@ FAMILIES = {
 }
 
 # A second table per family, written after the parser and not used to build it. Its first run read
-# 38/40, 42/44, 38/38 and 41/44 right; 십여 명, 1.2%포인트 and "minus five" were fixed after it. The rows
-# still wrong are marked below and xfail (strict): a fix must remove the mark.
+# 38/40, 42/44, 38/38 and 41/44 right; 십여 명, 1.2%포인트, "minus five", 20만t, "three-quarters" and "one and a
+# half" were fixed after it. A row still wrong goes in NOT_DONE and xfails (strict): a fix must remove it.
 LATER_KOREAN_DIGITS = [
     ("3만5000명", 35000), ("1만8천 명", 18000), ("약 2천억 원", 200_000_000_000), ("4.5%", "4.5"), ("0.1%p", "0.1"),
     ("12억 5천만 달러", 1_250_000_000), ("300여 명", 300), ("1천여 개", 1000), ("70%", 70), ("2.3배", "2.3"),
@@ -99,7 +99,7 @@ LATER_KOREAN_DIGITS = [
     ("1조2천억 원", 1_200_000_000_000), ("2천500만 원", 25_000_000), ("600MW", 600), ("14시간", 14), ("3개국", 3),
     ("5곳", 5), ("2백만 명", 2_000_000), ("35만여 명", 350000), ("1억 명", 100_000_000), ("40㎞", 40),
     ("3.5GW", "3.5"), ("1만 명 가량", 10000), ("5천~6천 명", R(5000, 6000)), ("0.5%", "0.5"), ("15㎡", 15),
-    ("1.2%포인트", "1.2"), ("20만t", 200000),  # t after a Korean scale is read as trillion: not done
+    ("1.2%포인트", "1.2"), ("20만t", 200000),
 ]
 LATER_ALL_KOREAN = [
     ("셋", 3), ("넷", 4), ("일곱", 7), ("아홉 명", 9), ("열다섯 살", 15), ("스물한 명", 21), ("서른세 개", 33),
@@ -125,7 +125,7 @@ LATER_ENGLISH = [
     ("three million", 3_000_000), ("forty-two", 42), ("one hundred", 100), ("a thousand", 1000), ("seven", 7),
     ("eleven", 11), ("fifteen", 15), ("2.5 million", 2_500_000), ("$3.2 trillion", 3_200_000_000_000),
     ("€500m", 500_000_000), ("£1.5bn", 1_500_000_000), ("10,000", 10000), ("1,234,567", 1234567), ("7.5%", "7.5"),
-    ("three-quarters", "0.75"), ("one and a half", "1.5"),  # English fraction words: not done
+    ("three-quarters", "0.75"), ("one and a half", "1.5"),
     ("six-month", 6), ("five-day", 5), ("20-year-old", 20),
     ("3 km", 3), ("15kg", 15), ("50 mg", 50), ("1e-3", "0.001"), ("6.02×10²³", "6.02e23"), ("1.5 x 10^9", 1_500_000_000),
     ("minus five", -5), ("-0.5%", "-0.5"), ("+3%", 3), ("between 10 and 20", R(10, 20)), ("10 to 15 percent", R(10, 15)),
@@ -139,7 +139,7 @@ LATER_FAMILIES = {
     "Korean numerals and money": LATER_KOREAN_MONEY,
     "English number words and quantities": LATER_ENGLISH,
 }
-NOT_DONE = {"20만t", "three-quarters", "one and a half"}
+NOT_DONE: set[str] = set()
 
 
 def read(text: str):
