@@ -169,3 +169,27 @@ def test_a_summary_that_words_the_articles_fraction_passes_and_one_that_changes_
 
     assert codes("Three-quarters of 1,200 workers backed the strike.") == []
     assert codes("Two-thirds of 1,200 workers backed the strike.") == ["text.number_not_in_source"]
+
+
+POLL = "A quarter of the 1,200 respondents backed the plan, 33% opposed it and 9.5% had no view. 응답자의 4분의 1이 찬성했다."
+
+
+@pytest.mark.parametrize(
+    ("summary", "told"),
+    [
+        # a share worded the other way is the article's: a quarter is its 25%, 33% its "a third"
+        ("25% of respondents backed the plan.", []),
+        ("A third of respondents opposed it.", []),
+        ("The plan had the backing of 25 percent.", []),
+        ("응답자의 25%가 찬성했다.", []),
+        ("About a tenth of them had no view.", []),  # about: 10% against 9.5%, within the approximate tolerance
+        # a share the article does not give, in either notation
+        ("30% of respondents backed the plan.", ["text.number_not_in_source"]),
+        ("Two-thirds of respondents opposed it.", ["text.number_not_in_source"]),
+        ("A tenth of them had no view.", ["text.number_not_in_source"]),  # 10% is not 9.5% said exactly
+        ("36% opposed it.", ["text.number_not_in_source"]),
+    ],
+)
+def test_a_share_worded_as_a_percentage_or_a_fraction_is_the_same_number(summary, told):
+    s = ArticleSummary(headline="Poll", summary=summary, figures=[])
+    assert [f.code for f in validate(POLL, s).findings if f.code.startswith("text.")] == told

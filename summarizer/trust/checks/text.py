@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...contract.report import Finding
 from ...contract.summary import ArticleSummary
-from ..numbers import find_quantities
+from ..numbers import Quantity, find_quantities
 from ..source import Source
 from ..textkey import clip
 from .findings import as_decimal, finding, show
@@ -35,7 +35,8 @@ def _derived(summary: ArticleSummary, grounded: frozenset[str]) -> set[Decimal]:
 def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[str]) -> list[Finding]:
     """Every number in the headline, summary and event descriptions is the article's, in any notation
     and up to its sign, or a plain sum of ``grounded`` figures (those the figure check found verbatim
-    and rightly valued). Both ends of a range must be the article's."""
+    and rightly valued), or a share the article writes the other way (a quarter for its 25%). Both ends of a
+    range must be the article's."""
     out: list[Finding] = []
     fields = [("headline", summary.headline), ("summary", summary.summary)]
     fields += [(f"events[{i}].description", e.description) for i, e in enumerate(summary.events)]
@@ -52,6 +53,8 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
                 continue
             if q.qualifier == "approx" and any(abs(v - q.value) <= APPROX_TOLERANCE * abs(v) for v in known):
                 continue
+            if _a_share_of(q, src.quantities):
+                continue
             examples = ", ".join(dict.fromkeys(x.text for x in src.quantities if not x.is_time))
             out.append(finding("text.number_not_in_source", "error", path,
                                f'"{q.text}" ({show(q.value)}) is not a number the article gives, in any notation. '
@@ -59,6 +62,32 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
                                + (f" (it gives {clip(examples, 120)})." if examples else ".") +
                                " Remove or correct this one."))
     return out
+
+
+def _a_share_of(q: Quantity, quantities: list[Quantity]) -> bool:
+    """Whether ``q`` is a proportion the article writes in the other notation: a quarter, 3/4 or 4분의 1 for its
+    25% or 75%, or 33% for its "a third". A summary may word a share either way; one way is a percentage, the
+    other a number between 0 and 1 with no unit."""
+    approx = q.qualifier == "approx"
+    if q.unit == "%":
+        return any(_same_share(q.value, f.value, approx) for f in quantities if _fraction(f))
+    if _fraction(q):
+        return any(_same_share(p.value, q.value, approx) for p in quantities if p.unit == "%")
+    return False
+
+
+def _fraction(q: Quantity) -> bool:
+    return q.unit is None and 0 < q.value < 1
+
+
+def _same_share(percent: Decimal, fraction: Decimal, approx: bool) -> bool:
+    """Whether ``percent`` is ``fraction`` in percent, rounded where the percentage stops (33% or 33.3% for a
+    third, 67% for two-thirds, not 66%); within the approximate tolerance when the summary says about."""
+    exact = fraction * 100
+    step = Decimal(1).scaleb(min(0, percent.as_tuple().exponent))  # 1 for 33, 0.1 for 33.3
+    if 2 * abs(exact - percent) <= step:
+        return True
+    return approx and abs(exact - percent) <= APPROX_TOLERANCE * abs(exact)
 
 
 def check_events(src: Source, summary: ArticleSummary) -> list[Finding]:
