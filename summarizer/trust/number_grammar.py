@@ -256,10 +256,10 @@ DIGITS_RE = _quantity_re(digits=True)
 # assertion turns those away in one step, before the branches (each of their assertions is a call
 # into the regex engine). It rejects nothing the branches would take: a Hangul start must follow a
 # non-Hangul character, a Latin one a character that is no letter, ' or -.
-_EN_START = alternation(list(EN_ONES) + list(EN_TENS) + list(EN_SCALE) + ["hundred", "dozen"])
+_EN_START = _EN_WORDS  # a number in words starts with one of its words
 _EN_STARTS = (
     rf"(?i:(?:{_EN_START})\b|an?\s+(?:{alternation(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', *EN_FRACTIONS])})\b"
-    rf"|half\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
+    rf"|half\s+an?\s+{_EN_SCALES}"
     rf"|minus\s?[.\d]|minus\s(?:{_EN_START})\b)|US\$|C\$|A\$|HK\$|S\$|(?:{_CODES})\s?[.\d]"
 )
 _KO_STARTS = rf"(?:{_SIGN_WORDS})\s?[.\d]|{_NATIVE.replace('(?<![가-힣])', '')}"
