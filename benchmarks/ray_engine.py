@@ -33,7 +33,7 @@ from benchmarks.batch_throughput import _server, run_process, write_dump
 STARTUP = r"""
 import json, time
 t0 = time.perf_counter()
-from summarizer.io.ray_run import local_ray
+from summarizer.run.ray_engine import local_ray
 with local_ray() as ray:
     t1 = time.perf_counter()
     import ray.data

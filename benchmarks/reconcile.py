@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from summarizer import Article, ArticleSummary, Result, ResultRecord, validate
-from summarizer.pipeline.reconcile import describe, reconcile_records
+from summarizer.stories.core import describe, reconcile_records
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"

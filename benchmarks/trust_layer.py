@@ -38,7 +38,7 @@ import unicodedata
 from pathlib import Path
 
 from summarizer import ArticleSummary, locate_quote, validate
-from summarizer.trust.source import Source
+from summarizer.trust.article.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"

@@ -99,7 +99,7 @@ _LAZY = {
     "asummarize": "summarizer.pipeline.summarize",
     "summarize_batch": "summarizer.pipeline.batch",
     "summarize_dataset": "summarizer.pipeline.dataset",
-    "reconcile": "summarizer.io.stories",
+    "reconcile": "summarizer.stories.api",
 }
 
 

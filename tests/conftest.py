@@ -33,7 +33,7 @@ def local_ray():
     Code under test that asks for Ray finds it connected and uses it."""
     import os
 
-    from summarizer.io.ray_run import local_ray as start
+    from summarizer.run.ray_engine import local_ray as start
 
     # Ray's workers import what they run by module name: the test helpers too.
     tests = str(__import__("pathlib").Path(__file__).resolve().parent)

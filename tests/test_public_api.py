@@ -1,8 +1,11 @@
 """The public API is what ``summarizer`` exports; the layers behind it are enforced; old paths still work, warning."""
 
+import importlib
 import shutil
 import subprocess
 import sys
+import types
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -38,8 +41,16 @@ def test_the_layers_and_the_pure_trust_layer_hold():
     assert lint, "import-linter is part of the dev install"
     run = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "Layers: cli > io > pipeline > model > embedded > trust > contract KEPT" in run.stdout
+    assert "Layers: cli > run | stories > views > io > pipeline > model > embedded > trust > contract KEPT" \
+        in " ".join(run.stdout.split())
+    assert "Trust: grounded > checks > people > article > numbers KEPT" in run.stdout
     assert "The contract and the trust layer import no model client KEPT" in run.stdout
+    assert "No import cycles KEPT" in run.stdout
+
+
+def test_no_module_name_is_used_three_times():
+    names = Counter(p.name for p in (ROOT / "summarizer").rglob("*.py") if p.name != "__init__.py")
+    assert {name: n for name, n in names.items() if n >= 3} == {}
 
 
 def test_no_module_is_over_400_lines():
@@ -73,3 +84,11 @@ def test_an_old_import_path_works_for_now_and_says_where_the_name_went():
     assert warned == ("warned: summarizer.extract has moved to summarizer.pipeline.summarize; import its public "
                       "names from summarizer instead. The old path goes in summarizer 0.3.")
     assert same == "True True gemma-3-270m-q4_k_m"
+
+
+def test_a_public_function_is_not_shadowed_by_a_subpackage_once_everything_is_imported():
+    for path in (ROOT / "summarizer").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        if "ray" not in path.stem and parts[-1] != "__main__":
+            importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    assert all(not isinstance(getattr(summarizer, name), types.ModuleType) for name in summarizer.__all__)

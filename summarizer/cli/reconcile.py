@@ -28,10 +28,11 @@ def add_reconcile(sub: argparse._SubParsersAction) -> None:  # argparse's docume
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    from ..io.stories import read_results, reconcile, write_atomically
-    from ..io.story_html import write_story_page
+    from ..io.results import write_atomically
     from ..model.settings import Settings
-    from ..pipeline.reconcile import describe
+    from ..stories import read_results, reconcile
+    from ..stories.core import describe
+    from ..views.story_page import write_story_page
 
     out = Path(args.out)
     if out.suffix.lower() == ".jsonl" and any(Path(p).resolve() == out.resolve() for p in args.results):

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..io.run import ENGINES, Counts, RunOptions, default_dead_letter
 from ..model.settings import Settings
+from ..run import ENGINES, Counts, RunOptions, default_dead_letter
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
 
 __all__ = ["add_run_command", "exit_status"]
@@ -72,7 +72,7 @@ def exit_status(counts: Counts, *, fail_on_rejected: bool = False) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ..io.run import run
+    from ..run import run
 
     settings = Settings.from_env(model=args.model, base_url=args.base_url, max_reasks=args.max_reasks,
                                  answer=args.answer)

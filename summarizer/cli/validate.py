@@ -13,10 +13,10 @@ from ..contract.errors import InputError
 from ..contract.summary import ArticleSummary
 from ..io.encoding import decode
 from ..io.inputs import read_article, reading_note
-from ..io.text_report import render_report
 from ..model.failures import Failure
 from ..pipeline.checking import run_check
 from ..trust.checks import validate
+from ..views.report_text import render_report
 from .exit_codes import EXIT_BUG, EXIT_OK, EXIT_REJECTED
 
 __all__ = ["add_validate_command", "load_summary"]

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..contract.errors import UsageError
 from ..contract.record import DeadLetter, RecordKey
-from ..trust.textkey import clip
+from ..trust.article.textkey import clip
 
-__all__ = ["ResultsFile"]
+__all__ = ["ResultsFile", "write_atomically"]
 
 
 class ResultsFile:
@@ -79,3 +79,12 @@ class ResultsFile:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """``text`` written to ``target`` through a temporary file renamed into place: a failure never leaves a
+    half-written file over a good one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)

@@ -36,14 +36,12 @@ from tenacity import (
     wait_random_exponential,
 )
 
-from pydantic import BaseModel
-
 from ..contract.result import Usage
 from ..contract.summary import ArticleSummary
-from ..trust.textkey import clip
+from ..trust.article.textkey import clip
 from .client import base_url_of, make_client
 from .failures import Failure, classify, is_transient, retry_after, root
-from .grounded import Offer, response_model, to_answer
+from .grounded.schema import Offer, response_model, to_answer
 from .redact import redact
 from .settings import Settings
 

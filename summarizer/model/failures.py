@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import openai
 
 from ..contract.result import FailureKind
-from ..trust.textkey import clip
+from ..trust.article.textkey import clip
 from .redact import redact, safe_url
 
 __all__ = ["STOPS_THE_RUN", "Failure", "classify", "is_transient", "retry_after", "root"]

@@ -1,6 +1,6 @@
 """Many articles, a bounded number in flight, results as they finish.
 
-``summarize_batch`` is the Python API; ``summarizer run`` (``io.run``) streams
+``summarize_batch`` is the Python API; ``summarizer run`` (``run``) streams
 files through it into a results file.
 """
 
@@ -17,7 +17,7 @@ from ..contract.result import Result
 from ..model.client import require_kind
 from ..model.redact import redact
 from ..model.settings import Settings
-from ..trust.textkey import clip
+from ..trust.article.textkey import clip
 from .summarize import Summarizer
 
 __all__ = ["summarize_article", "summarize_batch"]

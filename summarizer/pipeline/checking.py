@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ..contract.report import Report
 from ..contract.summary import ArticleSummary
 from ..model.failures import Failure
-from ..trust.textkey import clip
+from ..trust.article.textkey import clip
 
 __all__ = ["Check", "run_check", "run_check_in_thread"]
 

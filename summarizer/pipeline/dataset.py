@@ -1,7 +1,7 @@
 """Summarize a Ray Dataset of articles: ``summarize_dataset(ds, settings=...)``.
 
 For people who already hold a ``ray.data.Dataset``, and for ``summarizer run
---engine ray`` (``io.ray_run``). One stage, ``map_batches`` over an actor pool:
+--engine ray`` (``run.ray_engine``). One stage, ``map_batches`` over an actor pool:
 
 - each actor holds one ``Summarizer`` (one client, made on the actor's own
   event loop at its first batch) and summarizes the rows of its batches
@@ -30,7 +30,7 @@ from ..contract.errors import UsageError
 from ..contract.record import DeadLetter, ResultRecord
 from ..model.redact import redact
 from ..model.settings import Settings
-from ..trust.textkey import clip
+from ..trust.article.textkey import clip
 from .batch import summarize_article
 from .summarize import Summarizer
 

@@ -37,7 +37,8 @@ from ..model.failures import Failure
 from ..model.settings import Settings
 from ..trust.checks import validate
 from .checking import Check, run_check, run_check_in_thread
-from .kinds import Kind, Round, kind_for
+from .grounded.kind import Grounded
+from .kinds import FreeText, Kind, Round
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
 
@@ -75,7 +76,7 @@ class Summarizer:
     def __init__(self, settings: Settings | None = None, *, client: Any = None, sleep: Any = None,
                  async_sleep: Any = None, check: Check = validate, check_timeout: float | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.kind: Kind = kind_for(self.settings)
+        self.kind: Kind = Grounded(self.settings) if self.settings.grounded else FreeText(self.settings)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
         self.check = check
         if check_timeout is not None:

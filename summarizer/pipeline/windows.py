@@ -11,7 +11,7 @@ offset indexes the whole article.
 from __future__ import annotations
 
 from ..contract.summary import ArticleSummary, Event, Figure, Quote
-from ..trust.textkey import key_of
+from ..trust.article.textkey import key_of
 
 __all__ = ["estimate_tokens", "merge_summaries", "split_windows"]
 

@@ -1,15 +1,18 @@
 """The trust layer: everything that checks a summary against its article.
 
-Pure code, with no network and no model: ``textkey`` (normalised search keys
-with a map back to the text), ``numbers`` (numbers as news writes them),
-``quote_match`` (where a quotation sits), ``source`` (one article, analysed
-once) and ``checks`` (``validate``). Nothing here imports a model client; the
-import-linter layers contract in pyproject.toml holds that.
+Pure code, with no network and no model, in rooms named for what they know:
+``numbers`` (numbers as news writes them, and whether reports of one agree),
+``article`` (one article analysed once: its search keys, its page furniture,
+where a quotation sits), ``people`` (who it names, and who says what),
+``checks`` (``validate``: every finding) and ``grounded`` (the candidates a
+model picks from, and the summary built from the picks). Nothing here imports
+a model client; import-linter contracts in pyproject.toml hold that, and the
+order of the rooms.
 """
 
+from .article.quote_match import QuoteMatch, locate_quote
 from .checks import validate
-from .numbers import Quantity, find_quantities, is_vague_amount, parse_number, parse_quantity, parse_range
-from .quote_match import QuoteMatch, locate_quote
+from .numbers.quantities import Quantity, find_quantities, is_vague_amount, parse_number, parse_quantity, parse_range
 
 __all__ = ["Quantity", "QuoteMatch", "find_quantities", "is_vague_amount", "locate_quote", "parse_number",
            "parse_quantity", "parse_range", "validate"]

@@ -83,3 +83,9 @@ def make_vcr() -> vcr.VCR:
     v.register_serializer("readable_json", ReadableJson)
     v.register_matcher("json_body", json_body)
     return v
+
+
+def cassette_path(request) -> str:
+    """``AREA/TEST.yaml`` under ``CASSETTES``: the test file's folder under tests/ (its area) and the test's name."""
+    area = Path(request.path).resolve().parent.relative_to(Path(__file__).resolve().parent.parent)
+    return f"{area.as_posix()}/{request.node.name}.yaml"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ...contract.report import Report, status_of
 from ...contract.summary import ArticleSummary
-from ..source import Source
+from ..article.source import Source
 from .coverage import check_coverage
 from .figures import check_figure_refs, check_figures
 from .quotes import check_quotes

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from ...contract.report import Coverage, Finding, QuoteLocation, Tally
 from ...contract.summary import ArticleSummary
-from ..furniture import is_furniture
-from ..source import Source
-from ..textkey import key_of
+from ..article.furniture import is_furniture
+from ..article.source import Source
+from ..article.textkey import key_of
 from .findings import as_decimal, excerpt, finding, show
 
 __all__ = ["check_coverage"]

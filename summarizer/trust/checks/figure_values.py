@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from ...contract.report import FigureLocation, Finding
 from ...contract.summary import Figure, Qualifier
-from ..numbers import Quantity, find_quantities, parse_quantity_or_range
-from ..source import Source
+from ..article.source import Source
+from ..numbers.quantities import Quantity, find_quantities, parse_quantity_or_range
 from .findings import finding, show, span
 
 __all__ = ["Parsed", "check_range_figure", "end_qualifier", "occurrences", "overlapping", "parse_figure_text",

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from ...contract.report import FigureLocation, Finding
 from ...contract.summary import ArticleSummary, Figure
-from ..number_words import unit_key
-from ..numbers import Quantity, is_vague_amount
-from ..source import Source
+from ..article.source import Source
+from ..numbers.quantities import Quantity, is_vague_amount
+from ..numbers.words import unit_key
 from .figure_values import (
     check_range_figure,
     end_qualifier,

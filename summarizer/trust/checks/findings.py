@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ...contract.report import Finding, Severity, Span
-from ..textkey import clip
+from ..article.textkey import clip
+from ..numbers.values import as_decimal, show
 
 __all__ = ["as_decimal", "excerpt", "finding", "show", "span"]
 
@@ -16,18 +15,6 @@ def span(pair: tuple[int, int] | None) -> Span | None:
 
 def finding(code: str, severity: Severity, path: str, message: str, at: tuple[int, int] | None = None) -> Finding:
     return Finding(code=code, severity=severity, path=path, message=message, span=span(at))
-
-
-def as_decimal(value: float) -> Decimal:
-    """A model's float as the decimal it was written as (0.1, not 0.1000000000000000055...)."""
-    return Decimal(repr(value))
-
-
-def show(value: Decimal | float) -> str:
-    """A number for a message: 260,000 rather than 2.6E+5 or 260000.0."""
-    d = value if isinstance(value, Decimal) else Decimal(repr(value))
-    d = d.to_integral_value() if d == d.to_integral_value() else d.normalize()
-    return f"{d:,f}"
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 80) -> str:

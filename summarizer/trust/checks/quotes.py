@@ -19,11 +19,11 @@ from functools import lru_cache
 
 from ...contract.report import Finding, QuoteLocation
 from ...contract.summary import ArticleSummary
-from ..attribution import Attribution, speaker_of
-from ..people import Person, name_tokens
-from ..quote_match import locate_quote
-from ..source import Source
-from ..textkey import key_of
+from ..article.quote_match import locate_quote
+from ..article.source import Source
+from ..article.textkey import key_of
+from ..people.attribution import Attribution, speaker_of
+from ..people.persons import Person, name_tokens
 from .findings import excerpt, finding, span
 
 __all__ = ["QuoteChecks", "check_quotes"]

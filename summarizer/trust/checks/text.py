@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from ...contract.report import Finding
 from ...contract.summary import ArticleSummary
-from ..numbers import Quantity, find_quantities
-from ..source import Source
-from ..textkey import clip
+from ..article.source import Source
+from ..article.textkey import clip
+from ..numbers.agreement import APPROX_TOLERANCE
+from ..numbers.quantities import Quantity, find_quantities
 from .findings import as_decimal, finding, show
-from .totals import APPROX_TOLERANCE
 
 __all__ = ["check_events", "check_free_text"]
 

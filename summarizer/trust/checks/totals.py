@@ -11,13 +11,11 @@ from decimal import Decimal
 
 from ...contract.report import Finding
 from ...contract.summary import ArticleSummary, Figure
+from ..numbers.agreement import APPROX_TOLERANCE
 from .figures import FigureChecks
 from .findings import as_decimal, finding, show
 
 __all__ = ["APPROX_TOLERANCE", "check_totals"]
-
-APPROX_TOLERANCE = Decimal("0.10")
-"""How far an approximate figure (약, about) may be from its stated value."""
 
 
 def _interval(fig: Figure) -> tuple[Decimal, Decimal | None]:

@@ -1,0 +1,30 @@
+"""``summarizer run``: inputs in, results out, resumable, counted, on the engine the options name.
+
+``default`` is asyncio in this process (``default``); ``ray`` is Ray Data
+(``ray_engine``), imported only when asked for. Both write the same records
+through the same ``ResultsFile``s and stop on the same ``Breaker`` (``job``).
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from ..model.settings import Settings
+from .default import run_default
+from .job import Counts, RunOptions, check_options, finish
+
+__all__ = ["run"]
+
+
+def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] | None = None,
+        progress: bool | None = None) -> Counts:
+    """Run the batch; the counts say what happened (``stopped`` when it ended early). Raises ``UsageError``
+    before writing anything when the options cannot work."""
+    check_options(options)
+    if options.engine == "ray":
+        from .ray_engine import run_on_ray
+
+        counts = run_on_ray(options, settings, stderr=stderr, progress=progress)
+    else:
+        counts = run_default(options, settings, stdin=stdin, stderr=stderr, progress=progress)
+    return finish(options, counts)

@@ -1,0 +1,82 @@
+"""``reconcile()``, the entry: results files (or records) in, a ``Reconciliation`` out.
+
+Reads the results files that ``summarizer run`` writes, one ``ResultRecord``
+a line, and hands them to ``core.reconcile_records``, with a model's
+``advice`` when settings or a client are given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..contract.errors import InputError, UsageError
+from ..contract.record import ResultRecord
+from ..contract.story import Reconciliation
+from ..model.settings import Settings
+from .core import reconcile_records
+
+__all__ = ["read_results", "reconcile"]
+
+
+def read_results(path: str | os.PathLike[str], notes: list[str] | None = None) -> Iterator[ResultRecord]:
+    """The records of a results file. A partial last line (a run killed mid-write) is skipped with a note."""
+    p = Path(path)
+    try:
+        handle = open(p, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file; give a results file that summarizer run wrote (--out)") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot be read ({e.strerror}); give a results file that summarizer run wrote") from None
+    with handle:
+        for n, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                yield ResultRecord.model_validate_json(raw)
+            except ValidationError:
+                if not raw.endswith(b"\n") and notes is not None:
+                    notes.append(f"{p}: line {n} is cut short (a run was stopped while writing it); skipped")
+                    continue
+                raise InputError(f"{p}: line {n} is not a result of summarizer run; give the results file that "
+                                 "summarizer run --out wrote, not its dead-letter file or a summary") from None
+
+
+def _records(results: Iterable[ResultRecord | str | os.PathLike[str]], notes: list[str]) -> Iterator[ResultRecord]:
+    if isinstance(results, (str, os.PathLike)):
+        results = [results]
+    for item in results:
+        if isinstance(item, ResultRecord):
+            yield item
+        elif isinstance(item, (str, os.PathLike)):
+            yield from read_results(item, notes)
+        else:
+            raise UsageError(f"reconcile takes ResultRecords or paths of results files, not {type(item).__name__}")
+
+
+def reconcile(results: Iterable[ResultRecord | str | os.PathLike[str]] | str | os.PathLike[str], *,
+              settings: Settings | None = None, client: Any = None, notes: list[str] | None = None
+              ) -> Reconciliation:
+    """Group results into stories and line up their figures and quotes across outlets.
+
+    ``results``: ``ResultRecord``s, or paths of the results files ``summarizer run`` writes.
+    With no ``settings`` and no ``client`` it is deterministic and uses no model. With either,
+    a model is asked for better groupings and figure alignments, and code verifies each
+    proposal before it counts (see ``Reconciliation.model_step``). ``notes`` collects what was
+    skipped while reading.
+    """
+    notes = [] if notes is None else notes
+    records = list(_records(results, notes))
+    if settings is None and client is None:
+        return reconcile_records(records)
+    from .advice import Advisor
+
+    advisor = Advisor(settings or Settings.from_env(), client)
+    try:
+        return reconcile_records(records, advisor)
+    finally:
+        advisor.close()

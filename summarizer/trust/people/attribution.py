@@ -1,0 +1,279 @@
+"""Who the article gives a quotation to, the way news is written.
+
+Korean news names a speaker once and lets the quotes run on for paragraphs
+(그는 …, 이어 …, 또 …, 그러면서 …); English news ties a name to a quote with a
+speech verb ("…," Huang said). ``speaker_of(src, start, end)`` reads it so:
+
+1. in the quotation's own sentence, a name that a cue verb ties to it
+   (“…,” said Huang; Huang told reporters: “…”; according to Huang), or the
+   sentence's named subject (조 회장은 “…”라고 말했다; a name right before the
+   quote, as headlines write it: 조준희 “…”): ``how="cue"`` when a speech verb
+   (말했다, 밝혔다, 강조했다, said, told...) closes the quote, else ``"preceding"``;
+2. otherwise the speaker carried on from before: the nearest preceding named
+   speaker (the subject of an earlier sentence, or the speaker of an earlier
+   quotation), broken by the next named speaker: ``how="carried"`` when a
+   pronoun or continuation word (그는, 이어, 또, 그러면서, he, she, added) says
+   so, else ``"preceding"``;
+3. nobody (``None``) for a quotation standing alone as a heading with no name
+   in it, and where no one is named before it.
+
+Objects do not speak: 이 대통령은 황 CEO를 만나 “…” gives the quote to 이 대통령.
+Names inside quotations and in page furniture are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..article.furniture import is_furniture
+from .lexicon import (
+    CONTINUATIONS_KO,
+    CUE_VERB_KO_RE,
+    CUE_VERBS_EN,
+    PARTICLE_RE,
+    PRONOUNS_EN,
+    QUOTATIVE_KO_RE,
+    SUBJECT_PARTICLES,
+    title_re,
+)
+from .persons import Person, mention_index, people
+
+if TYPE_CHECKING:
+    from ..article.source import Source
+
+__all__ = ["Attribution", "Person", "people", "speaker_of"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the article gives a passage to, and what ties them to it."""
+
+    person: Person
+    mention: tuple[int, int]
+    """The mention that ties them to it."""
+    how: str
+    """``"cue"``: a cue verb ties the name to the quote (말했다, 밝혔다, said, told, according to...);
+    ``"carried"``: carried on through 그는/이어/또/그러면서/he/she/added; ``"preceding"``: the nearest
+    preceding named speaker."""
+    cue: tuple[int, int] | None
+    """The span of the cue verb, if any."""
+
+
+_MASK = "\x00"
+_AFTER_MENTION_RE = re.compile(
+    rf"(?:\([^()\n]{{1,30}}\))?(?:\s(?:[^\s\"“”]+\s){{0,3}}?{title_re()}(?:\([^()\n]{{1,30}}\))?)?"
+    rf"(?P<p>{PARTICLE_RE.pattern})?(?=[^가-힣A-Za-z0-9]|$)"
+)
+# [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
+_BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
+_OPENING = "\"“「『"
+_CUES_EN = "|".join(CUE_VERBS_EN)
+_CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")
+_TAIL_CUE_NAME_RE = re.compile(rf"[\s,.!?”\"’'\x00]*(?:{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,4}}")
+_OF_ORG = r"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
+_TAIL_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}\s+(?P<cue>{_CUES_EN})\b")
+# between a quote and the name a cue verb follows: a few words of role ("…," Federal Reserve chair Janet Powers told)
+_TAIL_ROLE_RE = re.compile(r"[\s,.!?”\"’'\x00]*(?:[\w.'&-]+\s+){0,4}")
+_TAIL_PRONOUN_RE = re.compile(
+    rf"[\s,.!?”\"’'\x00]*(?:(?:{'|'.join(PRONOUNS_EN)})\s+(?P<a>{_CUES_EN})|(?P<b>{_CUES_EN})\s+(?:he|she|they))\b"
+)
+_LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,40}}?[:,]?\s*$")
+_ACCORDING_RE = re.compile(r"\baccording to\s+$", re.IGNORECASE)
+_LEAD_PRONOUN_RE = re.compile(rf"\b(?:{'|'.join(PRONOUNS_EN)})\s+(?:{_CUES_EN})\b|\b(?:added|continued)\b")
+_CONTINUATION_KO_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(sorted(set(CONTINUATIONS_KO), key=len, reverse=True))})"
+                                 r"(?![가-힣])")
+_DIRECT_RE = re.compile(r"[\s:,]*$")
+# An English name that starts a clause: "Lee welcomed", "Huang, asked about export controls, said".
+_EN_SUBJECT_RE = re.compile(
+    r"(?:,[^,\x00\n]{1,80},)?\s+(?!(?:in|at|on|of|for|to|and|or|the|a|an|with|from|by|as|who|which|that)\b)[a-z]+"
+)
+
+
+class _Analysis:
+    """One article, read once for speech: masked quotations, sentences, mentions and their grammar."""
+
+    def __init__(self, src: Source) -> None:
+        text = src.text
+        self.text = text
+        self.persons = people(src)
+        self.quotes = [(s, e) for s, e in src.quoted_passages if not is_furniture(src, s, e)]
+        self.quote_starts = [s for s, _ in self.quotes]
+        parts, pos = [], 0
+        for s, e in src.quoted_passages:
+            parts += [text[pos:s], _MASK * (e - s)]
+            pos = e
+        parts.append(text[pos:])
+        self.masked = "".join(parts)
+        self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(self.masked)]
+        mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.extent: list[int] = []
+        self.kind: list[str] = []
+        for s, e, _ in mentions:
+            m = _AFTER_MENTION_RE.match(text, e)
+            particle = m["p"] if m else None
+            self.extent.append(m.start("p") if m and particle else m.end() if m else e)
+            if particle is None and text[s].isascii() and _EN_SUBJECT_RE.match(text, e):
+                self.kind.append("subject")
+                continue
+            self.kind.append("subject" if particle in SUBJECT_PARTICLES else "bare" if particle is None else "other")
+        self.subjects = [i for i, k in enumerate(self.kind) if k == "subject"]
+        self.subject_starts = [mentions[i][0] for i in self.subjects]
+        self._memo: dict[int, Attribution | None] = {}
+        self._named: dict[int, int] = {}  # see _named_before
+        self._done: dict[int, int] = {}  # see prepare
+
+    def _floor(self, at: int) -> tuple[int | None, int]:
+        """The last named subject before ``at`` (its mention index) and where it stands (-1: none)."""
+        i = bisect_left(self.subject_starts, at) - 1
+        return (self.subjects[i], self.subject_starts[i]) if i >= 0 else (None, -1)
+
+    def prepare(self, at: int) -> None:
+        """Attribute, in order, the quotations between the last named subject before ``at`` and ``at``: the
+        only ones a quote at ``at`` can be carried on from. Each needs only those before it, already done."""
+        _, floor = self._floor(at)
+        first = bisect_right(self.quote_starts, floor)
+        # Those from ``first`` up to _done[first] are done already: each call does the rest up to ``at``, in order.
+        for j in range(self._done.get(first, first), bisect_left(self.quote_starts, at)):
+            if j not in self._memo:
+                self._memo[j] = self.attribute(*self.quotes[j])
+            self._done[first] = j + 1
+
+    def quotation(self, i: int) -> Attribution | None:
+        """The attribution of the article's ``i``-th quotation (computed once)."""
+        if i not in self._memo:
+            s, e = self.quotes[i]
+            self.prepare(s)
+            self._memo[i] = self.attribute(s, e)
+        return self._memo[i]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.boundaries, start) - 1
+        lo = self.boundaries[i] if i >= 0 else 0
+        j = bisect_left(self.boundaries, end)
+        hi = self.boundaries[j] if j < len(self.boundaries) else len(self.text)
+        return lo, hi
+
+    def _at(self, i: int, how: str, cue: tuple[int, int] | None) -> Attribution:
+        s, e, p = self.mentions[i]
+        return Attribution(self.persons[p], (s, e), how, cue)
+
+    def attribute(self, qs: int, qe: int) -> Attribution | None:
+        text, masked = self.text, self.masked
+        lo, hi = self.sentence(qs, qe)
+        open_at = qs - 1 if qs > 0 and text[qs - 1] in _OPENING else qs
+        close_at = qe + 1 if qe < len(text) and text[qe] in "\"”」』" else qe
+        lead = masked[lo:open_at]
+        a, b = bisect_left(self.mention_starts, lo), bisect_left(self.mention_starts, hi)
+        before = [i for i in range(a, b) if self.mentions[i][0] < open_at]
+        after = [i for i in range(a, b) if self.mentions[i][0] >= close_at]
+        # English: “…,” said Huang / “…,” Huang said / Huang said: “…” / according to Huang
+        for i in after:
+            gap = masked[close_at : self.mentions[i][0]]
+            m = _TAIL_CUE_NAME_RE.fullmatch(gap)
+            if m is not None:
+                return self._at(i, "cue", _cue_span(gap, close_at))
+            if _TAIL_ROLE_RE.fullmatch(gap):
+                m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
+                if m is not None:
+                    return self._at(i, "cue", m.span("cue"))
+            break
+        for i in reversed(before):
+            between = masked[self.extent[i] : open_at]
+            m = _LEAD_NAME_CUE_RE.match(between)
+            if m is not None and _MASK not in between:
+                return self._at(i, "cue", (self.extent[i] + m.start("cue"), self.extent[i] + m.end("cue")))
+            if _ACCORDING_RE.search(masked, lo, self.mentions[i][0]):
+                m = _ACCORDING_RE.search(masked, lo, self.mentions[i][0])
+                return self._at(i, "cue", m.span())
+        if after and _ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]):
+            at = close_at + _ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]).start()
+            return self._at(after[0], "cue", (at, at + len("according to")))
+        cue = self._korean_cue(close_at, hi)
+        # Korean: the name right before the quote (headlines), the nearest named subject, a bare name opening it.
+        direct = [i for i in before if _DIRECT_RE.fullmatch(masked, self.extent[i], open_at)]
+        subjects = [i for i in before if self.kind[i] == "subject"]
+        opening = [i for i in before[:1] if self.kind[i] == "bare" and not masked[lo : self.mentions[i][0]].strip()]
+        for pick in (direct, subjects, opening):
+            if pick:
+                return self._at(pick[-1], "cue" if cue else "preceding", cue)
+        tail = masked[close_at:hi]
+        m = _TAIL_PRONOUN_RE.match(tail)
+        carried_cue = (close_at + m.start("a" if m["a"] else "b"), close_at + m.end("a" if m["a"] else "b")) if m \
+            else cue
+        continuation = bool(m or _CONTINUATION_KO_RE.search(lead) or _LEAD_PRONOUN_RE.search(lead))
+        line_start = text.rfind("\n", 0, qs) + 1
+        line_end = text.find("\n", qe)
+        line_end = len(text) if line_end < 0 else line_end
+        if not continuation and _blank(masked[line_start:open_at]) and _blank(masked[close_at:line_end]):
+            return None  # a quotation standing alone, as a heading: its sentence names no one
+        return self._carried(open_at, "carried" if continuation else "preceding", carried_cue)
+
+    def _korean_cue(self, close_at: int, hi: int) -> tuple[int, int] | None:
+        if not QUOTATIVE_KO_RE.match(self.masked, close_at):
+            return None
+        m = CUE_VERB_KO_RE.search(self.masked, close_at, hi)
+        return m.span() if m else None
+
+    def _carried(self, at: int, how: str, cue: tuple[int, int] | None) -> Attribution | None:
+        """The nearest preceding named speaker: the last named subject, or a later quotation's speaker."""
+        subject, floor = self._floor(at)
+        k = self._named_before(bisect_left(self.quote_starts, at) - 1, floor)
+        if k >= 0:
+            earlier = self._memo[k]
+            return Attribution(earlier.person, earlier.mention, how, cue)
+        return self._at(subject, how, cue) if subject is not None else None
+
+    def _named_before(self, j: int, floor: int) -> int:
+        """The nearest quotation at or before the ``j``-th, after ``floor``, whose speaker is named after ``floor``
+        (-1: none). Quotations carried on from one speaker for pages would each walk back over all the others, so
+        the answer is kept for every quotation walked over whose attribution is done: ``floor`` is the same for
+        all of them (no named subject stands between), and a done attribution never changes."""
+        walked = []
+        found = -1
+        while j >= 0 and self.quote_starts[j] > floor:
+            if j in self._named:
+                found = self._named[j]
+                break
+            earlier = self._memo.get(j)
+            if earlier is not None and earlier.mention[0] > floor:
+                found = j
+                break
+            walked.append(j)
+            j -= 1
+        if all(w in self._memo for w in walked):
+            for w in walked:
+                self._named[w] = found
+        return found
+
+
+def _blank(s: str) -> bool:
+    """Nothing but spaces, punctuation and masked quotations."""
+    return not s.strip(" \t\n\r\u00a0.,!?…”\"’'" + _MASK)
+
+
+def _cue_span(gap: str, offset: int) -> tuple[int, int] | None:
+    m = _CUE_EN_RE.search(gap)
+    return (offset + m.start(), offset + m.end()) if m else None
+
+
+def analysis(src: Source) -> _Analysis:
+    """The article read for speech (worked out once an article)."""
+    return src.cached(_Analysis)
+
+
+def speaker_of(src: Source, start: int, end: int) -> Attribution | None:
+    """Who the article gives the passage ``src.text[start:end]`` (a quotation) to; ``None`` if nobody."""
+    if is_furniture(src, start, end):
+        return None  # a headline of another story, a caption: nobody in this article says it
+    a = analysis(src)
+    # A quotation of the article, or a part of one: the whole quotation's attribution.
+    i = bisect_right(a.quote_starts, start) - 1
+    if i >= 0 and a.quotes[i][0] <= start and end <= a.quotes[i][1] + 1:
+        return a.quotation(i)
+    a.prepare(start)
+    return a.attribute(start, end)

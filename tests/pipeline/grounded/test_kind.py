@@ -1,0 +1,137 @@
+"""Grounded mode in the ask/check/re-ask loop, against scripted endpoints (handwritten answers, fixtures).
+
+What a user sees: the model picks by id, the summary carries the article's own
+words and numbers, a finding is asked again as what was picked, and the
+embedded model (only it) is sent the grammar.
+"""
+
+import json
+
+import httpx2
+import pytest
+
+from summarizer import Settings, Summarizer
+from summarizer.contract.errors import UsageError
+from summarizer.model.grounded.schema import Limits, Offer, enum_size, fits_endpoint
+from summarizer.pipeline.grounded.kind import ENDPOINT_BUDGET, Grounded
+from summarizer.pipeline.grounded.offers import make_offer
+from summarizer.trust.grounded.candidates import find_candidates
+from support.completions import Script, sync_client, tool_answer
+from support.corpus import corpus
+
+A004 = corpus("004")
+ENDPOINT_SETTINGS = Settings(base_url="http://endpoint.test/v1", api_key="sk-test", model="test-model",
+                             answer="grounded")
+
+
+def picks(**changes) -> str:
+    answer = {
+        "headline": "정부, 엔비디아 GPU 26만장 확보",
+        "figures": [{"id": "f3", "label": "확보한 GPU", "part_of": None},
+                    {"id": "f5", "label": "공공 부문 공급분", "part_of": None}],
+        "quotes": [{"id": "q3", "speaker": "조준희"}],
+        "summary": "정부와 주요 기업이 엔비디아 GPU 26만장 이상을 확보했다.",
+        "events": [{"description": "정부가 엔비디아와 협력을 공식화했다.", "actors": ["정부", "엔비디아"], "date": None,
+                    "location": None, "figure_ids": ["f3"]}],
+    }
+    return json.dumps({**answer, **changes}, ensure_ascii=False)
+
+
+def reply(arguments: str) -> httpx2.Response:
+    return httpx2.Response(200, json=tool_answer(arguments, tool="GroundedAnswer", prompt=900, answer=120))
+
+
+def run(script: Script, settings: Settings = ENDPOINT_SETTINGS, text: str = A004):
+    result = Summarizer(settings, client=sync_client(script), sleep=lambda s: None).summarize(text)
+    assert not script.steps, "the script was not played to its end"
+    return result
+
+
+def test_picks_become_a_summary_of_the_articles_own_words_and_numbers():
+    script = Script(reply(picks()))
+    result = run(script)
+    assert result.prompt_version == "grounded/v1"
+    assert result.status in ("verified", "flagged") and not result.report.errors
+    (quote,) = result.summary.quotes
+    assert A004.count(quote.text) >= 1 and quote.text.startswith("정상회의 기간에 정부와 삼성")
+    assert (quote.speaker, quote.speaker_role) == ("조준희", "한국인공지능·소프트웨어산업협회장")
+    assert [(f.id, f.text, f.value, f.qualifier, f.part_of) for f in result.summary.figures] == [
+        ("f3", "26만장", 260000, "at_least", None), ("f5", "5만장", 50000, "approx", None)]
+    assert [(q.match, q.speaker_match) for q in result.report.quotes] == [("exact", "attributed")]
+    # the request: ids and names as enums; an endpoint sees the whole article and no grammar
+    (request,) = script.requests
+    schema = request["tools"][0]["function"]["parameters"]
+    enums = {name: d["enum"] for name, d in schema["$defs"].items() if "enum" in d}
+    assert {"q3", "q5"} <= set(enums["QuoteId"]) and "f3" in enums["FigureId"] and "조준희" in enums["Name"]
+    assert "grammar" not in request
+    assert "헌신적인 노력과 국가적인 성취에 산업을 대표해 머리숙여 감사드린다" in request["messages"][-1]["content"]
+
+
+def test_a_finding_is_asked_again_as_what_was_picked():
+    wrong = picks(figures=[{"id": "f3", "label": "확보한 GPU", "part_of": "f5"},
+                           {"id": "f5", "label": "공공 부문 공급분", "part_of": "f3"}])  # each a part of the other
+    script = Script(reply(wrong), reply(picks()))
+    result = run(script)
+    assert [(a.kind, a.outcome) for a in result.attempts] == [("ask", "rejected"), ("reask", "verified")]
+    ask, reask = script.requests
+    assert reask["messages"][:-2] == ask["messages"]  # the same request, the last answer, its findings
+    assert json.loads(reask["messages"][-2]["content"]) == json.loads(wrong)
+    findings = reask["messages"][-1]["content"]
+    assert "- figure f3 part_of: part_of links form a cycle (f3 -> f5 -> f3)." in findings
+
+
+def test_an_id_that_was_not_offered_does_not_fit_and_is_asked_again():
+    script = Script(reply(picks(quotes=[{"id": "q999", "speaker": "조준희"}])), reply(picks()))
+    result = run(script)
+    assert [(a.kind, a.outcome) for a in result.attempts] == [("ask", "invalid"), ("reask", "verified")]
+    assert "does not fit the JSON asked for" in script.requests[1]["messages"][-1]["content"]
+
+
+def test_the_embedded_model_is_sent_the_grammar_and_only_the_opening():
+    script = Script(reply(picks()))
+    result = run(script, Settings())  # the embedded model's settings, its client replaced by the script
+    assert result.status == "verified"
+    (request,) = script.requests
+    assert request["grammar"].startswith("%llguidance")
+    assert 'QID: "q2" | "q3"' in request["grammar"]
+    user = request["messages"][-1]["content"]
+    assert user.startswith("The article (its opening lines):\n엔비디아 최신 GPU 26만장 확보")
+    assert "머리숙여 감사드린다" not in user  # not the whole article: its quotations are listed instead
+    assert "q3 조준희: 정상회의 기간에" in user
+
+
+def test_free_text_stays_the_default_for_an_endpoint_and_grounded_for_the_embedded_model():
+    assert (Settings().grounded, Settings(base_url="http://x/v1").grounded) == (True, False)
+    assert Settings(base_url="http://x/v1", answer="grounded").grounded
+    assert not Settings(answer="free-text").grounded
+    with pytest.raises(UsageError, match="unknown answer 'picks'; use one of grounded, free-text"):
+        Settings(answer="picks")
+    assert Settings.from_env({"SUMMARIZER_ANSWER": "free-text"}).answer == "free-text"
+    # a grounded answer and a free-text one are not the same result: a rerun does not mistake one for the other
+    assert Settings(answer="grounded").fingerprint() != Settings(answer="free-text").fingerprint()
+
+
+def test_a_long_article_is_offered_in_windows_with_the_ids_and_offsets_of_the_whole():
+    text = "\n".join(corpus(n) for n in ("000", "001", "002", "003", "004"))
+    rounds = Grounded(Settings(answer="grounded", context_tokens=4096)).rounds(text)
+    assert len(rounds) > 1
+    seen: set[str] = set()
+    for r in rounds:
+        ids = {*r.offer.quote_ids, *r.offer.figure_ids}
+        assert not ids & seen  # every id is offered once, in the window it stands in
+        seen |= ids
+        for q in r.offer.quotes:
+            assert text[q.start:q.end] == q.text
+        for n in r.offer.figures:
+            assert text[n.start:n.end] == n.text
+    everything = find_candidates(text)
+    assert {q.id for q in everything.quotes} >= {i for i in seen if i.startswith("q")}
+
+
+def test_an_endpoint_offer_stays_within_openais_enum_limits():
+    # 1,200 short quotations and numbers: more than one schema may hold
+    text = "\n".join(f'김{i % 7}씨는 "{i}번째 발언이다"라고 말했다. 사과 {i + 1}만개가 팔렸다.' for i in range(600))
+    candidates = find_candidates(text)
+    assert enum_size(Offer(quotes=candidates.quotes, figures=candidates.figures, names=candidates.names))[0] > 1000
+    offer = make_offer(text, candidates, 0, len(text), ENDPOINT_BUDGET, Limits(), endpoint_limits=True)
+    assert fits_endpoint(offer) and offer.quotes and offer.figures

@@ -1,0 +1,92 @@
+"""speaker_of(): who the article gives each quotation to, as Korean and English news write it."""
+
+import pytest
+
+from summarizer.trust.article.source import Source
+from summarizer.trust.people.attribution import Attribution, speaker_of
+from support.speakers import article, truth
+
+
+def attribute(text: str, quote: str, nth: int = 0):
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(quote, at + 1)
+    got = speaker_of(Source(text), at, at + len(quote))
+    if got is None:
+        return None
+    cue = text[got.cue[0] : got.cue[1]] if got.cue else None
+    return got.person.name, got.how, text[got.mention[0] : got.mention[1]], cue
+
+
+@pytest.mark.parametrize("name", sorted(k for k in truth() if not k.startswith("_")))
+def test_every_quotation_goes_to_its_true_speaker(name):
+    text = article(name)
+    src = Source(text)
+    wrong = []
+    for quote, speaker in truth()[name]["quotes"]:
+        at = text.index(quote)
+        got = speaker_of(src, at, at + len(quote))
+        if got is None or got.person.name != speaker:
+            wrong.append((quote, speaker, got and got.person.name))
+    # A quotation standing alone as a sub-heading names nobody: it is left unattributed, not guessed.
+    assert wrong == ([("대한민국, AI 수도로 거듭날 것", "이재명", None)] if name == "001" else [])
+
+
+def test_korean_quotes_run_on_through_continuation_words():
+    text = article("003")
+    assert attribute(text, "정부의 치열한 노력으로") == ("조준희", "carried", "조 회장", "마무리했다")  # 그러면서
+    assert attribute(text, "트럼프 대통령이 'APEC") == ("조준희", "carried", "조준희", "운을")  # 그는, two paragraphs on
+    assert attribute(text, "우리가 GPU와 소프트웨어") == ("이승현", "carried", "이 국장", "관측했다")  # 그러면서도
+    assert attribute(text, "엔비디아와의 협력은 단순한") == ("이승현", "cue", "이 국장", "평가했다")
+
+
+def test_the_next_named_speaker_breaks_the_chain():
+    text = article("000")
+    # 이어 "..."고 하자 젠슨 황은 "..."고 말했다: one sentence, two speakers
+    assert attribute(text, "저도 그 자리에 있었어야 했다") == ("이재명", "carried", "이 대통령", "하자")
+    assert attribute(text, "여러분 들었느냐") == ("젠슨 황", "cue", "젠슨 황", "말했다")
+    assert attribute(text, "한국은 E-스포츠의 산지") == ("젠슨 황", "carried", "황 CEO", "평가했다")
+
+
+def test_the_subject_speaks_not_the_object():
+    text = article("002")  # 이 대통령은 ... 황 CEO를 만나 "..."라며
+    assert attribute(text, "대한민국의 목표는 아태 지역의") == ("이재명", "cue", "이 대통령", "말했다")
+
+
+def test_headlines_give_the_quote_to_the_name_before_it():
+    assert attribute(article("000"), "한국, 세계 AI 중심지 될 것") == ("젠슨 황", "preceding", "젠슨 황", None)
+    assert attribute(article("000"), "투자로 골든벨") == ("이재명", "preceding", "李대통령", None)
+    assert attribute(article("004"), "정부와 주요 대기업 원팀돼") == ("조준희", "preceding", "조준희", None)
+
+
+def test_quotes_in_page_furniture_belong_to_nobody():
+    text = article("002")  # the list of latest headlines at the foot of the page
+    assert attribute(text, "목소리 어우러져 만파식적 선율로 거듭날 것") is None
+
+
+def test_english_cue_verbs_pronouns_and_according_to():
+    text = article("en-chips")
+    assert attribute(text, "Korea has everything") == ("Jensen Huang", "cue", "Huang", "told")
+    assert attribute(text, "We are going to build it") == ("Jensen Huang", "preceding", "Huang", None)
+    assert attribute(text, "This is a turning point") == ("Lee Jae-myung", "carried", "Lee", "said")
+    assert attribute(text, "Our fabs will run") == ("Lee Jae-yong", "carried", "Lee Jae-yong", "said")
+    assert attribute(text, "secures the supply") == ("Chey Tae-won", "cue", "Chey Tae-won", "According to ")
+    assert attribute(text, "It is a good day") == ("Park Min-su", "cue", "Park Min-su", "said")
+    assert attribute(text, "The question is whether") == ("Park Min-su", "carried", "Park Min-su", None)
+    text = article("en-bridge")
+    assert attribute(text, "The people who live") == ("Tom Alvarez", "cue", "Tom Alvarez", "said")
+    assert attribute(text, "You cannot fix traffic") == ("Tom Alvarez", "preceding", "Alvarez", None)
+    assert attribute(text, "Nothing changes for the 14") == ("Linda Cho", "carried", "Linda Cho", "said")
+
+
+def test_a_part_of_a_quotation_has_the_whole_quotations_speaker():
+    text = article("003")
+    src = Source(text)
+    at = text.index("이번 협력으로 우리나라는")
+    whole = speaker_of(src, at, at + 40)
+    assert isinstance(whole, Attribution) and whole.person.name == "이승현"
+    assert speaker_of(src, at + 5, at + 20) == whole
+
+
+def test_no_one_named_means_no_speaker():
+    assert speaker_of(Source('"우리는 준비됐다"고 관계자가 말했다.'), 1, 8) is None
