@@ -1,4 +1,5 @@
-"""The exit statuses of the ``summarizer`` command, in one place (the README and ``--help`` show this table)."""
+"""The exit statuses of the ``summarizer`` command, in one place (``--help`` and docs/exit-codes.md show this table;
+a test checks the docs against it)."""
 
 from __future__ import annotations
 

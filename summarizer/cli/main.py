@@ -7,7 +7,7 @@
 
 Each command is a module here (``validate``, ``run``, ``reconcile``) that adds its parser
 and does its work. Errors of ours become one line on stderr; the exit
-statuses are in ``exit_codes`` (and the README, and ``--help``).
+statuses are in ``exit_codes`` (and docs/exit-codes.md, and ``--help``).
 """
 
 from __future__ import annotations

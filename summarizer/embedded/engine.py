@@ -77,7 +77,8 @@ class Sampling:
     sequence already seen, more steeply the longer the repeat; quotes, colons
     and newlines break sequences, so JSON's own structure is not penalised.
     ``repeat_penalty`` (off by default) penalises every recent token,
-    punctuation included. See the README for what each did to the answers.
+    punctuation included. ``python -m benchmarks.runaway_guards`` measures what each does to the answers (not
+    yet run: see benchmarks/RESULTS.md).
     """
 
     dry_multiplier: float = 0.8

@@ -57,7 +57,7 @@ class Settings:
     answer: AnswerKind | None = None
     """``grounded``: the model picks the article's quotations, numbers and names, found by code, and code builds
     the summary; ``free-text``: the model writes the whole summary. None: grounded for the embedded model,
-    free-text for an endpoint (see the README)."""
+    free-text for an endpoint (docs/grounded.md)."""
     grounded_prompt: str = "grounded/v1"
     grounded_context: Literal["opening", "article"] | None = None
     """What a grounded request shows of the article beside its candidates: its opening lines, or all of it.
