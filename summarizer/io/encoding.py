@@ -17,8 +17,11 @@ The flags go into the result record, so a reader knows how the text was read.
 from __future__ import annotations
 
 import codecs
+import os
+import re
 
-__all__ = ["INVALID_UTF8", "LineDecoder", "bom_encoding", "decode", "encoding_flag"]
+__all__ = ["INVALID_UTF8", "LineDecoder", "bom_encoding", "decode", "encoding_flag", "escaped", "lone_surrogate",
+           "path_text"]
 
 INVALID_UTF8 = "invalid_utf8"
 
@@ -29,6 +32,29 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate in ``text`` (a JSON escape such as ``\\ud800`` makes one), if any: no UTF-8
+    file can hold it."""
+    m = _SURROGATE.search(text)
+    return None if m is None else m[0]
+
+
+def escaped(text: str) -> str:
+    """``text`` with each lone surrogate written as its escape (``\\ud800``), so that UTF-8 can hold it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that UTF-8 can hold: the bytes of a name that is not UTF-8 written as escapes (``\\xff``)."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file system decoding made
+        return escaped(os.fspath(path))
 
 
 def encoding_flag(name: str) -> str:
