@@ -170,3 +170,44 @@ def test_the_console_script_exits_2_on_nan_not_1(tmp_path):
                          capture_output=True, text=True)
     assert (run.returncode, run.stdout, len(run.stderr.strip().splitlines())) == (2, "", 1)
     assert "finite number" in run.stderr
+
+
+MAYOR = ('Mayor Jane Smith said on Monday that the city will expand its bus network next year.\n\n'
+         '"We will add twelve new routes across the northern districts," Mayor Jane Smith said, '
+         '"and every one of them will run until midnight on weekdays."\n')
+SPANNING = ('We will add twelve new routes across the northern districts," Mayor Jane Smith said, '
+            '"and every one of them will run until midnight on weekdays.')
+
+
+def mayor_summary(quote: str) -> str:
+    return json.dumps({"headline": "The city will expand its bus network",
+                       "summary": "Mayor Jane Smith said the city will expand its bus network next year.",
+                       "quotes": [{"text": quote, "speaker": "Jane Smith", "speaker_role": "Mayor"}]})
+
+
+@pytest.mark.parametrize("quote", [SPANNING, MAYOR.strip()], ids=["both quotations", "the whole article"])
+def test_one_quote_that_covers_all_of_the_articles_quotations_is_checked_not_a_crash(tmp_path, capsys, quote):
+    article, summary = tmp_path / "mayor.txt", tmp_path / "s.json"
+    article.write_text(MAYOR, encoding="utf-8")
+    summary.write_text(mayor_summary(quote), encoding="utf-8")
+    status = main(["validate", str(article), str(summary)])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [f"verified  {article}  (0 errors, 0 warnings)", "  quotes:  1 exact",
+                                "  figures: 0 of 0 located in the article",
+                                "  coverage (does not change the status): quotations 2 of 2, figures 0 of 0"]
+
+
+def test_a_run_of_articles_whose_one_quote_covers_all_their_quotations_keeps_every_summary(endpoint, tmp_path,
+                                                                                           capsys):
+    endpoint.engine.answers = lambda article: mayor_summary(SPANNING)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):  # each was once an internal_error, its summary thrown away
+        (folder / f"mayor-{n}.txt").write_text(MAYOR + f"\n(기사 번호 {n})\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "--out", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["status"], r["report"]["coverage"]["quotes"]) for r in records] == [
+        ("verified", {"carried": 2, "total": 2})] * 3
+    assert "read=3 skipped=0 verified=3 flagged=0 rejected=0 failed=0" in capsys.readouterr().err
