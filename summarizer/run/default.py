@@ -82,7 +82,7 @@ def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: 
         batch = summarize_batch(todo(), concurrency=options.concurrency, summarizer=summarizer)
         try:
             async for article, result in batch:
-                counts.tokens += result.usage.total_tokens
+                counts.tokens += result.usage.counted
                 counts.add(result.status)
                 if result.status == "failed":
                     record(DeadLetter(id=article.id, origin=article.origin, reason=result.failure or "failed",

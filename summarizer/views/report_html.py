@@ -116,10 +116,14 @@ def _article(n: int, r: ResultRecord) -> str:
         f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(headline or r.id)}</h2>'
         f'<p class="summary">{_e(r.summary.summary if r.summary else None)}</p>'
         f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
-        f"{len(r.attempts)} answers · {r.usage.total_tokens:,} tokens</small></p>"
+        f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>"
         f'<div class="cols"><div class="text">{_highlighted(r.text, _marks(r))}</div>'
         f"<div>{items}</div></div></article>"
     )
+
+
+def _tokens(r: ResultRecord) -> str:
+    return "unknown" if r.usage.total_tokens is None else f"{r.usage.total_tokens:,}"
 
 
 def _row(n: int, r: ResultRecord) -> str:
@@ -127,7 +131,7 @@ def _row(n: int, r: ResultRecord) -> str:
     warnings = len(r.report.warnings) if r.report else 0
     return (f'<tr data-status="{_e(r.status)}" data-search="{_search(r)}"><td><a href="#a{n}">{_e(r.id)}</a></td>'
             f'<td><span class="badge {_e(r.status)}">{_e(r.status)}</span></td><td>{errors}</td><td>{warnings}</td>'
-            f"<td>{len(r.attempts)}</td><td>{r.usage.total_tokens:,}</td></tr>")
+            f"<td>{len(r.attempts)}</td><td>{_tokens(r)}</td></tr>")
 
 
 def _failure_row(n: int, d: DeadLetter) -> str:
