@@ -28,6 +28,7 @@ def add_reconcile(sub: argparse._SubParsersAction) -> None:  # argparse's docume
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    from ..io.paths import check_paths
     from ..io.results import write_atomically
     from ..model.settings import Settings
     from ..stories import read_results, reconcile
@@ -35,10 +36,8 @@ def _reconcile(args: argparse.Namespace) -> int:
     from ..views.story_page import write_story_page
 
     out = Path(args.out)
-    if out.suffix.lower() == ".jsonl" and any(Path(p).resolve() == out.resolve() for p in args.results):
-        raise UsageError("--out names one of the results files; give a new file, e.g. story.json")
-    if args.report and Path(args.report).resolve() == out.resolve():
-        raise UsageError("--out and --report must be different files")
+    outputs = [("--out", out)] + ([("--report", Path(args.report))] if args.report else [])
+    check_paths(args.results, outputs, written_whole=("--out", "--report"))
     notes: list[str] = []
     records = {}
     for path in args.results:

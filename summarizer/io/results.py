@@ -10,9 +10,10 @@ written, naming the line to remove.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,7 +21,7 @@ from ..contract.errors import UsageError
 from ..contract.record import DeadLetter, RecordKey
 from ..trust.article.textkey import clip
 
-__all__ = ["ResultsFile", "write_atomically"]
+__all__ = ["ResultsFile", "temporary", "write_atomically", "written_whole"]
 
 
 class ResultsFile:
@@ -81,10 +82,27 @@ class ResultsFile:
             self._fd = None
 
 
-def write_atomically(target: Path, text: str) -> None:
-    """``text`` written to ``target`` through a temporary file renamed into place: a failure never leaves a
-    half-written file over a good one."""
+def temporary(target: Path) -> Path:
+    """Where a file written whole goes first (``NAME.tmp`` beside it); ``paths.check_paths`` checks it too."""
+    return target.with_name(target.name + ".tmp")
+
+
+@contextmanager
+def written_whole(target: Path) -> Iterator[TextIO]:
+    """A text file to write ``target`` into: it is written to ``temporary(target)`` and renamed into place when
+    the block ends, so a failure never leaves a half-written file over a good one (nor a temporary file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp = temporary(target)
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            yield f
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(target)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """``text`` written to ``target`` as ``written_whole`` writes it."""
+    with written_whole(target) as f:
+        f.write(text)

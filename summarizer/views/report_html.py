@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ..contract.record import DeadLetter, ResultRecord
 from ..contract.result import STATUSES
+from ..io.results import written_whole
 
 __all__ = ["write_report"]
 
@@ -157,9 +158,7 @@ def write_report(results: Path, target: Path, title: str = "summarizer report", 
     counts: Counter[str] = Counter()
     done: set[tuple[str, str]] = set()
     skipped = [0]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
+    with written_whole(target) as out:
         _head(out, title)
         out.write("<table><thead><tr><th>article</th><th>status</th><th>errors</th><th>warnings</th>"
                   "<th>answers</th><th>tokens</th></tr></thead><tbody>")
@@ -180,7 +179,6 @@ def write_report(results: Path, target: Path, title: str = "summarizer report", 
         unread = f" {skipped[0]} lines of {_e(results.name)} could not be read." if skipped[0] else ""
         out.write(f"<p><small>{total} articles: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) +
                   f".{unread}</small></p></main><script>" + _SCRIPT + "</script></body></html>")
-    tmp.replace(target)
     return total
 
 

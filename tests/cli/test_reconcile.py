@@ -96,12 +96,34 @@ def test_a_line_cut_short_by_a_killed_run_is_skipped_with_a_note(tmp_path, capsy
         capsys.readouterr().err
 
 
-def test_out_must_not_overwrite_an_input(tmp_path, capsys):
-    results = write_results(tmp_path / "r.jsonl", [bundled_record("000")])
-    before = results.read_text(encoding="utf-8")
-    assert main(["reconcile", str(results), "--out", str(results)]) == 2
-    assert "--out names one of the results files" in capsys.readouterr().err
-    assert results.read_text(encoding="utf-8") == before
+def _tree(root) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_no_output_may_overwrite_an_input_or_another_output_temporary_files_included(tmp_path, capsys):
+    results = write_results(tmp_path / "R.jsonl", [bundled_record("000")])
+    kept = write_results(tmp_path / "keep2.json", [bundled_record("002")])  # a results file by another name
+    story = tmp_path / "story.json"
+    cases = [
+        ([str(results), "--out", str(results)], f"--out {results} is the input {results}"),
+        ([str(results), "--out", str(story), "--report", str(results)], f"--report {results} is the input {results}"),
+        ([str(kept), "--out", str(kept)], f"--out {kept} is the input {kept}"),
+        ([str(results), "--out", str(story), "--report", str(story)],
+         f"--out {story} and --report {story} are the same file"),
+        ([str(results), "--out", f"{story}.tmp", "--report", str(story)],
+         f"--out {story}.tmp and --report's temporary file {story}.tmp are the same file"),
+        ([str(results), "--out", str(story), "--report", f"{story}.tmp"],
+         f"--report {story}.tmp and --out's temporary file {story}.tmp are the same file"),
+        ([str(tmp_path / "R.jsonl.tmp"), "--out", str(tmp_path / "R.jsonl")],
+         f"--out's temporary file {tmp_path / 'R.jsonl.tmp'} is the input {tmp_path / 'R.jsonl.tmp'}"),
+    ]
+    (tmp_path / "R.jsonl.tmp").write_bytes(results.read_bytes())
+    before = _tree(tmp_path)
+    for args, said in cases:
+        assert main(["reconcile", *args]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"summarizer: {said}") and len(err.splitlines()) == 1, err
+        assert _tree(tmp_path) == before  # nothing written, nothing changed
 
 
 def test_story_json_is_the_documented_contract(tmp_path):
