@@ -31,7 +31,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     from ..io.paths import check_paths
     from ..io.results import write_atomically
     from ..model.settings import Settings
-    from ..stories import read_results, reconcile
+    from ..stories import gather, reconcile
     from ..stories.core import describe
     from ..views.story_page import write_story_page
 
@@ -39,11 +39,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     outputs = [("--out", out)] + ([("--report", Path(args.report))] if args.report else [])
     check_paths(args.results, outputs, written_whole=("--out", "--report"))
     notes: list[str] = []
-    records = {}
-    for path in args.results:
-        for record in read_results(path, notes):
-            records.pop(record.id, None)
-            records[record.id] = record
+    records = {r.id: r for r in gather(args.results, notes)}
     for note in notes:
         print(f"summarizer: {note}", file=sys.stderr)
     if not records:

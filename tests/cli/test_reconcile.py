@@ -153,3 +153,24 @@ def test_results_that_all_failed_the_checks_are_listed_and_said_so(tmp_path, cap
     result = story_file(out)
     assert (result.stories, [(x.article, x.status) for x in result.excluded]) == ([], [("000", "rejected")])
     assert "none of the 1 results passed the checks" in capsys.readouterr().err
+
+
+def _as(rid: str, r):
+    return r.model_copy(update={"id": rid})
+
+
+def test_the_same_ids_in_two_dumps_are_four_articles_told_apart_by_file_and_said(tmp_path, capsys):
+    a = write_results(tmp_path / "a.jsonl", [_as("1", bundled_record("000")), _as("2", bundled_record("001"))])
+    b = write_results(tmp_path / "b.jsonl", [_as("1", unrelated_record("busfare-a")),
+                                             _as("2", unrelated_record("busfare-b"))])
+    again = write_results(tmp_path / "again.jsonl", [_as("1", bundled_record("000"))])  # a's 1, once more
+    out, page = tmp_path / "story.json", tmp_path / "story.html"
+    assert main(["reconcile", str(a), str(b), str(again), "--out", str(out), "--report", str(page)]) == 0
+    assert [s.articles for s in story_file(out).stories] == [[f"{a}:2", f"{again}:1"], [f"{b}:1", f"{b}:2"]]
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [f"summarizer: id 2 names different articles in different results files; told apart as "
+                       f"{a}:2 and {b}:2",
+                       f"summarizer: id 1 names different articles in different results files; told apart as "
+                       f"{b}:1 and {again}:1"]
+    assert "stories=2 (with two or more articles: 2)" in err[2]
+    assert f"{b}:2" in page.read_text(encoding="utf-8")
