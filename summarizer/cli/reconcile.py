@@ -9,10 +9,10 @@ alignments, and code verifies each proposal before it counts.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..contract.errors import UsageError
+from ..views.terminal import say
 
 __all__ = ["add_reconcile"]
 
@@ -41,13 +41,13 @@ def _reconcile(args: argparse.Namespace) -> int:
     notes: list[str] = []
     records = {r.id: r for r in gather(args.results, notes)}
     for note in notes:
-        print(f"summarizer: {note}", file=sys.stderr)
+        say(f"summarizer: {note}")
     if not records:
         raise UsageError("the results files hold no results; run summarizer run --out RESULTS.jsonl first")
     settings = None
     if args.model or args.base_url:
         settings = Settings.from_env(model=args.model, base_url=args.base_url)
-        print(f"summarizer: asking {settings.describe()} for proposals; code verifies each", file=sys.stderr)
+        say(f"summarizer: asking {settings.describe()} for proposals; code verifies each")
     result = reconcile(list(records.values()), settings=settings)
     write_atomically(out, result.model_dump_json(indent=2) + "\n")
     if args.report:
@@ -55,12 +55,11 @@ def _reconcile(args: argparse.Namespace) -> int:
     step = result.model_step
     if step is not None:
         accepted = sum(p.accepted for p in step.proposals)
-        print(f"summarizer: the model proposed {len(step.proposals)}, code accepted {accepted}"
-              + (f"; the model step failed ({step.failure}), the rest is code's alone" if step.failure else ""),
-              file=sys.stderr)
+        say(f"summarizer: the model proposed {len(step.proposals)}, code accepted {accepted}"
+            + (f"; the model step failed ({step.failure}), the rest is code's alone" if step.failure else ""))
     if not result.stories and result.excluded:
-        print(f"summarizer: none of the {len(result.excluded)} results passed the checks, so there is no evidence "
-              "to line up; they are listed under excluded", file=sys.stderr)
-    print(describe(result), file=sys.stderr)
-    print(f"summarizer: stories in {out}" + (f", page in {args.report}" if args.report else ""), file=sys.stderr)
+        say(f"summarizer: none of the {len(result.excluded)} results passed the checks, so there is no evidence "
+            "to line up; they are listed under excluded")
+    say(describe(result))
+    say(f"summarizer: stories in {out}" + (f", page in {args.report}" if args.report else ""))
     return 0

@@ -44,3 +44,17 @@ def test_lone_surrogates_are_dead_letters_and_a_name_that_is_not_utf8_is_read_an
         ("y\\udfff", "/dump.jsonl:5", 'line 5 has no "text" string; each record needs "text" (and optionally "id", '
                                       '"title", "url", "published")'),
     ]
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped_in_the_runs_notes(endpoint, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "x\x1b]0;pwned\x07\x1b[2J\rsummarizer: all done\n.txt"
+    (folder / name).write_bytes(corpus("004").encode("cp949"))  # read as CP949: a note names the file
+    assert main(["run", str(folder), "--out", str(tmp_path / "r.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert not any(c in err for c in "\x1b\x07\r")
+    shown = f"{folder}/x\\x1b]0;pwned\\x07\\x1b[2J\\rsummarizer: all done\\n.txt"
+    assert f"summarizer: {shown}: read as CP949 (flagged encoding:cp949)" in err.splitlines()
+    (record,) = _lines(tmp_path / "r.jsonl")
+    assert record["origin"] == f"{folder}/{name}"  # the file's own name, kept as it is in the results

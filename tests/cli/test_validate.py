@@ -211,3 +211,24 @@ def test_a_run_of_articles_whose_one_quote_covers_all_their_quotations_keeps_eve
     assert [(r["status"], r["report"]["coverage"]["quotes"]) for r in records] == [
         ("verified", {"carried": 2, "total": 2})] * 3
     assert "read=3 skipped=0 verified=3 flagged=0 rejected=0 failed=0" in capsys.readouterr().err
+
+
+def test_what_the_summary_and_the_file_name_hold_is_shown_escaped_never_obeyed_by_the_terminal(tmp_path, capsys):
+    data = json.loads(Path(S001).read_text(encoding="utf-8"))
+    data["quotes"][0]["speaker"] = "\x1b]0;pwned\x07\x1b[2J\x1b[Hall is well\nverified  forged.txt"
+    summary = tmp_path / "s.json"
+    summary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    article = tmp_path / "a\x1b[31m\n.txt"
+    article.write_bytes(Path(A001).read_bytes())
+    assert main(["validate", str(article), str(summary)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert not any(c in out for c in "\x1b\x07\r") and out.startswith(f"rejected  {tmp_path}/a\\x1b[31m\\n.txt  (")
+    assert ('           The speaker "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[Hall is well\\nverified  forged.txt" is not named '
+            "in the article. Name the speaker as the article does, or drop the quote.") in out.splitlines()
+
+
+def test_an_error_naming_a_file_shows_its_control_characters_escaped(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "\x1b[2Jnope.txt"), S001]) == 2
+    assert capsys.readouterr().err == (f"summarizer: {tmp_path}/\\x1b[2Jnope.txt: no such file; give the path of an "
+                                       "article text file\n")
