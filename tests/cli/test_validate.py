@@ -64,6 +64,17 @@ def test_invalid_summary_is_one_clear_line(tmp_path, capsys):
     assert "not a valid summary: figures.0.label: Field required (and 2 more)" in err[0]
 
 
+@pytest.mark.parametrize("literal", ["true", '"260_000"', '" 260000 "', '"2.6e5"'])
+def test_a_value_that_is_not_a_json_number_is_refused_not_read_as_one(tmp_path, capsys, literal):
+    data = json.loads(Path(S001).read_text(encoding="utf-8"))
+    data["figures"][0]["value"] = "@"
+    bad = tmp_path / "s.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False).replace('"@"', literal), encoding="utf-8")
+    assert main(["validate", A001, str(bad)]) == 2
+    assert capsys.readouterr().err == (f"summarizer: {bad}: not a valid summary: figures.0.value: must be a JSON "
+                                       f"number, not {literal}; see schemas/article_summary.schema.json\n")
+
+
 def test_empty_and_binary_articles_are_refused(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
