@@ -28,7 +28,17 @@ from typing import IO
 
 from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
-from .encoding import INVALID_UTF8, LineDecoder, bom_encoding, decode, encoding_flag, escaped, lone_surrogate, path_text
+from .encoding import (
+    INVALID_UTF8,
+    LineDecoder,
+    bom_encoding,
+    decode,
+    encoding_flag,
+    escaped,
+    lone_surrogate,
+    path_text,
+    text_encoding,
+)
 
 __all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
 
@@ -41,7 +51,7 @@ _FIELDS = ("id", "text", "title", "url", "published")
 
 
 def looks_binary(data: bytes) -> bool:
-    return b"\x00" in data[:8192] and bom_encoding(data) is None
+    return b"\x00" in data[:8192] and text_encoding(data) is None
 
 
 def _html_text(html: str) -> str | None:
@@ -94,8 +104,8 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
 
 
 def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Unreadable]:
-    """A JSONL file, one line at a time (as text when a UTF-16/32 mark says how to read it)."""
-    name = bom_encoding(handle.peek(4)[:4])  # peek: a pipe cannot seek back
+    """A JSONL file, one line at a time (as text when it is in UTF-16 or UTF-32, marked or not)."""
+    name = text_encoding(handle.peek(8192)[:8192])  # peek: a pipe cannot seek back
     if name is None:
         yield from _jsonl(handle, origin)
         return
@@ -108,7 +118,8 @@ def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Un
 
 def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
     near = line[max(0, e.pos - 20): e.pos + 20].strip()
-    return (f"line {n} is not valid JSON: {e.msg[:1].lower()}{e.msg[1:]} at column {e.colno} "
+    what = e.msg.removesuffix(" at")  # "Unterminated string starting at", "Invalid control character at"
+    return (f"line {n} is not valid JSON: {what[:1].lower()}{what[1:]} at column {e.colno} "
             f"(near {near!r}); fix or remove that line")
 
 

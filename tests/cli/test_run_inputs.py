@@ -58,3 +58,14 @@ def test_a_file_name_with_control_characters_is_shown_escaped_in_the_runs_notes(
     assert f"summarizer: {shown}: read as CP949 (flagged encoding:cp949)" in err.splitlines()
     (record,) = _lines(tmp_path / "r.jsonl")
     assert record["origin"] == f"{folder}/{name}"  # the file's own name, kept as it is in the results
+
+
+def test_a_broken_jsonl_line_is_a_dead_letter_whose_reason_reads_right(endpoint, tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"id": "a", "text": "tab\there"}\n{"id": "b", "text": "26만 개', encoding="utf-8")  # cut off
+    assert main(["run", str(dump), "--out", str(tmp_path / "r.jsonl")]) == 3
+    assert [d["reason"] for d in _lines(tmp_path / "r.failed.jsonl")] == [
+        "line 1 is not valid JSON: invalid control character at column 25 (near '\": \"a\", \"text\": \"tab\\there\"}'); "
+        "fix or remove that line",
+        "line 2 is not valid JSON: unterminated string starting at column 21 (near '{\"id\": \"b\", \"text\": \"26만 개'); "
+        "fix or remove that line"]
