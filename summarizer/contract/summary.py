@@ -20,7 +20,6 @@ Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less
 """What the words around a number say about it: 약 26만 is approx, 26만 이상 at_least."""
 
 
-
 def _json_number(value: Any) -> Any:
     """Refuse what pydantic would otherwise read as a number: true (as 1), and strings ("260_000", " 260000 ",
     "2.6e5")."""

@@ -90,7 +90,10 @@ class ResultsFile:
             try:
                 fd, made = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o644), True
             except FileExistsError:
-                fd, made = os.open(self.path, os.O_RDWR | os.O_APPEND), False
+                try:
+                    fd, made = os.open(self.path, os.O_RDWR | os.O_APPEND), False
+                except FileNotFoundError:
+                    continue  # removed in between: make it
             if fcntl is not None:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -101,7 +104,7 @@ class ResultsFile:
             if self._same_file(fd):
                 self._fd, self._made = fd, made
                 return
-            os.close(fd)  # a run that made it removed it, empty, while we waited: open the path again
+            os.close(fd)  # the run that held it removed it, empty, between our open and our lock: open it again
 
     def _same_file(self, fd: int) -> bool:
         try:
