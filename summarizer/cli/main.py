@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import traceback
 
 from ..contract.errors import SummarizerError
 from ..model.redact import redact
+from ..views.terminal import say
 from .exit_codes import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
 from .reconcile import add_reconcile
 from .run import add_run_command
@@ -42,15 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except SummarizerError as e:
-        print(f"summarizer: {redact(str(e), [os.environ.get('OPENAI_API_KEY')])}", file=sys.stderr)
+        say(f"summarizer: {redact(str(e), [os.environ.get('OPENAI_API_KEY')])}")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("summarizer: interrupted; what is done is kept: run again to go on", file=sys.stderr)
+        say("summarizer: interrupted; what is done is kept: run again to go on")
         return EXIT_INTERRUPTED
     except Exception as e:  # noqa: BLE001 - a bug of ours: one line, and the traceback on request
         if os.environ.get("SUMMARIZER_DEBUG"):
             traceback.print_exc()
         message = redact(f"{type(e).__name__}: {e}", [os.environ.get("OPENAI_API_KEY")])
-        print(f"summarizer: internal error ({message}); this is a bug in summarizer: please report it "
-              "(SUMMARIZER_DEBUG=1 shows the traceback)", file=sys.stderr)
+        say(f"summarizer: internal error ({message}); this is a bug in summarizer: please report it "
+            "(SUMMARIZER_DEBUG=1 shows the traceback)")
         return EXIT_BUG

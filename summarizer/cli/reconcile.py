@@ -9,10 +9,10 @@ alignments, and code verifies each proposal before it counts.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..contract.errors import UsageError
+from ..views.terminal import say
 
 __all__ = ["add_reconcile"]
 
@@ -28,31 +28,26 @@ def add_reconcile(sub: argparse._SubParsersAction) -> None:  # argparse's docume
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    from ..io.paths import check_paths
     from ..io.results import write_atomically
     from ..model.settings import Settings
-    from ..stories import read_results, reconcile
+    from ..stories import gather, reconcile
     from ..stories.core import describe
     from ..views.story_page import write_story_page
 
     out = Path(args.out)
-    if out.suffix.lower() == ".jsonl" and any(Path(p).resolve() == out.resolve() for p in args.results):
-        raise UsageError("--out names one of the results files; give a new file, e.g. story.json")
-    if args.report and Path(args.report).resolve() == out.resolve():
-        raise UsageError("--out and --report must be different files")
+    outputs = [("--out", out)] + ([("--report", Path(args.report))] if args.report else [])
+    check_paths(args.results, outputs, written_whole=("--out", "--report"))
     notes: list[str] = []
-    records = {}
-    for path in args.results:
-        for record in read_results(path, notes):
-            records.pop(record.id, None)
-            records[record.id] = record
+    records = {r.id: r for r in gather(args.results, notes)}
     for note in notes:
-        print(f"summarizer: {note}", file=sys.stderr)
+        say(f"summarizer: {note}")
     if not records:
         raise UsageError("the results files hold no results; run summarizer run --out RESULTS.jsonl first")
     settings = None
     if args.model or args.base_url:
         settings = Settings.from_env(model=args.model, base_url=args.base_url)
-        print(f"summarizer: asking {settings.describe()} for proposals; code verifies each", file=sys.stderr)
+        say(f"summarizer: asking {settings.describe()} for proposals; code verifies each")
     result = reconcile(list(records.values()), settings=settings)
     write_atomically(out, result.model_dump_json(indent=2) + "\n")
     if args.report:
@@ -60,12 +55,11 @@ def _reconcile(args: argparse.Namespace) -> int:
     step = result.model_step
     if step is not None:
         accepted = sum(p.accepted for p in step.proposals)
-        print(f"summarizer: the model proposed {len(step.proposals)}, code accepted {accepted}"
-              + (f"; the model step failed ({step.failure}), the rest is code's alone" if step.failure else ""),
-              file=sys.stderr)
+        say(f"summarizer: the model proposed {len(step.proposals)}, code accepted {accepted}"
+            + (f"; the model step failed ({step.failure}), the rest is code's alone" if step.failure else ""))
     if not result.stories and result.excluded:
-        print(f"summarizer: none of the {len(result.excluded)} results passed the checks, so there is no evidence "
-              "to line up; they are listed under excluded", file=sys.stderr)
-    print(describe(result), file=sys.stderr)
-    print(f"summarizer: stories in {out}" + (f", page in {args.report}" if args.report else ""), file=sys.stderr)
+        say(f"summarizer: none of the {len(result.excluded)} results passed the checks, so there is no evidence "
+            "to line up; they are listed under excluded")
+    say(describe(result))
+    say(f"summarizer: stories in {out}" + (f", page in {args.report}" if args.report else ""))
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from ..model.settings import Settings
 from ..run import ENGINES, Counts, RunOptions, default_dead_letter
+from ..views.terminal import say
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
 
 __all__ = ["add_run_command", "exit_status"]
@@ -90,17 +90,17 @@ def _run(args: argparse.Namespace) -> int:
         ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
         expect = ("grounded answers: the article's own quotes and figures, its own words poor" if settings.grounded
                   else "expect rejected summaries")
-        print(f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
-              "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
+        say(f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
+            "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.")
     else:
-        print(f"summarizer: using {settings.describe()}", file=sys.stderr)
+        say(f"summarizer: using {settings.describe()}")
     counts = run(options, settings)
-    print(counts.line(), file=sys.stderr)
+    say(counts.line())
     if counts.stopped:
-        print(f"summarizer: stopped: {counts.stopped}. {counts.unfinished} articles were left undone; what is done "
-              "is kept: fix that and run again to go on", file=sys.stderr)
+        say(f"summarizer: stopped: {counts.stopped}. {counts.unfinished} articles were left undone; what is done "
+            "is kept: fix that and run again to go on")
     if counts.failed:
-        print(f"summarizer: {counts.failed} failed; reasons in {options.dead_letter}", file=sys.stderr)
+        say(f"summarizer: {counts.failed} failed; reasons in {options.dead_letter}")
     if options.report:
-        print(f"summarizer: report in {options.report}", file=sys.stderr)
+        say(f"summarizer: report in {options.report}")
     return exit_status(counts, fail_on_rejected=args.fail_on_rejected)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from ..model.failures import Failure
 from ..pipeline.checking import run_check
 from ..trust.checks import validate
 from ..views.report_text import render_report
+from ..views.terminal import say
 from .exit_codes import EXIT_BUG, EXIT_OK, EXIT_REJECTED
 
 __all__ = ["add_validate_command", "load_summary"]
@@ -56,10 +56,10 @@ def _validate(args: argparse.Namespace) -> int:
     article = read_article(args.article)
     summary = load_summary(args.summary)
     if (note := reading_note(article)) is not None:
-        print(note, file=sys.stderr)
+        say(note)
     report = run_check(validate, article.text, summary)
     if isinstance(report, Failure):
-        print(f"summarizer: {args.summary}: {report.message}", file=sys.stderr)
+        say(f"summarizer: {args.summary}: {report.message}")
         return EXIT_BUG
     if args.json:
         print(report.model_dump_json(indent=2))

@@ -28,17 +28,32 @@ FailureKind = Literal[
 ]
 
 
+_UNKNOWN = "Null when the endpoint sent a count that is not one (1.5, -3, 1e30): unknown, not zero."
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
 class Usage(BaseModel):
+    """Tokens, as the endpoint counted them. A count it got wrong is unknown (null), and a sum with an unknown
+    count is unknown too: the answer stands either way."""
+
     model_config = ConfigDict(frozen=True)
 
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    total_tokens: int = 0
+    prompt_tokens: int | None = Field(0, description=_UNKNOWN)
+    completion_tokens: int | None = Field(0, description=_UNKNOWN)
+    total_tokens: int | None = Field(0, description=_UNKNOWN)
 
     def __add__(self, other: Usage) -> Usage:
-        return Usage(prompt_tokens=self.prompt_tokens + other.prompt_tokens,
-                     completion_tokens=self.completion_tokens + other.completion_tokens,
-                     total_tokens=self.total_tokens + other.total_tokens)
+        return Usage(prompt_tokens=_plus(self.prompt_tokens, other.prompt_tokens),
+                     completion_tokens=_plus(self.completion_tokens, other.completion_tokens),
+                     total_tokens=_plus(self.total_tokens, other.total_tokens))
+
+    @property
+    def counted(self) -> int:
+        """The total, 0 when it is unknown: for a running count of what is known."""
+        return self.total_tokens or 0
 
 
 class Attempt(BaseModel):

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .result import ResultStatus
-from .summary import Qualifier
+from .summary import FiniteNumber, Qualifier
 
 __all__ = [
     "Agreement", "AlignedFigure", "AlignedQuote", "Excluded", "FigurePart", "FigureRef", "FigureReport",
@@ -42,7 +42,7 @@ class FigurePart(_Model):
     figure: str = Field(description="The figure's id in that article's summary.")
     label: str
     text: str = Field(description="The number as written in the article.")
-    value: float
+    value: FiniteNumber
     qualifier: Qualifier
     span: tuple[int, int] = Field(description=_SPAN)
 
@@ -54,7 +54,7 @@ class FigureReport(_Model):
     figure: str = Field(description='The figure\'s id in that article\'s summary; "f3+f4" for a sum of parts.')
     label: str = Field(description="What the outlet's summary says is counted.")
     text: str = Field(description="The number as written in the article (the parts joined by + for a sum).")
-    value: float
+    value: FiniteNumber
     qualifier: Qualifier = Field(description="What the article's words around it say: 26만장 이상 is at_least.")
     unit: str | None = None
     span: tuple[int, int] = Field(description=_SPAN + " For a sum, the passage holding its parts.")
@@ -162,7 +162,7 @@ class FigureRef(_Model):
     article: str = Field(description="The article id.")
     figure: str = Field(description="The figure id in that article.")
     text: str = Field(description="The figure's text, exactly as listed.")
-    value: float = Field(description="The figure's value, exactly as listed.")
+    value: FiniteNumber = Field(description="The figure's value, exactly as listed.")
 
 
 class SameFigureProposal(_Model):
@@ -173,7 +173,7 @@ class SameFigureProposal(_Model):
 class PartSumProposal(_Model):
     total: FigureRef = Field(description="A figure of one article that covers a group.")
     parts: list[FigureRef] = Field(description="Figures of another article that together cover the same group.")
-    sum: float = Field(description="The sum of the parts' values.")
+    sum: FiniteNumber = Field(description="The sum of the parts' values.")
     arithmetic: str = Field(description='The sum written out, e.g. "50000 + 60000 = 110000".')
     reason: str
 

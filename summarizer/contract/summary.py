@@ -8,18 +8,32 @@ two in step.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import json
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 __all__ = ["ArticleSummary", "Event", "FiniteNumber", "Figure", "Qualifier", "Quote"]
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 """What the words around a number say about it: 약 26만 is approx, 26만 이상 at_least."""
 
-FiniteNumber = Annotated[int | float, Field(allow_inf_nan=False), WithJsonSchema({"type": "number"})]
-"""A JSON number that is finite (NaN and ±Infinity are refused) and, when it is an integer, exact:
-260000000000000000000001 keeps every digit, where a float would keep 17. The schema says "number"."""
+
+def _json_number(value: Any) -> Any:
+    """Refuse what pydantic would otherwise read as a number: true (as 1), and strings ("260_000", " 260000 ",
+    "2.6e5")."""
+    if isinstance(value, (bool, str)):
+        raise PydanticCustomError("number_type", "must be a JSON number, not {value}",
+                                  {"value": json.dumps(value, ensure_ascii=False)})
+    return value
+
+
+FiniteNumber = Annotated[int | float, BeforeValidator(_json_number), Field(allow_inf_nan=False),
+                         WithJsonSchema({"type": "number"})]
+"""A JSON number (not true, not a string that reads as one) that is finite (NaN and ±Infinity are refused)
+and, when it is an integer, exact: 260000000000000000000001 keeps every digit, where a float would keep 17.
+The schema says "number"."""
 
 
 class _Model(BaseModel):

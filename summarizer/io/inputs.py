@@ -28,7 +28,17 @@ from typing import IO
 
 from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
-from .encoding import INVALID_UTF8, LineDecoder, bom_encoding, decode, encoding_flag
+from .encoding import (
+    INVALID_UTF8,
+    LineDecoder,
+    bom_encoding,
+    decode,
+    encoding_flag,
+    escaped,
+    lone_surrogate,
+    path_text,
+    text_encoding,
+)
 
 __all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
 
@@ -36,10 +46,12 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+_FIELDS = ("id", "text", "title", "url", "published")
+"""The fields of a JSONL record that an article keeps."""
 
 
 def looks_binary(data: bytes) -> bool:
-    return b"\x00" in data[:8192] and bom_encoding(data) is None
+    return b"\x00" in data[:8192] and text_encoding(data) is None
 
 
 def _html_text(html: str) -> str | None:
@@ -48,21 +60,23 @@ def _html_text(html: str) -> str | None:
     return trafilatura.extract(html, include_comments=False, include_tables=True)
 
 
-def _cannot_read(path: Path, e: OSError) -> Unreadable:
-    return Unreadable(path.stem, str(path), f"cannot be read ({e.strerror}); check the path and its permissions")
+def _cannot_read(origin: str, e: OSError) -> Unreadable:
+    return Unreadable(PurePosixPath(origin).stem, origin,
+                      f"cannot be read ({e.strerror}); check the path and its permissions")
 
 
 def _file(path: Path) -> Iterator[Article | Unreadable]:
+    origin = path_text(path)  # a name that is not UTF-8 is read, and written out escaped
     try:
         handle = open(path, "rb")
     except OSError as e:
-        yield _cannot_read(path, e)
+        yield _cannot_read(origin, e)
         return
     with handle:
         try:
-            yield from read_file(str(path), handle)
+            yield from read_file(origin, handle)
         except OSError as e:
-            yield _cannot_read(path, e)
+            yield _cannot_read(origin, e)
 
 
 def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unreadable]:
@@ -90,8 +104,8 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
 
 
 def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Unreadable]:
-    """A JSONL file, one line at a time (as text when a UTF-16/32 mark says how to read it)."""
-    name = bom_encoding(handle.peek(4)[:4])  # peek: a pipe cannot seek back
+    """A JSONL file, one line at a time (as text when it is in UTF-16 or UTF-32, marked or not)."""
+    name = text_encoding(handle.peek(8192)[:8192])  # peek: a pipe cannot seek back
     if name is None:
         yield from _jsonl(handle, origin)
         return
@@ -104,7 +118,8 @@ def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Un
 
 def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
     near = line[max(0, e.pos - 20): e.pos + 20].strip()
-    return (f"line {n} is not valid JSON: {e.msg[:1].lower()}{e.msg[1:]} at column {e.colno} "
+    what = e.msg.removesuffix(" at")  # "Unterminated string starting at", "Invalid control character at"
+    return (f"line {n} is not valid JSON: {what[:1].lower()}{what[1:]} at column {e.colno} "
             f"(near {near!r}); fix or remove that line")
 
 
@@ -126,9 +141,15 @@ def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = Non
             yield Unreadable(f"line-{n}", where, _json_error(n, text_line, e))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Unreadable(str(record.get("id", f"line-{n}")) if isinstance(record, dict) else f"line-{n}", where,
-                             f'line {n} has no "text" string; each record needs "text" (and optionally '
+            yield Unreadable(escaped(str(record.get("id", f"line-{n}"))) if isinstance(record, dict) else f"line-{n}",
+                             where, f'line {n} has no "text" string; each record needs "text" (and optionally '
                              '"id", "title", "url", "published")')
+            continue
+        if (bad := _lone_surrogate(record)) is not None:
+            key, char = bad
+            yield Unreadable(escaped(str(record.get("id", f"line-{n}"))), where,
+                             f'line {n}: "{key}" holds {ascii(char)[1:-1]}, a lone surrogate (half of a UTF-16 pair), '
+                             "which is not text; fix that escape in the dump")
             continue
         text = record["text"]
         rid = str(record["id"]) if record.get("id") is not None else f"sha-{content_hash(text)}"
@@ -137,6 +158,15 @@ def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = Non
             continue
         yield Article(rid, text, where, title=_opt(record, "title"), url=_opt(record, "url"),
                       published=_opt(record, "published"), flags=flags)
+
+
+def _lone_surrogate(record: dict) -> tuple[str, str] | None:
+    """The first field of the record that holds a lone surrogate, and that surrogate."""
+    for key in _FIELDS:
+        value = record.get(key)
+        if isinstance(value, str) and (char := lone_surrogate(value)) is not None:
+            return key, char
+    return None
 
 
 def _opt(record: dict, key: str) -> str | None:
@@ -178,7 +208,8 @@ def read_inputs(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Iterat
         elif path.exists():
             yield from _file(path)
         else:
-            yield Unreadable(path.stem, raw, "no such file or folder")
+            shown = path_text(raw)
+            yield Unreadable(PurePosixPath(shown).stem, shown, "no such file or folder")
 
 
 def read_article(path: str | Path) -> Article:

@@ -127,12 +127,29 @@ def _structured(client: Any, mode: instructor.Mode) -> Any:
     return instructor.Instructor(client=client, create=instructor.patch(create=create, mode=mode), mode=mode)
 
 
+_MOST_TOKENS = 2**53
+"""A token count this large or larger is no count (JSON numbers past it are not exact anyway)."""
+
+
+def _count(value: Any) -> int | None:
+    """A token count as the endpoint sent it: absent is 0; anything but a whole number from 0 up to
+    ``_MOST_TOKENS`` is unknown (None), and the answer stands."""
+    if value is None:
+        return 0
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if type(value) is int and 0 <= value < _MOST_TOKENS else None
+
+
 def _usage(completion: Any) -> Usage:
     u = getattr(completion, "usage", None)
     if u is None:
         return Usage()
-    return Usage(prompt_tokens=u.prompt_tokens or 0, completion_tokens=u.completion_tokens or 0,
-                 total_tokens=u.total_tokens or 0)
+    if not isinstance(u, openai.BaseModel):  # a usage block that is not one ("lots", a list): all unknown
+        return Usage(prompt_tokens=None, completion_tokens=None, total_tokens=None)
+    return Usage(prompt_tokens=_count(getattr(u, "prompt_tokens", None)),
+                 completion_tokens=_count(getattr(u, "completion_tokens", None)),
+                 total_tokens=_count(getattr(u, "total_tokens", None)))
 
 
 def _raw(completion: Any) -> tuple[str | None, str | None, str | None]:

@@ -8,6 +8,7 @@ wraps an endpoint's error in its own (with the original as ``__cause__``), so
 from __future__ import annotations
 
 import email.utils
+import math
 import re
 import socket
 import ssl
@@ -62,24 +63,34 @@ def is_transient(exc: BaseException | None) -> bool:
 
 
 def retry_after(exc: BaseException | None) -> float | None:
-    """Seconds the server asked us to wait (Retry-After, retry-after-ms), if it said."""
+    """Seconds the server asked us to wait (retry-after-ms, else Retry-After), if it said so in a way we can read;
+    None otherwise, and the caller backs off as usual. A number must be finite and not negative; Retry-After may
+    also be an HTTP date ("soon-ish", "nan", "-5" and "inf" are not read)."""
     response = getattr(root(exc), "response", None)
     headers = getattr(response, "headers", None)
     if headers is None:
         return None
-    if (ms := headers.get("retry-after-ms")) is not None:
-        try:
-            return max(0.0, float(ms) / 1000)
-        except ValueError:
-            pass
+    if (ms := _seconds(headers.get("retry-after-ms"))) is not None:
+        return ms / 1000
     value = headers.get("retry-after")
     if value is None:
         return None
+    if (seconds := _seconds(value)) is not None:
+        return seconds
     try:
-        return max(0.0, float(value))
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _seconds(value: str | None) -> float | None:
+    """A header's number of seconds (or milliseconds), if it is one: finite and not negative."""
+    try:
+        number = float(value) if value is not None else math.nan
     except ValueError:
-        when = email.utils.parsedate_to_datetime(value) if value else None
-        return None if when is None else max(0.0, when.timestamp() - time.time())
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
 
 
 def _chain(exc: BaseException | None) -> Iterator[BaseException]:

@@ -118,9 +118,9 @@ class SummarizeRows:
             if result.status == "failed":
                 return self._dead(DeadLetter(id=item.id, origin=item.origin, reason=result.failure or "failed",
                                              failure_kind=result.failure_kind or "invalid_response",
-                                             settings=self.fingerprint, hash=item.hash), result.usage.total_tokens)
+                                             settings=self.fingerprint, hash=item.hash), result.usage.counted)
             record = ResultRecord.of(item, result, self.fingerprint).model_dump_json()
-            return item.id, result.status, None, result.usage.total_tokens, record
+            return item.id, result.status, None, result.usage.counted, record
         except Exception as e:  # noqa: BLE001 - a bug on one row is that row's failure, never the job's
             reason = redact(f"summarizing failed ({type(e).__name__}: {clip(str(e), 200)}); this is a bug in "
                             "summarizer: please report it with the article", [self.settings.api_key])

@@ -32,8 +32,8 @@ _NOTES = 20
 def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] | None = None,
                  progress: bool | None = None) -> Counts:
     out, dead = ResultsFile(options.out), ResultsFile(options.dead_letter)
-    done = out.recover()
-    recorded = dead.recover_dead_letters()
+    done: set[tuple[str, str, str]] = set()
+    recorded: set[tuple[str, ...]] = set()
     fingerprint = settings.fingerprint()
     counts = Counts()
     bar = Progress(estimate_total(options.inputs), stderr, enabled=progress)
@@ -82,7 +82,7 @@ def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: 
         batch = summarize_batch(todo(), concurrency=options.concurrency, summarizer=summarizer)
         try:
             async for article, result in batch:
-                counts.tokens += result.usage.total_tokens
+                counts.tokens += result.usage.counted
                 counts.add(result.status)
                 if result.status == "failed":
                     record(DeadLetter(id=article.id, origin=article.origin, reason=result.failure or "failed",
@@ -101,6 +101,8 @@ def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: 
             await batch.aclose()  # cancels what is still in flight when the run stops
 
     try:
+        done.update(out.recover())  # holds --out locked until out.close(): a second run on it is refused
+        recorded.update(dead.recover_dead_letters())
         asyncio.run(go())
     finally:
         bar.close()

@@ -130,7 +130,7 @@ def check_options(options: RunOptions) -> None:
     outputs = [("--out", options.out), ("--dead-letter", options.dead_letter)]
     if options.report is not None:
         outputs.append(("--report", options.report))
-    check_paths([p for p in options.inputs if "://" not in p], outputs)
+    check_paths([p for p in options.inputs if "://" not in p], outputs, written_whole=("--report",))
 
 
 def finish(options: RunOptions, counts: Counts) -> Counts:

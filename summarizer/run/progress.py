@@ -7,6 +7,8 @@ import sys
 import time
 from typing import IO, Any
 
+from ..views.terminal import printable
+
 __all__ = ["Progress"]
 
 
@@ -42,7 +44,9 @@ class Progress:
         self._bar.update(self._task, completed=done, rate=f"{done / elapsed:.2f}/s", status=status)
 
     def note(self, line: str) -> None:
-        """One line for the person watching, above the bar when there is one."""
+        """One line for the person watching, above the bar when there is one (``printable``: a file name's
+        control characters are shown, not obeyed)."""
+        line = printable(line)
         if self._bar is not None:
             self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:

@@ -124,8 +124,6 @@ def run_on_ray(options: RunOptions, settings: Settings, *, stderr: IO[str] | Non
                progress: bool | None = None) -> Counts:
     """The run of ``run.engines.run``, on Ray; the options are already checked."""
     out, dead = ResultsFile(options.out), ResultsFile(options.dead_letter)
-    done = out.recover()
-    recorded = dead.recover_dead_letters()
     total = count_local(options.inputs)
     counts = Counts()
     actors = min(options.ray_actors, options.concurrency)
@@ -133,6 +131,8 @@ def run_on_ray(options: RunOptions, settings: Settings, *, stderr: IO[str] | Non
     bar = Progress(total, stderr, enabled=progress)
     breaker = Breaker(max(3, options.concurrency))
     try:
+        done = out.recover()  # holds --out locked until out.close(): a second run on it is refused
+        recorded = dead.recover_dead_letters()
         with local_ray(options.ray_address), warnings.catch_warnings():
             # Fewer blocks than actors (a small input) is no fault of the user's: Ray Data warns of idle actors.
             warnings.filterwarnings("ignore", "The minimum number of concurrent actors", UserWarning)

@@ -14,7 +14,7 @@ With no model it is deterministic: the same results give the same story.json.
 The page a person reads is ``views.story_page``.
 """
 
-from .api import read_results, reconcile
+from .api import gather, read_results, reconcile
 from .core import describe, reconcile_records
 
-__all__ = ["describe", "read_results", "reconcile", "reconcile_records"]
+__all__ = ["describe", "gather", "read_results", "reconcile", "reconcile_records"]

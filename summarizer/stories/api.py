@@ -3,6 +3,12 @@
 Reads the results files that ``summarizer run`` writes, one ``ResultRecord``
 a line, and hands them to ``core.reconcile_records``, with a model's
 ``advice`` when settings or a client are given.
+
+An article is its id within one results file: a later line with that id
+replaces an earlier one (a rerun's result), and so does the same article (the
+same id and text) in a later file. One id that names different articles in
+different files (two dumps that both count from 1) is two articles, told apart
+as ``FILE:ID``, and a note says so.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from ..contract.story import Reconciliation
 from ..model.settings import Settings
 from .core import reconcile_records
 
-__all__ = ["read_results", "reconcile"]
+__all__ = ["gather", "read_results", "reconcile"]
 
 
 def read_results(path: str | os.PathLike[str], notes: list[str] | None = None) -> Iterator[ResultRecord]:
@@ -46,16 +52,47 @@ def read_results(path: str | os.PathLike[str], notes: list[str] | None = None) -
                                  "summarizer run --out wrote, not its dead-letter file or a summary") from None
 
 
-def _records(results: Iterable[ResultRecord | str | os.PathLike[str]], notes: list[str]) -> Iterator[ResultRecord]:
-    if isinstance(results, (str, os.PathLike)):
-        results = [results]
+def _sourced(results: Iterable[ResultRecord | str | os.PathLike[str]], notes: list[str]
+             ) -> Iterator[tuple[str | None, ResultRecord]]:
+    """Each record with the results file it came from (None for a record given as it is)."""
     for item in results:
         if isinstance(item, ResultRecord):
-            yield item
+            yield None, item
         elif isinstance(item, (str, os.PathLike)):
-            yield from read_results(item, notes)
+            for record in read_results(item, notes):
+                yield os.fspath(item), record
         else:
             raise UsageError(f"reconcile takes ResultRecords or paths of results files, not {type(item).__name__}")
+
+
+def gather(results: Iterable[ResultRecord | str | os.PathLike[str]] | str | os.PathLike[str],
+           notes: list[str] | None = None) -> list[ResultRecord]:
+    """The records of ``results`` (``ResultRecord``s, or paths of results files), the latest of each article;
+    an id that names different articles in different files is told apart as ``FILE:ID`` (``notes`` says so)."""
+    if isinstance(results, (str, os.PathLike)):
+        results = [results]
+    notes = [] if notes is None else notes
+    latest: dict[tuple[str | None, str], ResultRecord] = {}  # (file, id): a later line replaces an earlier one
+    for source, record in _sourced(results, notes):
+        latest.pop((source, record.id), None)
+        latest[(source, record.id)] = record
+    articles: dict[tuple[str, str], tuple[str | None, ResultRecord]] = {}  # (id, hash): one article in two files
+    for (source, rid), record in latest.items():
+        articles.pop((rid, record.hash), None)
+        articles[(rid, record.hash)] = (source, record)
+    sources: dict[str, list[str | None]] = {}
+    for (rid, _), (source, _) in articles.items():
+        sources.setdefault(rid, []).append(source)
+    out = []
+    for (rid, _), (source, record) in articles.items():
+        if len(sources[rid]) > 1 and source is not None:
+            record = record.model_copy(update={"id": f"{source}:{rid}"})
+        out.append(record)
+    for rid, named in sources.items():
+        if len(named) > 1:
+            apart = " and ".join(f"{s}:{rid}" if s is not None else rid for s in named)
+            notes.append(f"id {rid} names different articles in different results files; told apart as {apart}")
+    return out
 
 
 def reconcile(results: Iterable[ResultRecord | str | os.PathLike[str]] | str | os.PathLike[str], *,
@@ -69,8 +106,7 @@ def reconcile(results: Iterable[ResultRecord | str | os.PathLike[str]] | str | o
     proposal before it counts (see ``Reconciliation.model_step``). ``notes`` collects what was
     skipped while reading.
     """
-    notes = [] if notes is None else notes
-    records = list(_records(results, notes))
+    records = gather(results, notes)
     if settings is None and client is None:
         return reconcile_records(records)
     from .advice import Advisor

@@ -15,6 +15,7 @@ from ..contract.story import (
     QuoteReport,
     Story,
 )
+from ..trust.numbers.values import plain
 from .evidence import ArticleEvidence, FigureEvidence, same_term
 from .figures import Group, SumOfParts, agreement
 from .parts import PartQuestion
@@ -31,15 +32,15 @@ def story_id(articles: Sequence[str]) -> str:
 
 
 def _part(f: FigureEvidence) -> FigurePart:
-    return FigurePart(figure=f.id, label=f.label, text=f.text, value=float(f.value), qualifier=f.qualifier,
+    return FigurePart(figure=f.id, label=f.label, text=f.text, value=plain(f.value), qualifier=f.qualifier,
                       span=f.span)
 
 
 def _report(r: FigureEvidence | SumOfParts) -> FigureReport:
     if isinstance(r, SumOfParts):
-        return FigureReport(article=r.article, figure=r.id, label=r.label, text=r.text, value=float(r.value),
+        return FigureReport(article=r.article, figure=r.id, label=r.label, text=r.text, value=plain(r.value),
                             qualifier=r.qualifier, unit=r.unit, span=r.span, parts=[_part(p) for p in r.parts])
-    return FigureReport(article=r.article, figure=r.id, label=r.label, text=r.text, value=float(r.value),
+    return FigureReport(article=r.article, figure=r.id, label=r.label, text=r.text, value=plain(r.value),
                         qualifier=r.qualifier, unit=r.unit, span=r.span)
 
 

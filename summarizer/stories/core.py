@@ -8,6 +8,7 @@ from typing import Any
 
 from ..contract.record import ResultRecord
 from ..contract.story import Excluded, ModelStep, Proposal, Proposals, Reconciliation, Story
+from ..trust.numbers.values import plain
 from .build import story_id, to_story
 from .evidence import ArticleEvidence, evidence_of, usable
 from .figures import align
@@ -75,7 +76,7 @@ def _listing(state: StoryState) -> dict[str, str]:
         for f in a.figures:
             start, end = sentence_at(a.text, *f.span)
             lines.append(json.dumps({"article": a.id, "figure": f.id, "label": f.label, "text": f.text,
-                                     "value": float(f.value), "qualifier": f.qualifier, "unit": f.unit,
+                                     "value": plain(f.value), "qualifier": f.qualifier, "unit": f.unit,
                                      "time": f.time, "part_of": f.part_of, "sentence": a.text[start:end].strip()},
                                     ensure_ascii=False))
     aligned = [" = ".join(f"{r.ref} ({r.text})" for r in g.reports) for g in state.groups if len(g.articles) > 1]

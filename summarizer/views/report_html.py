@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ..contract.record import DeadLetter, ResultRecord
 from ..contract.result import STATUSES
+from ..io.results import written_whole
 
 __all__ = ["write_report"]
 
@@ -116,10 +117,14 @@ def _article(n: int, r: ResultRecord) -> str:
         f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(headline or r.id)}</h2>'
         f'<p class="summary">{_e(r.summary.summary if r.summary else None)}</p>'
         f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
-        f"{len(r.attempts)} answers · {r.usage.total_tokens:,} tokens</small></p>"
+        f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>"
         f'<div class="cols"><div class="text">{_highlighted(r.text, _marks(r))}</div>'
         f"<div>{items}</div></div></article>"
     )
+
+
+def _tokens(r: ResultRecord) -> str:
+    return "unknown" if r.usage.total_tokens is None else f"{r.usage.total_tokens:,}"
 
 
 def _row(n: int, r: ResultRecord) -> str:
@@ -127,7 +132,7 @@ def _row(n: int, r: ResultRecord) -> str:
     warnings = len(r.report.warnings) if r.report else 0
     return (f'<tr data-status="{_e(r.status)}" data-search="{_search(r)}"><td><a href="#a{n}">{_e(r.id)}</a></td>'
             f'<td><span class="badge {_e(r.status)}">{_e(r.status)}</span></td><td>{errors}</td><td>{warnings}</td>'
-            f"<td>{len(r.attempts)}</td><td>{r.usage.total_tokens:,}</td></tr>")
+            f"<td>{len(r.attempts)}</td><td>{_tokens(r)}</td></tr>")
 
 
 def _failure_row(n: int, d: DeadLetter) -> str:
@@ -153,9 +158,7 @@ def write_report(results: Path, target: Path, title: str = "summarizer report", 
     counts: Counter[str] = Counter()
     done: set[tuple[str, str]] = set()
     skipped = [0]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
+    with written_whole(target) as out:
         _head(out, title)
         out.write("<table><thead><tr><th>article</th><th>status</th><th>errors</th><th>warnings</th>"
                   "<th>answers</th><th>tokens</th></tr></thead><tbody>")
@@ -176,7 +179,6 @@ def write_report(results: Path, target: Path, title: str = "summarizer report", 
         unread = f" {skipped[0]} lines of {_e(results.name)} could not be read." if skipped[0] else ""
         out.write(f"<p><small>{total} articles: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) +
                   f".{unread}</small></p></main><script>" + _SCRIPT + "</script></body></html>")
-    tmp.replace(target)
     return total
 
 

@@ -1,4 +1,5 @@
-"""A report, written for a person at a terminal."""
+"""A report, written for a person at a terminal: each line ``printable``, so that nothing the summary, the
+article or its file name holds is obeyed by the terminal."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections import Counter
 
 from ..contract.report import Report
 from ..trust.article.textkey import clip
+from .terminal import printable
 
 __all__ = ["render_report"]
 
@@ -33,4 +35,4 @@ def render_report(report: Report, source: str, name: str = "") -> str:
                      f"figures {c.figures.carried} of {c.figures.total}")
         for f in c.findings:
             lines.append(f"           {f.code}: {f.message}")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)

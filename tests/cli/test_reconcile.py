@@ -96,12 +96,34 @@ def test_a_line_cut_short_by_a_killed_run_is_skipped_with_a_note(tmp_path, capsy
         capsys.readouterr().err
 
 
-def test_out_must_not_overwrite_an_input(tmp_path, capsys):
-    results = write_results(tmp_path / "r.jsonl", [bundled_record("000")])
-    before = results.read_text(encoding="utf-8")
-    assert main(["reconcile", str(results), "--out", str(results)]) == 2
-    assert "--out names one of the results files" in capsys.readouterr().err
-    assert results.read_text(encoding="utf-8") == before
+def _tree(root) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_no_output_may_overwrite_an_input_or_another_output_temporary_files_included(tmp_path, capsys):
+    results = write_results(tmp_path / "R.jsonl", [bundled_record("000")])
+    kept = write_results(tmp_path / "keep2.json", [bundled_record("002")])  # a results file by another name
+    story = tmp_path / "story.json"
+    cases = [
+        ([str(results), "--out", str(results)], f"--out {results} is the input {results}"),
+        ([str(results), "--out", str(story), "--report", str(results)], f"--report {results} is the input {results}"),
+        ([str(kept), "--out", str(kept)], f"--out {kept} is the input {kept}"),
+        ([str(results), "--out", str(story), "--report", str(story)],
+         f"--out {story} and --report {story} are the same file"),
+        ([str(results), "--out", f"{story}.tmp", "--report", str(story)],
+         f"--out {story}.tmp and --report's temporary file {story}.tmp are the same file"),
+        ([str(results), "--out", str(story), "--report", f"{story}.tmp"],
+         f"--report {story}.tmp and --out's temporary file {story}.tmp are the same file"),
+        ([str(tmp_path / "R.jsonl.tmp"), "--out", str(tmp_path / "R.jsonl")],
+         f"--out's temporary file {tmp_path / 'R.jsonl.tmp'} is the input {tmp_path / 'R.jsonl.tmp'}"),
+    ]
+    (tmp_path / "R.jsonl.tmp").write_bytes(results.read_bytes())
+    before = _tree(tmp_path)
+    for args, said in cases:
+        assert main(["reconcile", *args]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"summarizer: {said}") and len(err.splitlines()) == 1, err
+        assert _tree(tmp_path) == before  # nothing written, nothing changed
 
 
 def test_story_json_is_the_documented_contract(tmp_path):
@@ -131,3 +153,24 @@ def test_results_that_all_failed_the_checks_are_listed_and_said_so(tmp_path, cap
     result = story_file(out)
     assert (result.stories, [(x.article, x.status) for x in result.excluded]) == ([], [("000", "rejected")])
     assert "none of the 1 results passed the checks" in capsys.readouterr().err
+
+
+def _as(rid: str, r):
+    return r.model_copy(update={"id": rid})
+
+
+def test_the_same_ids_in_two_dumps_are_four_articles_told_apart_by_file_and_said(tmp_path, capsys):
+    a = write_results(tmp_path / "a.jsonl", [_as("1", bundled_record("000")), _as("2", bundled_record("001"))])
+    b = write_results(tmp_path / "b.jsonl", [_as("1", unrelated_record("busfare-a")),
+                                             _as("2", unrelated_record("busfare-b"))])
+    again = write_results(tmp_path / "again.jsonl", [_as("1", bundled_record("000"))])  # a's 1, once more
+    out, page = tmp_path / "story.json", tmp_path / "story.html"
+    assert main(["reconcile", str(a), str(b), str(again), "--out", str(out), "--report", str(page)]) == 0
+    assert [s.articles for s in story_file(out).stories] == [[f"{a}:2", f"{again}:1"], [f"{b}:1", f"{b}:2"]]
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [f"summarizer: id 2 names different articles in different results files; told apart as "
+                       f"{a}:2 and {b}:2",
+                       f"summarizer: id 1 names different articles in different results files; told apart as "
+                       f"{b}:1 and {again}:1"]
+    assert "stories=2 (with two or more articles: 2)" in err[2]
+    assert f"{b}:2" in page.read_text(encoding="utf-8")

@@ -117,3 +117,27 @@ def test_a_refused_key_stops_the_ray_engine_as_it_stops_the_default_one(local_ra
     assert [json.loads(line)["failure_kind"] for line in (tmp_path / "r.failed.jsonl").read_text().splitlines()] == [
         "auth"]
     assert not out.exists()
+
+
+BIG = ("Acme Corp reported revenue of $12,345,678,901,234,567 for the year, the company said on Monday.\n\n"
+       "It shipped 9,007,199,254,740,993 units, Acme Corp said.\n")
+
+
+def test_grounded_big_integers_stay_exact_from_the_article_to_the_story(endpoint, tmp_path, capsys):
+    endpoint.engine.answers = lambda article: json.dumps({
+        "headline": "Acme Corp reported revenue", "summary": "Acme Corp reported revenue for the year.",
+        "figures": [{"id": "f1", "label": "revenue", "part_of": None},
+                    {"id": "f2", "label": "units shipped", "part_of": None}],
+        "quotes": [], "events": []})
+    article, out, story = tmp_path / "acme.txt", tmp_path / "r.jsonl", tmp_path / "story.json"
+    article.write_text(BIG, encoding="utf-8")
+    assert main(["run", str(article), "--out", str(out), "--answer", "grounded"]) == 0
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert (record["status"], [(f["text"], f["value"]) for f in record["summary"]["figures"]]) == (
+        "verified", [("$12,345,678,901,234,567", 12345678901234567), ("9,007,199,254,740,993", 9007199254740993)])
+    assert [f["parsed_value"] for f in record["report"]["figures"]] == [12345678901234567, 9007199254740993]
+    assert main(["reconcile", str(out), "--out", str(story)]) == 0
+    (aligned,) = json.loads(story.read_text(encoding="utf-8"))["stories"]
+    assert sorted(r["value"] for f in aligned["figures"] for r in f["reports"]) == [9007199254740993,
+                                                                                   12345678901234567]

@@ -19,7 +19,7 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.embedded.engine import Generation
-from support.completions import FIXTURE_MODEL
+from support.completions import FIXTURE_MODEL, tool_answer
 from support.corpus import corpus_path, fixture_summary, numbered_dump
 from support.endpoint import ENDPOINT_KEY, Endpoint, FixtureEngine, Misbehaving
 from support.endpoint import ENDPOINT_KEY as KEY
@@ -267,3 +267,67 @@ def test_answers_that_stay_non_finite_fail_that_article_only(monkeypatch, tmp_pa
     (dead,) = [json.loads(line) for line in out.with_name("results.failed.jsonl").read_text("utf-8").splitlines()]
     assert dead["failure_kind"] == "invalid_response" and "finite number" in dead["reason"]
     assert "failed=1" in capsys.readouterr().err
+
+
+def _answering(usage=None, refusals: list[dict[str, str]] | None = None) -> Misbehaving:
+    """A server that answers the 001 fixture with ``usage`` as its usage block, after a 429 with each of
+    ``refusals``' headers."""
+    refusals = list(refusals or [])
+
+    def respond(headers, body):
+        if refusals:
+            return 429, {"error": {"message": "slow down", "type": "rate_limit"}}, refusals.pop(0)
+        answer = tool_answer(fixture_summary("001").model_dump_json(), prompt=1000, answer=400)
+        if usage is not None:
+            answer["usage"] = usage
+        return 200, answer
+
+    return Misbehaving(respond)
+
+
+def _run_001(tmp_path: Path, monkeypatch, server: Misbehaving) -> tuple[int, list[dict], str]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(corpus_path("001"), folder)
+    with server:
+        _use(monkeypatch, server.url)
+        status = main(["run", str(folder), "--out", str(tmp_path / "r.jsonl")])
+    return status, _lines(tmp_path / "r.jsonl"), _lines(tmp_path / "r.failed.jsonl")
+
+
+@pytest.mark.parametrize(("usage", "recorded"), [
+    ({"prompt_tokens": 1.5, "completion_tokens": 400, "total_tokens": 1401.5},
+     {"prompt_tokens": None, "completion_tokens": 400, "total_tokens": None}),
+    ({"prompt_tokens": 1000, "completion_tokens": 400, "total_tokens": 1e30},
+     {"prompt_tokens": 1000, "completion_tokens": 400, "total_tokens": None}),
+    ({"prompt_tokens": -3, "completion_tokens": 400.0, "total_tokens": 397},
+     {"prompt_tokens": None, "completion_tokens": 400, "total_tokens": 397}),
+    ("lots", {"prompt_tokens": None, "completion_tokens": None, "total_tokens": None}),
+])
+def test_a_usage_block_the_server_gets_wrong_is_unknown_and_the_answer_stands(tmp_path, monkeypatch, capsys,
+                                                                               usage, recorded):
+    status, (record,), dead = _run_001(tmp_path, monkeypatch, _answering(usage))
+    assert (status, dead, record["status"]) == (0, [], "verified")
+    assert record["usage"] == recorded and [a["usage"] for a in record["attempts"]] == [recorded]
+    assert "read=1 skipped=0 verified=1 flagged=0 rejected=0 failed=0" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("refusals", "asked"), [
+    ([{"retry-after": "soon-ish"}], [None]),  # not a number, nor a date: the usual backoff
+    ([{"retry-after-ms": "nan"}, {"retry-after-ms": "-5"}], [None, None]),
+    ([{"retry-after": "inf"}], [None]),
+    ([{"retry-after-ms": "nan", "retry-after": "1"}], [1.0]),  # the header that can be read is used
+    ([{"retry-after-ms": "250"}], [0.25]),
+])
+def test_a_retry_after_that_cannot_be_read_falls_back_to_the_usual_backoff(tmp_path, monkeypatch, capsys,
+                                                                           refusals, asked):
+    server = _answering(refusals=refusals)
+    status, (record,), _ = _run_001(tmp_path, monkeypatch, server)
+    assert (status, record["status"], len(server.requests)) == (0, "verified", len(refusals) + 1)
+    (attempt,) = record["attempts"]
+    assert attempt["requests"] == len(refusals) + 1 and len(attempt["waits"]) == len(refusals)
+    for waited, wanted in zip(attempt["waits"], asked, strict=True):
+        if wanted is None:  # jittered exponential backoff: more than nothing, at most 2 s this early
+            assert 0 < waited <= 2
+        else:
+            assert waited == wanted

@@ -57,6 +57,13 @@ def test_report_naming_an_input(endpoint, inputs, tmp_path, capsys):
                    "give another path")
 
 
+def test_out_naming_the_reports_temporary_file(endpoint, inputs, tmp_path, capsys):
+    out, report = tmp_path / "X.html.tmp", tmp_path / "X.html"  # the report is written to X.html.tmp first
+    err = _refused([str(inputs), "--out", str(out), "--report", str(report)], tmp_path, capsys)
+    assert err == (f"summarizer: --out {out} and --report's temporary file {out} are the same file; give each "
+                   "output its own path")
+
+
 def test_dead_letter_naming_an_input(endpoint, inputs, tmp_path, capsys):
     dump = inputs / "dump.jsonl"
     err = _refused([str(dump), "--out", str(tmp_path / "r.jsonl"), "--dead-letter", str(dump)], tmp_path, capsys)

@@ -64,6 +64,17 @@ def test_invalid_summary_is_one_clear_line(tmp_path, capsys):
     assert "not a valid summary: figures.0.label: Field required (and 2 more)" in err[0]
 
 
+@pytest.mark.parametrize("literal", ["true", '"260_000"', '" 260000 "', '"2.6e5"'])
+def test_a_value_that_is_not_a_json_number_is_refused_not_read_as_one(tmp_path, capsys, literal):
+    data = json.loads(Path(S001).read_text(encoding="utf-8"))
+    data["figures"][0]["value"] = "@"
+    bad = tmp_path / "s.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False).replace('"@"', literal), encoding="utf-8")
+    assert main(["validate", A001, str(bad)]) == 2
+    assert capsys.readouterr().err == (f"summarizer: {bad}: not a valid summary: figures.0.value: must be a JSON "
+                                       f"number, not {literal}; see schemas/article_summary.schema.json\n")
+
+
 def test_empty_and_binary_articles_are_refused(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
@@ -170,3 +181,65 @@ def test_the_console_script_exits_2_on_nan_not_1(tmp_path):
                          capture_output=True, text=True)
     assert (run.returncode, run.stdout, len(run.stderr.strip().splitlines())) == (2, "", 1)
     assert "finite number" in run.stderr
+
+
+MAYOR = ('Mayor Jane Smith said on Monday that the city will expand its bus network next year.\n\n'
+         '"We will add twelve new routes across the northern districts," Mayor Jane Smith said, '
+         '"and every one of them will run until midnight on weekdays."\n')
+SPANNING = ('We will add twelve new routes across the northern districts," Mayor Jane Smith said, '
+            '"and every one of them will run until midnight on weekdays.')
+
+
+def mayor_summary(quote: str) -> str:
+    return json.dumps({"headline": "The city will expand its bus network",
+                       "summary": "Mayor Jane Smith said the city will expand its bus network next year.",
+                       "quotes": [{"text": quote, "speaker": "Jane Smith", "speaker_role": "Mayor"}]})
+
+
+@pytest.mark.parametrize("quote", [SPANNING, MAYOR.strip()], ids=["both quotations", "the whole article"])
+def test_one_quote_that_covers_all_of_the_articles_quotations_is_checked_not_a_crash(tmp_path, capsys, quote):
+    article, summary = tmp_path / "mayor.txt", tmp_path / "s.json"
+    article.write_text(MAYOR, encoding="utf-8")
+    summary.write_text(mayor_summary(quote), encoding="utf-8")
+    status = main(["validate", str(article), str(summary)])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [f"verified  {article}  (0 errors, 0 warnings)", "  quotes:  1 exact",
+                                "  figures: 0 of 0 located in the article",
+                                "  coverage (does not change the status): quotations 2 of 2, figures 0 of 0"]
+
+
+def test_a_run_of_articles_whose_one_quote_covers_all_their_quotations_keeps_every_summary(endpoint, tmp_path,
+                                                                                           capsys):
+    endpoint.engine.answers = lambda article: mayor_summary(SPANNING)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):  # each was once an internal_error, its summary thrown away
+        (folder / f"mayor-{n}.txt").write_text(MAYOR + f"\n(기사 번호 {n})\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "--out", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["status"], r["report"]["coverage"]["quotes"]) for r in records] == [
+        ("verified", {"carried": 2, "total": 2})] * 3
+    assert "read=3 skipped=0 verified=3 flagged=0 rejected=0 failed=0" in capsys.readouterr().err
+
+
+def test_what_the_summary_and_the_file_name_hold_is_shown_escaped_never_obeyed_by_the_terminal(tmp_path, capsys):
+    data = json.loads(Path(S001).read_text(encoding="utf-8"))
+    data["quotes"][0]["speaker"] = "\x1b]0;pwned\x07\x1b[2J\x1b[Hall is well\nverified  forged.txt"
+    summary = tmp_path / "s.json"
+    summary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    article = tmp_path / "a\x1b[31m\n.txt"
+    article.write_bytes(Path(A001).read_bytes())
+    assert main(["validate", str(article), str(summary)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert not any(c in out for c in "\x1b\x07\r") and out.startswith(f"rejected  {tmp_path}/a\\x1b[31m\\n.txt  (")
+    assert ('           The speaker "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[Hall is well\\nverified  forged.txt" is not named '
+            "in the article. Name the speaker as the article does, or drop the quote.") in out.splitlines()
+
+
+def test_an_error_naming_a_file_shows_its_control_characters_escaped(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "\x1b[2Jnope.txt"), S001]) == 2
+    assert capsys.readouterr().err == (f"summarizer: {tmp_path}/\\x1b[2Jnope.txt: no such file; give the path of an "
+                                       "article text file\n")

@@ -52,6 +52,26 @@ def test_utf16_with_a_byte_order_mark_is_text_not_binary(endpoint, tmp_path, cap
     ]
 
 
+def test_utf16_and_utf32_without_a_byte_order_mark_are_text_too(endpoint, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, codec in [("a", "utf-16-le"), ("b", "utf-16-be"), ("c", "utf-32-le"), ("d", "utf-32-be")]:
+        (folder / f"{name}.txt").write_bytes(corpus("001").encode(codec))
+    (folder / "dump.jsonl").write_bytes((json.dumps({"id": "j", "text": corpus("004")}, ensure_ascii=False) + "\n")
+                                        .encode("utf-16-le"))
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # binary stays binary
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "--out", str(out)]) == 3
+    assert sorted((r["origin"].split("/")[-1], r["flags"], r["text"]) for r in _lines(out)) == [
+        ("a.txt", ["encoding:utf-16-le"], corpus("001")), ("b.txt", ["encoding:utf-16-be"], corpus("001")),
+        ("c.txt", ["encoding:utf-32-le"], corpus("001")), ("d.txt", ["encoding:utf-32-be"], corpus("001")),
+        ("dump.jsonl:1", ["encoding:utf-16-le"], corpus("004")),
+    ]
+    assert [(d["origin"].split("/")[-1], d["reason"]) for d in _lines(tmp_path / "r.failed.jsonl")] == [
+        ("image.txt", "a binary file, not an article; give text, Markdown, HTML or JSONL")]
+    assert f"summarizer: {folder / 'a.txt'}: read as UTF-16-LE (flagged encoding:utf-16-le)" in capsys.readouterr().err
+
+
 def test_invalid_utf8_is_replaced_flagged_and_said(endpoint, tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_bytes(corpus("001").encode("utf-8") + b"\n\xff\xfe broken tail\n")

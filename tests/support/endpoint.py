@@ -4,7 +4,8 @@
 engine, so the HTTP path is real while the answers are fixtures, not a
 model's: it calls its model "fixture", never the embedded model's name.
 ``Misbehaving`` answers every request as a test's function says (401s, 404s,
-error bodies that echo the request's headers...), and keeps what it was sent.
+error bodies that echo the request's headers, headers such as Retry-After...),
+and keeps what it was sent.
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ class Endpoint:
         self.server.server_close()
 
 
-Respond = Callable[[dict[str, str], dict[str, Any]], tuple[int, dict[str, Any]]]
-"""(request headers, request JSON body) -> (HTTP status, response JSON body)."""
+Respond = Callable[[dict[str, str], dict[str, Any]],
+                   tuple[int, dict[str, Any]] | tuple[int, dict[str, Any], dict[str, str]]]
+"""(request headers, request JSON body) -> (HTTP status, response JSON body[, response headers])."""
 
 
 class Misbehaving:
@@ -102,9 +104,11 @@ class Misbehaving:
         headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
         with self._lock:
             self.requests.append(headers)
-        status, answer = self.respond(headers, body)
+        status, answer, *more = self.respond(headers, body)
         data = json.dumps(answer, ensure_ascii=False).encode()
-        start_response(f"{status} X", [("content-type", "application/json"), ("content-length", str(len(data)))])
+        extra = list(more[0].items()) if more else []
+        start_response(f"{status} X",
+                       [("content-type", "application/json"), ("content-length", str(len(data))), *extra])
         return [data]
 
     @property

@@ -66,9 +66,9 @@ def _quotes(src: Source, quotes: list[QuoteLocation]) -> tuple[Tally, list[Findi
     located = [(loc.span.start, loc.span.end) for loc in quotes if loc.span is not None]
     carried = [any(a < e and s < b for s, e in spans for a, b in located) for spans in distinct.values()]
     tally = Tally(carried=sum(carried), total=len(distinct))
-    if not distinct or len(located) >= min(WANTED_QUOTES, len(distinct)):
-        return tally, []
     missing = [spans[0] for spans, done in zip(distinct.values(), carried, strict=True) if not done]
+    if not missing or len(located) >= min(WANTED_QUOTES, len(distinct)):
+        return tally, []  # nothing left out (one quote may span them all), or quotes enough
     listed = "; ".join(f'"{excerpt(text, s, e, 60)}"' for s, e in missing[:3])
     return tally, [finding("coverage.quotes_missing", "warning", "quotes",
                            f"The article has {len(distinct)} quotations and the summary carries {tally.carried} "

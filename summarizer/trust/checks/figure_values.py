@@ -18,10 +18,11 @@ from ...contract.report import FigureLocation, Finding
 from ...contract.summary import Figure, Qualifier
 from ..article.source import Source
 from ..numbers.quantities import Quantity, find_quantities, parse_quantity_or_range
+from ..numbers.values import plain
 from .findings import finding, show, span
 
 __all__ = ["Parsed", "check_range_figure", "end_qualifier", "occurrences", "overlapping", "parse_figure_text",
-           "plain", "same_value", "suggest"]
+           "same_value", "suggest"]
 
 Parsed = Quantity | tuple[Quantity, Quantity]
 """What a figure's text says: one quantity, or the low and high end of a range."""
@@ -148,8 +149,3 @@ def check_range_figure(i: int, fig: Figure, value: Decimal, ends: tuple[Quantity
         grounded.add(fig.id)
     return FigureLocation(index=i, id=fig.id, match=kind, span=span(spans[0]) if spans else None,
                           parsed_value=plain(value if expected else low), source_qualifier=expected)
-
-
-def plain(value: Decimal) -> int | float:
-    """A value for the report: an int keeps every digit."""
-    return int(value) if value == value.to_integral_value() else float(value)

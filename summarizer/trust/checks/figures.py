@@ -14,6 +14,7 @@ from ...contract.report import FigureLocation, Finding
 from ...contract.summary import ArticleSummary, Figure
 from ..article.source import Source
 from ..numbers.quantities import Quantity, is_vague_amount
+from ..numbers.values import plain
 from ..numbers.words import unit_key
 from .figure_values import (
     check_range_figure,
@@ -21,7 +22,6 @@ from .figure_values import (
     occurrences,
     overlapping,
     parse_figure_text,
-    plain,
     same_value,
     suggest,
 )

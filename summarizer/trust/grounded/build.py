@@ -31,6 +31,7 @@ from ...contract.report import Finding, Report
 from ...contract.summary import ArticleSummary, Event, Figure, Quote
 from ..article.textkey import clip
 from ..checks.findings import finding
+from ..numbers.values import plain
 
 __all__ = ["Built", "build_summary", "reask_lines"]
 
@@ -65,7 +66,7 @@ def build_summary(candidates: Candidates, answer: GroundedAnswer) -> Built:
             continue
         if any(f.id == n.id for f in figures):
             continue
-        figures.append(Figure(id=n.id, label=pick.label, value=float(n.value), unit=n.unit, text=n.text,
+        figures.append(Figure(id=n.id, label=pick.label, value=plain(n.value), unit=n.unit, text=n.text,
                               qualifier=n.qualifier, part_of=pick.part_of))
     quotes: list[Quote] = []
     quote_ids: list[str] = []

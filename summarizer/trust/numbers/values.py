@@ -30,7 +30,7 @@ from .words import (
 )
 
 __all__ = ["EXACT", "Atom", "as_decimal", "eval_fraction", "eval_hangul_decimal", "eval_korean", "eval_native",
-           "eval_scaled", "eval_sci", "eval_words", "ratio", "safely", "show", "tidy", "to_decimal"]
+           "eval_scaled", "eval_sci", "eval_words", "plain", "ratio", "safely", "show", "tidy", "to_decimal"]
 
 EXACT = Context(prec=120)
 """The context every value is computed in: wide enough that no integer a text can hold is rounded."""
@@ -307,6 +307,12 @@ def ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
 def as_decimal(value: float) -> Decimal:
     """A model's float as the decimal it was written as (0.1, not 0.1000000000000000055...)."""
     return Decimal(repr(value))
+
+
+def plain(value: Decimal) -> int | float:
+    """A value for the contract (a figure's ``value``, a report's ``parsed_value``): a whole number as an int,
+    which keeps every digit (9,007,199,254,740,993 as a float is ...992); a fraction as a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def show(value: Decimal | float) -> str:
