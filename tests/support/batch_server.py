@@ -24,7 +24,9 @@ import itertools
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from wsgiref.simple_server import make_server
 
@@ -56,7 +58,7 @@ class BatchServer:
         self.expire_after: int | None = None
         self.headers: list[dict[str, str]] = []
         self._ids = itertools.count(1)
-        self._clock = itertools.count(1_700_000_000, 7)
+        self._last = 0
         self._lock = threading.RLock()
         self.server = make_server("127.0.0.1", 0, self._wsgi, server_class=_Threading, handler_class=_Quiet)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -126,9 +128,14 @@ class BatchServer:
         data = fields["file"].get_payload(decode=True)
         return 200, self._file(data, fields["file"].get_filename() or "upload.jsonl", "batch")
 
+    def _now(self) -> int:
+        """Unix seconds, strictly increasing from one event to the next (as a list sorted by it needs)."""
+        self._last = max(int(time.time()), self._last + 1)
+        return self._last
+
     def _file(self, data: bytes, name: str, purpose: str) -> dict[str, Any]:
         file_id = f"file-{next(self._ids)}"
-        obj = {"id": file_id, "object": "file", "bytes": len(data), "created_at": next(self._clock),
+        obj = {"id": file_id, "object": "file", "bytes": len(data), "created_at": self._now(),
                "filename": name, "purpose": purpose, "status": "processed"}
         self.files[file_id] = {**obj, "data": data}
         return obj
@@ -147,7 +154,7 @@ class BatchServer:
         self.batches[batch_id] = {
             "id": batch_id, "object": "batch", "endpoint": req["endpoint"], "errors": None,
             "input_file_id": req["input_file_id"], "completion_window": "24h", "status": "validating",
-            "output_file_id": None, "error_file_id": None, "created_at": next(self._clock), "in_progress_at": None,
+            "output_file_id": None, "error_file_id": None, "created_at": self._now(), "in_progress_at": None,
             "expires_at": None, "finalizing_at": None, "completed_at": None, "failed_at": None, "expired_at": None,
             "cancelling_at": None, "cancelled_at": None, "request_counts": {"total": 0, "completed": 0, "failed": 0},
             "metadata": metadata, "model": None,
@@ -169,14 +176,14 @@ class BatchServer:
         if status == "validating":
             errors = self._validate(batch)
             if errors:
-                batch.update(status="failed", failed_at=next(self._clock), errors={"object": "list", "data": errors})
+                batch.update(status="failed", failed_at=self._now(), errors={"object": "list", "data": errors})
             else:
-                batch.update(status="in_progress", in_progress_at=next(self._clock))
+                batch.update(status="in_progress", in_progress_at=self._now())
                 batch["request_counts"]["total"] = len(self.lines[batch["id"]])
         elif status == "in_progress" and not self.hold.is_set():
             self._run(batch)
         elif status == "finalizing":
-            batch.update(status="completed", completed_at=next(self._clock))
+            batch.update(status="completed", completed_at=self._now())
         elif status == "cancelling":
             self._finish(batch, [], "cancelled", "batch_cancelled")
         return dict(batch)
@@ -220,7 +227,7 @@ class BatchServer:
             self._finish(batch, output, "expired", "batch_expired", lines[limit:])
             return
         self._write(batch, output)
-        batch.update(status="finalizing", finalizing_at=next(self._clock))
+        batch.update(status="finalizing", finalizing_at=self._now())
 
     def _answer(self, line: dict[str, Any]) -> dict[str, Any]:
         custom_id = line["custom_id"]
@@ -254,13 +261,13 @@ class BatchServer:
         output = output + [{"id": f"batch_req_{next(self._ids)}", "custom_id": x["custom_id"], "response": None,
                             "error": {"code": code, "message": words}} for x in unrun]
         self._write(batch, output)
-        batch.update(status=status, **{f"{status}_at": next(self._clock)})
+        batch.update(status=status, **{f"{status}_at": self._now()})
 
     def _cancel(self, batch: dict[str, Any]) -> dict[str, Any]:
         if batch["status"] in ("validating", "in_progress"):
             if batch["id"] not in self.lines:
                 self._validate(batch)
-            batch.update(status="cancelling", cancelling_at=next(self._clock))
+            batch.update(status="cancelling", cancelling_at=self._now())
         return dict(batch)
 
     # --- for the tests ------------------------------------------------------------
@@ -272,3 +279,26 @@ class BatchServer:
             data = self.files[batch["input_file_id"]]["data"]
             out.append({**batch, "requests": [json.loads(x) for x in data.splitlines()]})
         return out
+
+
+def run_batch_file(requests: Any, responses: Any, engine: FixtureEngine | None = None, *,
+                   fail: Callable[[str], tuple[int, str] | None] = lambda custom_id: None) -> list[str]:
+    """A stand-in for ``vllm run-batch -i REQUESTS -o RESPONSES``: each request line answered by our
+    OpenAI-compatible app over ``engine``, written in vLLM's output shape, in reverse order (answers are joined on
+    custom_id, never on order). ``fail`` makes a line an error as vLLM writes one (a status, a body of null, the
+    error a string). Returns the custom_ids answered."""
+    app = LocalServer(lambda: engine or FixtureEngine(), model=FIXTURE_MODEL)
+    out, ids = [], []
+    for n, raw in enumerate(Path(requests).read_bytes().splitlines()):
+        line = json.loads(raw)
+        ids.append(line["custom_id"])
+        given = fail(line["custom_id"])
+        if given is not None:
+            response, error = {"status_code": given[0], "request_id": f"vllm-batch-{n}", "body": None}, given[1]
+        else:
+            status, body = app.handle("POST", line["url"], json.dumps(line["body"]).encode())
+            response, error = {"status_code": status, "request_id": f"vllm-batch-{n}", "body": json.loads(body)}, None
+        out.append({"id": f"vllm-{n}", "custom_id": line["custom_id"], "response": response, "error": error})
+    with open(responses, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(o, ensure_ascii=False) + "\n" for o in reversed(out))
+    return ids

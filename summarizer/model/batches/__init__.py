@@ -5,12 +5,12 @@ lines built, and answers read, by the online path's own code), ``service`` (the 
 ``online`` (request lines answered now, as output lines), ``prices`` (what a run cost).
 """
 
-from .lines import ENDPOINT, MAX_BYTES, MAX_REQUESTS, OFFLINE_BASE_URL, Output, output_line, request_line, scrub, split
+from .lines import ENDPOINT, MAX_BYTES, MAX_REQUESTS, OFFLINE_BASE_URL, Output, output_line, request_line, scrub
 from .online import send_now
 from .prices import BATCH_PRICES, Price, batch_price, parse_price
 from .replay import Replay
 from .service import TERMINAL, BatchApiError, BatchInfo, BatchService
 
-__all__ = ["BATCH_PRICES", "ENDPOINT", "MAX_BYTES", "MAX_REQUESTS", "OFFLINE_BASE_URL", "TERMINAL", "BatchApiError", "BatchInfo",
-           "BatchService", "Output", "Price", "Replay", "batch_price", "output_line", "parse_price", "request_line",
-           "scrub", "send_now", "split"]
+__all__ = ["BATCH_PRICES", "BatchApiError", "BatchInfo", "BatchService", "ENDPOINT", "MAX_BYTES", "MAX_REQUESTS",
+           "OFFLINE_BASE_URL", "Output", "Price", "Replay", "TERMINAL", "batch_price", "output_line", "parse_price",
+           "request_line", "scrub", "send_now"]

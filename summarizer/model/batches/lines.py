@@ -8,20 +8,21 @@ OpenAI writes the 200s to a batch's output file and the rest to its error file (
 error's ``body`` null and its ``error`` a string or an error object. Answers are joined on ``custom_id``, never
 on line order.
 
-OpenAI takes at most 50,000 requests and 200 MB a file (``split`` keeps to both); vLLM reads any size.
+OpenAI takes at most 50,000 requests and 200 MB a file (``run.batch_api`` keeps to both); vLLM reads any size.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ...embedded.wire import error_body
 from ..redact import REDACTED, redact
 
-__all__ = ["ENDPOINT", "MAX_BYTES", "OFFLINE_BASE_URL", "MAX_REQUESTS", "Output", "output_line", "request_line", "scrub", "split"]
+__all__ = ["ENDPOINT", "MAX_BYTES", "MAX_REQUESTS", "OFFLINE_BASE_URL", "Output", "output_line", "request_line",
+           "scrub"]
 
 ENDPOINT = "/v1/chat/completions"
 OFFLINE_BASE_URL = "offline://run-batch"
@@ -61,24 +62,6 @@ def scrub(line: bytes, secrets: Iterable[str | None], *, answer: bool) -> bytes:
     else:
         cleaned = redact(text, secrets)
     return line if cleaned == text else cleaned.encode("utf-8")
-
-
-def split(lines: Iterable[bytes], max_requests: int = MAX_REQUESTS, max_bytes: int = MAX_BYTES
-          ) -> Iterator[list[bytes]]:
-    """``lines`` in runs that each keep to both limits. A line longer than ``max_bytes`` is a ValueError: no file
-    can take it."""
-    run: list[bytes] = []
-    size = 0
-    for line in lines:
-        if len(line) > max_bytes:
-            raise ValueError(f"a request of {len(line):,} bytes is longer than a batch file may be ({max_bytes:,})")
-        if run and (len(run) >= max_requests or size + len(line) > max_bytes):
-            yield run
-            run, size = [], 0
-        run.append(line)
-        size += len(line)
-    if run:
-        yield run
 
 
 def _message(error: Any) -> str | None:

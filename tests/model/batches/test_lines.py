@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer.model.batches import MAX_REQUESTS, Output, output_line, request_line, scrub, split
+from summarizer.model.batches import Output, output_line, request_line, scrub
 
 KEY = "sk-test-0123456789abcdefXYZ"
 
@@ -77,16 +77,6 @@ def test_our_own_output_lines_read_back():
     assert Output.parse(output_line("c-0", 200, ANSWER)) == Output("c-0", 200, ANSWER)
     assert Output.parse(output_line("c-1", None, None, {"code": "APITimeoutError", "message": "timed out"})) == \
         Output("c-1", None, None, "APITimeoutError", "timed out")
-
-
-def test_split_keeps_to_the_request_and_the_byte_limits():
-    lines = [b"x" * 10 + b"\n"] * 7
-    assert [len(run) for run in split(lines, max_requests=3)] == [3, 3, 1]
-    assert [len(run) for run in split(lines, max_bytes=25)] == [2, 2, 2, 1]  # 11 bytes a line: two fit in 25
-    assert [len(run) for run in split(lines)] == [7]
-    assert MAX_REQUESTS == 50_000
-    with pytest.raises(ValueError, match="longer than a batch file may be"):
-        list(split([b"y" * 30], max_bytes=25))
 
 
 def test_the_key_is_taken_out_of_a_kept_line_and_only_the_key_out_of_an_answer():
