@@ -134,10 +134,10 @@ def add_batch_command(sub: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ..run.batch_files import export_requests
+    from ..run.batch_files import export_batch_requests
 
     out = Path(args.out)
-    counts = export_requests(args.inputs, out, _settings(args),
+    counts = export_batch_requests(args.inputs, out, _settings(args),
                              note=lambda line: print(line, file=sys.stderr))
     print(f"summarizer: {counts.requests:,} requests in {out} ({counts.skipped} the same article again, "
           f"{counts.failed} not readable). Run them, e.g. vllm run-batch -i {out} -o responses.jsonl --model "
@@ -147,11 +147,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..run.batch_files import import_responses, requests_path
+    from ..run.batch_files import import_batch_responses, requests_path
 
     out = Path(args.out)
     requests = Path(args.requests_out) if args.requests_out else requests_path(out)
-    counts = import_responses([Path(p) for p in args.responses], args.articles, out, _settings(args),
+    counts = import_batch_responses([Path(p) for p in args.responses], args.articles, out, _settings(args),
                               dead_letter=Path(args.dead_letter) if args.dead_letter else None, requests=requests)
     print(counts.line(), file=sys.stderr)
     if counts.waiting:

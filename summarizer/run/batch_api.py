@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -43,10 +43,10 @@ from ..model.settings import Settings
 from ..pipeline.deferred import Deferred, Request
 from .batch_files import BatchCounts, Ledger, pass_over
 from .batch_state import RUN_TAG, Answers, BatchState, Part, answers_path, state_path
-from .job import BatchOptions, RunOptions, estimate_total
+from .job import BatchOptions, RunOptions, check_options, default_dead_letter, estimate_total, finish
 from .progress import Progress
 
-__all__ = ["check_batch_options", "run_batch_api"]
+__all__ = ["check_batch_options", "run_batch_api", "summarize_with_batch_api"]
 
 _FILES_KEPT = 30 * 24 * 3600
 """How far back a lost batch is looked for: batch files are kept 30 days."""
@@ -69,6 +69,24 @@ def check_batch_options(options: RunOptions, settings: Settings) -> None:
     check_paths(list(options.inputs), [("--out", options.out), ("--dead-letter", options.dead_letter),
                                        ("the state file", state_path(options.out)),
                                        ("the answers file", answers_path(options.out))])
+
+
+def summarize_with_batch_api(inputs: Sequence[str | Path], out: str | Path, *, settings: Settings | None = None,
+                             options: BatchOptions | None = None, dead_letter: str | Path | None = None,
+                             report: str | Path | None = None, concurrency: int = 4,
+                             client: openai.OpenAI | None = None) -> BatchCounts:
+    """``summarizer run INPUT... --out OUT --batch-api``, in Python: every article of ``inputs`` summarized through
+    the endpoint's Batch API, checked as online, written to ``out`` (and its dead letters); resumable, as the
+    command is. ``concurrency`` bounds the online re-asks of ``options.reask_online``; ``client`` is an
+    ``openai.OpenAI`` of your own. Blocks until every batch has ended; the counts say what happened."""
+    out = Path(out)
+    run_options = RunOptions(inputs=tuple(map(str, inputs)), out=out, concurrency=concurrency,
+                             dead_letter=Path(dead_letter) if dead_letter else default_dead_letter(out),
+                             report=Path(report) if report else None, batch=options or BatchOptions())
+    check_options(run_options)
+    counts = run_batch_api(run_options, settings or Settings.from_env(), client=client)
+    finish(run_options, counts)
+    return counts
 
 
 def run_batch_api(options: RunOptions, settings: Settings, *, stderr: IO[str] | None = None,

@@ -1,9 +1,9 @@
 """Batch files: ``summarizer batch export`` and ``import``, and the pass over the articles every batch path makes.
 
-- ``export_requests`` writes the first ask of every article as a request line (``custom_id``, ``method``,
+- ``export_batch_requests`` writes the first ask of every article as a request line (``custom_id``, ``method``,
   ``url``, ``body``: the request the online path would send), for vLLM's ``run-batch`` or any tool that speaks
   OpenAI's batch format.
-- ``import_responses`` reads that tool's output lines, joins them on custom_id, checks every answer exactly as
+- ``import_batch_responses`` reads that tool's output lines, joins them on custom_id, checks every answer exactly as
   the online path does and writes the same results and dead letters. The asks still unanswered (re-asks, and
   requests that failed) go to a further requests file; run it, then import again with every responses file.
 - ``Ledger`` and ``pass_over`` are what ``batch_api`` (``--batch-api``) shares with them: one pass over the
@@ -32,7 +32,7 @@ from ..pipeline.deferred import Deferred, Lookup, Request
 from .batch_state import Answers
 from .job import Counts, default_dead_letter
 
-__all__ = ["BatchCounts", "Ledger", "export_requests", "import_responses", "pass_over", "requests_path"]
+__all__ = ["BatchCounts", "Ledger", "export_batch_requests", "import_batch_responses", "pass_over", "requests_path"]
 
 
 @dataclass
@@ -141,7 +141,7 @@ def _no_answers(custom_id: str) -> None:
     return None
 
 
-def export_requests(inputs: Sequence[str], requests: Path, settings: Settings, *, stdin: IO[bytes] | None = None,
+def export_batch_requests(inputs: Sequence[str], requests: Path, settings: Settings, *, stdin: IO[bytes] | None = None,
                     note: Callable[[str], None] = lambda line: None) -> BatchCounts:
     """Write the first ask of every article in ``inputs`` to ``requests`` (whole, or not at all)."""
     _check(inputs, [("--out", requests)], settings)
@@ -172,7 +172,7 @@ def export_requests(inputs: Sequence[str], requests: Path, settings: Settings, *
     return counts
 
 
-def import_responses(responses: Sequence[Path], inputs: Sequence[str], out: Path, settings: Settings, *,
+def import_batch_responses(responses: Sequence[Path], inputs: Sequence[str], out: Path, settings: Settings, *,
                      dead_letter: Path | None = None, requests: Path | None = None,
                      stdin: IO[bytes] | None = None) -> BatchCounts:
     """Check and write the answers in ``responses`` (output lines, any order), as ``summarizer run`` writes them;

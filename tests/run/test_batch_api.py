@@ -260,3 +260,14 @@ def test_batches_of_other_settings_still_running_are_not_left_behind(server, tmp
     with pytest.raises(UsageError, match=r"batches of a run with other settings \(model fixture\) are still running"
                                          r" at the provider \(batch_\d+\); .* summarizer batch cancel "):
         _run(server, tmp_path, settings=_settings(server, max_reasks=0))
+
+
+def test_the_python_api_runs_the_same_batch_mode(server, tmp_path):
+    import summarizer
+
+    counts = summarizer.summarize_with_batch_api(ARTICLES, tmp_path / "r.jsonl", settings=_settings(server),
+                                                 options=summarizer.BatchOptions(poll=0.01))
+    assert isinstance(counts, summarizer.BatchCounts)
+    assert (counts.verified, counts.flagged, counts.requests, len(counts.batches)) == (1, 1, 3, 2)
+    assert [r["status"] for r in map(json.loads, (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines())] \
+        == ["verified", "flagged"]
