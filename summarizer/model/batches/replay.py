@@ -21,7 +21,10 @@ from ..failures import Failure
 from ..settings import Settings
 from .lines import ENDPOINT, Output
 
-__all__ = ["Replay"]
+__all__ = ["REPLAY_URL", "Replay"]
+
+REPLAY_URL = "http://replay.invalid/v1"
+"""Where the replaying client "sends" its requests: nowhere (``.invalid`` is never a host); the transport is ours."""
 
 _CAPTURED = 499
 """The status a captured request is answered with: a client error, so that the Provider neither retries nor
@@ -35,7 +38,7 @@ class Replay:
         # One try: a batch line that failed transiently is sent again in the next batch, not retried here.
         self._respond: Any = None
         self._captured: dict[str, Any] | None = None
-        self._client = openai.OpenAI(base_url="http://replay.invalid/v1", api_key="replay", max_retries=0,
+        self._client = openai.OpenAI(base_url=REPLAY_URL, api_key="replay", max_retries=0,
                                      http_client=httpx2.Client(transport=httpx2.MockTransport(self._handle)))
         self._provider = Provider(settings.with_(retry_attempts=1), self._client, sleep=lambda _: None)
 
