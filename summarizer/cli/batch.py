@@ -70,8 +70,9 @@ def say_batch_run(counts: Any) -> None:
     """After a --batch-api run: the tokens and, where the price is known or given, what they cost; on stderr."""
     if not isinstance(counts, BatchCounts):
         return  # an online run
+    batches = len(counts.batches)
     tokens = (f"summarizer: {counts.prompt_tokens:,} prompt and {counts.completion_tokens:,} completion tokens for "
-              f"the articles written, {counts.requests:,} requests in {len(counts.batches)} new batches")
+              f"the articles written; {counts.requests:,} requests sent, {batches} new batch{'es' * (batches != 1)}")
     if counts.price is None:
         print(f"{tokens}; no batch price is known for this model: give --price IN,OUT to see the cost",
               file=sys.stderr)

@@ -169,7 +169,7 @@ class _BatchRun:
                 else:
                     spool.add(request)
                 self.bar.update(self.ledger.counts)
-        if online:
+        if online and not self.ledger.counts.stopped:
             sent, retried = sent + len(online), retried + self.send_online(online)
         return spool.sent, sent, retried
 
@@ -319,7 +319,7 @@ class _Spool:
 
     def __exit__(self, kind, *_) -> None:
         try:
-            if kind is None:
+            if kind is None and not self.run.ledger.counts.stopped:
                 self.flush()
         finally:
             if self._file is not None:

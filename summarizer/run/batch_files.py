@@ -21,7 +21,7 @@ from typing import IO
 from ..contract.article import Article, Unreadable
 from ..contract.errors import UsageError
 from ..contract.record import DeadLetter, ResultRecord
-from ..contract.result import Result
+from ..contract.result import Result, Usage
 from ..io.inputs import read_inputs
 from ..io.paths import check_paths
 from ..io.results import ResultsFile
@@ -54,7 +54,7 @@ class BatchCounts(Counts):
         """US dollars for the tokens of the articles written by this run, where the price is known or given."""
         if self.price is None:
             return None
-        return (self.prompt_tokens * self.price.prompt + self.completion_tokens * self.price.completion) / 1e6
+        return self.price.cost(Usage(prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens))
 
 
 def requests_path(out: Path) -> Path:
@@ -114,14 +114,16 @@ def pass_over(items: Iterable[Article | Unreadable], ledger: Ledger, deferred: D
     same article (same id and text) twice is done once, the second counted skipped."""
     counts, seen, waiting = ledger.counts, set(), frozenset(waiting)
     for item in items:
-        counts.read += first
+        if first:
+            counts.read += 1
         if isinstance(item, Unreadable):
             if first:
                 ledger.unreadable(item)
             continue
         key = (item.id, item.hash, ledger.fingerprint)
         if key in seen or key in ledger.before:
-            counts.skipped += first
+            if first:
+                counts.skipped += 1
             continue
         seen.add(key)
         if key in ledger.ended:
@@ -154,7 +156,8 @@ def export_batch_requests(inputs: Sequence[str], requests: Path, settings: Setti
                 counts.read += 1
                 if isinstance(item, Unreadable) or not item.text.strip():
                     counts.failed += 1
-                    note(f"summarizer: {item.origin}: {getattr(item, 'reason', 'the article text is empty')}; left out")
+                    reason = item.reason if isinstance(item, Unreadable) else "the article text is empty"
+                    note(f"summarizer: {item.origin}: {reason}; left out")
                     continue
                 if (item.id, item.hash) in seen:
                     counts.skipped += 1

@@ -33,7 +33,7 @@ def test_a_batch_api_run_says_its_tokens_and_what_they_cost(server, tmp_path, ca
     err = capsys.readouterr().err.splitlines()
     assert err[-2:] == [
         "read=2 skipped=0 verified=1 flagged=1 rejected=0 failed=0",
-        "summarizer: 300 prompt and 150 completion tokens for the articles written, 3 requests in 2 new batches; at "
+        "summarizer: 300 prompt and 150 completion tokens for the articles written; 3 requests sent, 2 new batches; at "
         "$0.2 and $0.8 a million prompt and completion tokens (as given): $0.0002"]
     out.unlink()
     assert main(args) == 0

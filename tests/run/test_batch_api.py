@@ -271,3 +271,12 @@ def test_the_python_api_runs_the_same_batch_mode(server, tmp_path):
     assert (counts.verified, counts.flagged, counts.requests, len(counts.batches)) == (1, 1, 3, 2)
     assert [r["status"] for r in map(json.loads, (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines())] \
         == ["verified", "flagged"]
+
+
+def test_an_unknown_model_in_the_answers_stops_the_run_and_sends_nothing_more(server, tmp_path):
+    server.fail = lambda custom_id: (404, {"error": {"message": "The model `fixture` does not exist",
+                                                     "type": "invalid_request_error", "code": "model_not_found"}})
+    counts, said = _run(server, tmp_path)
+    assert counts.stopped == ("the endpoint does not know the model 'fixture' (404); check --model against the "
+                              "endpoint's model list")
+    assert (counts.read, counts.failed, counts.unfinished, len(server.created())) == (2, 1, 1, 1)
