@@ -10,44 +10,27 @@ the same. To re-record, delete the cassette and run this file with SUMMARIZER_RE
 """
 
 import json
-import threading
 from urllib.parse import urlsplit
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
 from summarizer import Settings, Summarizer
 from summarizer.embedded import EMBEDDED_MODEL
-from summarizer.embedded.server import shared_server
 from summarizer.model.batches import send_now
 from summarizer.model.batches.replay import REPLAY_URL
 from summarizer.run.batch_files import export_batch_requests, import_batch_responses
 from support.corpus import SHORT
-from support.vcr import CASSETTES, cassette_path, make_vcr, recording
+from support.vcr import CASSETTES, cassette_path, make_vcr, model_server, recording
 
 FAKE_KEY = "sk-test-DO-NOT-LEAK-7c1e9d2b5a8f3e6d4c0b"
 VCR = make_vcr()
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def endpoint():
     """Loopback OpenAI-compatible server over the embedded model, started only to record."""
-    if not recording():
-        yield "http://127.0.0.1:8765/v1"  # replays match on host and path, not on the port
-        return
-    server = make_server("127.0.0.1", 0, shared_server().wsgi, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with model_server() as url:
+        yield url
 
 
 def _run_lines(requests, responses, settings) -> int:
