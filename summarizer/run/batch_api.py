@@ -171,6 +171,7 @@ class _BatchRun:
                 self.bar.update(self.ledger.counts)
         if online and not self.ledger.counts.stopped:
             sent, retried = sent + len(online), retried + self.send_online(online)
+        self.bar.update(self.ledger.counts)
         return spool.sent, sent, retried
 
     def note(self, article) -> None:

@@ -19,8 +19,8 @@ from ..io.paths import check_paths
 from ..model.batches import MAX_REQUESTS, Price
 from ..views.report_html import write_report
 
-__all__ = ["ENGINES", "BatchOptions", "Breaker", "Counts", "CountsDoNotAddUp", "RunOptions", "check_options", "default_dead_letter",
-           "estimate_total", "finish"]
+__all__ = ["ENGINES", "BatchOptions", "Breaker", "Counts", "CountsDoNotAddUp", "RunOptions", "check_options",
+           "default_dead_letter", "estimate_total", "finish"]
 
 ENGINES = ("default", "ray")
 
