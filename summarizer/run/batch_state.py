@@ -66,7 +66,8 @@ class Part(BaseModel):
         before = self.model_dump()
         self.batch_id, self.status = info.id, info.status
         self.total, self.completed, self.failed = info.total, info.completed, info.failed
-        self.output_file_id, self.error_file_id, self.errors = info.output_file_id, info.error_file_id, list(info.errors)
+        self.output_file_id, self.error_file_id = info.output_file_id, info.error_file_id
+        self.errors = list(info.errors)
         return self.model_dump() != before
 
     @property
@@ -101,8 +102,8 @@ class BatchState:
         self.existed = saved is not None and saved.settings == fingerprint
         if not self.existed:
             run = hashlib.sha256(f"{os.path.abspath(out)}\0{fingerprint}".encode()).hexdigest()[:16]
-            saved = _Saved(run=run, settings=fingerprint, model=settings.model_name, base_url=safe_url(settings.base_url),
-                           created_at=time.time())
+            saved = _Saved(run=run, settings=fingerprint, model=settings.model_name,
+                           base_url=safe_url(settings.base_url), created_at=time.time())
         assert saved is not None
         self.saved = saved
 

@@ -97,7 +97,8 @@ def test_responses_without_the_first_file_are_refused_before_asking_again_what_w
     requests = tmp_path / "requests.jsonl"
     export_batch_requests(ARTICLES, requests, SETTINGS)
     run_batch_file(requests, tmp_path / "responses-1.jsonl")
-    import_batch_responses([tmp_path / "responses-1.jsonl"], ARTICLES, tmp_path / "r.jsonl", SETTINGS, requests=requests)
+    import_batch_responses([tmp_path / "responses-1.jsonl"], ARTICLES, tmp_path / "r.jsonl", SETTINGS,
+                           requests=requests)
     run_batch_file(requests, tmp_path / "responses-2.jsonl")
     (tmp_path / "r.jsonl").unlink()
     with pytest.raises(UsageError, match=r"^2 articles have answers to later asks|^1 articles have answers"):
@@ -129,8 +130,8 @@ def test_export_needs_a_model_and_leaves_out_what_cannot_be_read(tmp_path):
         export_batch_requests(ARTICLES, tmp_path / "q.jsonl", Settings())
     (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
     notes = []
-    counts = export_batch_requests([*ARTICLES, ARTICLES[0], str(tmp_path / "empty.txt")], tmp_path / "q.jsonl", SETTINGS,
-                             note=notes.append)
+    counts = export_batch_requests([*ARTICLES, ARTICLES[0], str(tmp_path / "empty.txt")], tmp_path / "q.jsonl",
+                                   SETTINGS, note=notes.append)
     assert (counts.read, counts.requests, counts.skipped, counts.failed) == (4, 2, 1, 1)
     assert notes == [f"summarizer: {tmp_path / 'empty.txt'}: the file is empty; give a file with the article's text; "
                      "left out"]

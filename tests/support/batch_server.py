@@ -2,8 +2,9 @@
 
 ``BatchServer`` serves ``POST /v1/files`` (multipart, ``purpose=batch``), ``GET /v1/files/{id}/content``,
 ``POST /v1/batches``, ``GET /v1/batches/{id}``, ``POST /v1/batches/{id}/cancel`` and ``GET /v1/batches`` (newest
-first, ``limit``/``after``/``has_more``), and ``POST /v1/chat/completions`` itself (``online`` keeps those bodies), with OpenAI's batch object (status, ``request_counts``,
-``output_file_id``, ``error_file_id``, ``errors``, metadata and timestamps) and output lines
+first, ``limit``/``after``/``has_more``), and ``POST /v1/chat/completions`` itself (``online`` keeps those
+bodies), with OpenAI's batch object (status, ``request_counts``, ``output_file_id``, ``error_file_id``,
+``errors``, metadata and timestamps) and output lines
 (``{id, custom_id, response: {status_code, request_id, body}, error}``). It validates an input file as OpenAI
 does (JSON lines, ``custom_id`` unique, ``method`` POST, ``url`` the batch's endpoint, one model, the limits) and
 fails the batch with ``errors`` when it is not.
