@@ -8,7 +8,9 @@ The trust layer (``validate``, ``locate_quote``, ``parse_number``, the types)
 imports no model client. The model-facing names (``summarize``, ``Settings``,
 ``summarize_batch``, ``reconcile``...) load ``openai`` and ``instructor``, so
 they are imported on first use; ``summarize_dataset`` needs Ray Data (the
-``ray`` extra), imported only when it is called.
+``ray`` extra), imported only when it is called. ``summarize_with_batch_api``,
+``export_batch_requests`` and ``import_batch_responses`` are the batch mode
+(a provider's Batch API; batch files for vLLM's ``run-batch``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ __all__ = [
     "Article",
     "ArticleSummary",
     "Attempt",
+    "BatchCounts",
+    "BatchOptions",
     "Coverage",
     "DeadLetter",
     "Event",
@@ -80,7 +84,9 @@ __all__ = [
     "Usage",
     "UsageError",
     "asummarize",
+    "export_batch_requests",
     "find_quantities",
+    "import_batch_responses",
     "locate_quote",
     "parse_number",
     "parse_quantity",
@@ -89,6 +95,7 @@ __all__ = [
     "summarize",
     "summarize_batch",
     "summarize_dataset",
+    "summarize_with_batch_api",
     "validate",
 ]
 
@@ -100,6 +107,11 @@ _LAZY = {
     "summarize_batch": "summarizer.pipeline.batch",
     "summarize_dataset": "summarizer.pipeline.dataset",
     "reconcile": "summarizer.stories.api",
+    "summarize_with_batch_api": "summarizer.run.batch_api",
+    "export_batch_requests": "summarizer.run.batch_files",
+    "import_batch_responses": "summarizer.run.batch_files",
+    "BatchOptions": "summarizer.run.job",
+    "BatchCounts": "summarizer.run.batch_files",
 }
 
 

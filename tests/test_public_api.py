@@ -22,6 +22,7 @@ PUBLIC = {
     "SummarizerError", "UsageError", "InputError",
     "summarize", "asummarize", "summarize_batch", "summarize_dataset", "Summarizer", "Settings",
     "reconcile", "Reconciliation",
+    "summarize_with_batch_api", "export_batch_requests", "import_batch_responses", "BatchOptions", "BatchCounts",
 }
 
 

@@ -19,6 +19,7 @@ import traceback
 from ..contract.errors import SummarizerError
 from ..model.redact import redact
 from ..views.terminal import say
+from .batch import add_batch_command
 from .exit_codes import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
 from .reconcile import add_reconcile
 from .run import add_run_command
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     add_validate_command(sub)
     add_run_command(sub, EPILOG)
     add_reconcile(sub)
+    add_batch_command(sub)
     return parser
 
 

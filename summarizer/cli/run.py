@@ -9,6 +9,7 @@ from typing import Any
 from ..model.settings import Settings
 from ..run import ENGINES, Counts, RunOptions, default_dead_letter
 from ..views.terminal import say
+from .batch import add_batch_api_flags, batch_options, say_batch_run
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
 
 __all__ = ["add_run_command", "exit_status"]
@@ -57,6 +58,7 @@ def add_run_command(sub: Any, epilog: str) -> None:
     r.add_argument("--fail-on-rejected", action="store_true",
                    help="exit 1 when any summary is rejected (by default a rejected summary is a result, not "
                         "a failure of the run)")
+    add_batch_api_flags(r)
     r.set_defaults(func=_run)
 
 
@@ -82,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
         dead_letter=Path(args.dead_letter) if args.dead_letter else default_dead_letter(out),
         report=Path(args.report) if args.report else None,
         concurrency=args.concurrency if args.concurrency is not None else (1 if settings.embedded else 4),
-        engine=args.engine, ray_address=args.ray_address, ray_actors=args.ray_actors,
+        engine=args.engine, ray_address=args.ray_address, ray_actors=args.ray_actors, batch=batch_options(args),
     )
     if settings.embedded:
         from ..embedded import ensure_installed
@@ -96,6 +98,7 @@ def _run(args: argparse.Namespace) -> int:
         say(f"summarizer: using {settings.describe()}")
     counts = run(options, settings)
     say(counts.line())
+    say_batch_run(counts)
     if counts.stopped:
         say(f"summarizer: stopped: {counts.stopped}. {counts.unfinished} articles were left undone; what is done "
             "is kept: fix that and run again to go on")

@@ -45,7 +45,7 @@ from .grounded.schema import Offer, response_model, to_answer
 from .redact import redact
 from .settings import Settings
 
-__all__ = ["FREE_TEXT", "Answer", "Failure", "Provider", "Shape", "grounded_shape"]
+__all__ = ["FREE_TEXT", "Answer", "Failure", "Provider", "Shape", "grounded_shape", "retry_policy"]
 
 # instructor logs every failed call at ERROR; with no handler configured, Python
 # would print those to stderr. Our results carry the reason instead.
@@ -165,6 +165,23 @@ def _raw(completion: Any) -> tuple[str | None, str | None, str | None]:
     return text, choice.finish_reason, getattr(message, "refusal", None)
 
 
+def retry_policy(s: Settings, waits: list[float]) -> dict[str, Any]:
+    """Our one retry policy, as tenacity ``Retrying`` keywords: transient faults retried with jittered backoff (or
+    the server's Retry-After), bounded by ``retry_attempts`` and ``retry_seconds``; each wait taken is added to
+    ``waits`` (tenacity works out a wait before it checks whether to stop: only one slept counts)."""
+    backoff = wait_random_exponential(multiplier=0.5, max=30)
+
+    def wait(state: RetryCallState) -> float:
+        asked = retry_after(state.outcome.exception() if state.outcome else None)
+        return round(min(asked, s.retry_seconds) if asked is not None else backoff(state), 3)
+
+    def before_sleep(state: RetryCallState) -> None:
+        waits.append(state.upcoming_sleep)
+
+    return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
+            "wait": wait, "before_sleep": before_sleep, "retry": retry_if_exception(is_transient), "reraise": True}
+
+
 class Provider:
     """Structured calls to one OpenAI-compatible endpoint (or the embedded model), sync or async."""
 
@@ -205,17 +222,7 @@ class Provider:
                 "max_tokens": max_tokens, "temperature": self.settings.temperature, "max_retries": 0, **shape.extra}
 
     def _retry_policy(self, waits: list[float]) -> dict[str, Any]:
-        s = self.settings
-        backoff = wait_random_exponential(multiplier=0.5, max=30)
-
-        def wait(state: RetryCallState) -> float:
-            asked = retry_after(state.outcome.exception() if state.outcome else None)
-            seconds = round(min(asked, s.retry_seconds) if asked is not None else backoff(state), 3)
-            waits.append(seconds)
-            return seconds
-
-        return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
-                "wait": wait, "retry": retry_if_exception(is_transient), "reraise": True}
+        return retry_policy(self.settings, waits)
 
     def ask(self, messages: list[dict[str, Any]], max_tokens: int,
             shape: Shape | type[BaseModel] = ArticleSummary) -> Answer | Failure:

@@ -2,7 +2,8 @@
 
 The loop is written once, as a generator that yields each request and is sent
 back its answer; ``summarize`` drives it synchronously and ``asummarize``
-asynchronously, so the two cannot drift apart.
+asynchronously, so the two cannot drift apart; a ``Stepper`` drives it with
+answers that come later (the batch path).
 
 - A re-ask sends the article, the last answer and only its findings, never a
   growing conversation; at most ``settings.max_reasks`` of them.
@@ -40,7 +41,7 @@ from .checking import Check, run_check, run_check_in_thread
 from .grounded.kind import Grounded
 from .kinds import FreeText, Kind, Round
 
-__all__ = ["Summarizer", "asummarize", "summarize"]
+__all__ = ["Stepper", "Summarizer", "asummarize", "summarize"]
 
 @dataclass
 class _Ask:
@@ -110,6 +111,10 @@ class Summarizer:
                 request = loop.send(outcome)
             except StopIteration as done:
                 return done.value
+
+    def stepper(self, text: str) -> Stepper:
+        """The loop driven by answers that come later (the batch path, ``pipeline.deferred``); checks in place."""
+        return Stepper(self, self._loop(text))
 
     def failed(self, kind: FailureKind, message: str, seconds: float = 0.0) -> Result:
         """A failed Result for an article that never got as far as an answer."""
@@ -235,6 +240,39 @@ class Summarizer:
             reasks += 1
             kind = "reask"
             messages = round_.again(previous, report, recheck)
+
+
+class Stepper:
+    """One article's loop, stopped at each ask until its answer is given (``answer``); ``result`` once it ends.
+
+    The third driver of the loop, beside ``summarize`` and ``asummarize``: for answers that arrive later, from a
+    batch. The checks run in place, as in ``summarize``.
+    """
+
+    def __init__(self, summarizer: Summarizer, loop: Generator[_Ask | _Check, Any, Result]) -> None:
+        self._check, self._loop = summarizer.check, loop
+        self.asked = 0
+        """Asks answered so far: the number of the one waiting."""
+        self.ask: _Ask | None = None
+        """What the loop waits for an answer to (``messages``, ``max_tokens``, ``shape``); None once it ends."""
+        self.result: Result | None = None
+        self._step(None)
+
+    def answer(self, outcome: Answer | Failure) -> None:
+        """Give the waiting ask its answer; the loop checks it and goes on to its next ask or its end."""
+        assert self.ask is not None, "the loop has ended"
+        self.asked += 1
+        self._step(outcome)
+
+    def _step(self, outcome: Any) -> None:
+        try:
+            request = self._loop.send(outcome)
+            while isinstance(request, _Check):
+                request = self._loop.send(run_check(self._check, request.text, request.summary))
+        except StopIteration as done:
+            self.ask, self.result = None, done.value
+        else:
+            self.ask = request
 
 
 def summarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:

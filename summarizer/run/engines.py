@@ -1,8 +1,10 @@
 """``summarizer run``: inputs in, results out, resumable, counted, on the engine the options name.
 
 ``default`` is asyncio in this process (``default``); ``ray`` is Ray Data
-(``ray_engine``), imported only when asked for. Both write the same records
-through the same ``ResultsFile``s and stop on the same ``Breaker`` (``job``).
+(``ray_engine``), imported only when asked for; ``--batch-api`` sends the asks
+through the provider's Batch API (``batch_api``). All three write the same
+records through the same ``ResultsFile``s; the first two stop on the same
+``Breaker`` (``job``), and all three at a refused key or an unknown model.
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] 
     """Run the batch; the counts say what happened (``stopped`` when it ended early). Raises ``UsageError``
     before writing anything when the options cannot work."""
     check_options(options)
-    if options.engine == "ray":
+    if options.batch is not None:
+        from .batch_api import run_batch_api
+
+        counts: Counts = run_batch_api(options, settings, stderr=stderr, progress=progress)
+    elif options.engine == "ray":
         from .ray_engine import run_on_ray
 
         counts = run_on_ray(options, settings, stderr=stderr, progress=progress)

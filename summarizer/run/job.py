@@ -16,10 +16,11 @@ from ..contract.errors import SummarizerError, UsageError
 from ..contract.result import Result, ResultStatus
 from ..io.inputs import JSONL_SUFFIXES, SUFFIXES
 from ..io.paths import check_paths
+from ..model.batches import MAX_REQUESTS, Price
 from ..views.report_html import write_report
 
-__all__ = ["ENGINES", "Breaker", "Counts", "CountsDoNotAddUp", "RunOptions", "check_options", "default_dead_letter",
-           "estimate_total", "finish"]
+__all__ = ["ENGINES", "BatchOptions", "Breaker", "Counts", "CountsDoNotAddUp", "RunOptions", "check_options",
+           "default_dead_letter", "estimate_total", "finish"]
 
 ENGINES = ("default", "ray")
 
@@ -37,6 +38,22 @@ class RunOptions:
     """The Ray cluster to run on; None starts a local Ray for the run and stops it after."""
     ray_actors: int = 2
     """Actors (each one client) that share ``concurrency`` between them, on the Ray engine."""
+    batch: BatchOptions | None = None
+    """``--batch-api``: the asks go to the provider's Batch API (``batch_api``); None: online."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a ``--batch-api`` run submits and waits."""
+
+    size: int = MAX_REQUESTS
+    """Requests in one batch at most (a batch file is split further to stay under 200 MB)."""
+    poll: float = 60.0
+    """The longest wait between two polls, in seconds; polls start at 5 s (or this, if less) and back off."""
+    reask_online: bool = False
+    """Every ask after an article's first goes online, at once, instead of in a further batch."""
+    price: Price | None = None
+    """The price to say the cost at; None: the known batch price of the model, if any."""
 
 
 @dataclass

@@ -64,6 +64,7 @@ def test_transient_faults_outlasting_the_retries_fail_with_the_reason():
     result, sleeps = run(Script(error(503), error(503), error(503), key=KEY), settings)
     assert result.status == "failed" and result.failure_kind == "unavailable"
     assert result.attempts[0].requests == 3 and len(sleeps) == 2
+    assert result.attempts[0].waits == sleeps  # the waits taken, not one more worked out after the last try
     assert "try again later" in result.failure
 
 

@@ -120,3 +120,29 @@ def test_articles_own_totals_mismatch_is_rechecked_once_then_left_as_a_warning()
     assert result.status == "flagged"
     assert [a.kind for a in result.attempts] == ["ask", "reask"]
     assert "Check that part_of links only parts" in script.requests[1]["messages"][-1]["content"]
+
+
+def _without_timings(result) -> dict:
+    data = result.model_dump(exclude={"seconds"})
+    for attempt in data["attempts"]:
+        attempt.pop("seconds")
+    return data
+
+
+def test_a_stepper_given_the_same_answers_ends_where_summarize_does():
+    text, answer = corpus("004"), fixture_summary("004").model_dump_json()
+
+    def script() -> Script:  # flagged (its totals asked about again), an answer out of the schema, flagged
+        return Script(completion(answer), completion("not json"), completion(answer))
+
+    online_script = script()
+    online = run(online_script, text=text)
+    summarizer = Summarizer(SETTINGS, client=sync_client(script()), sleep=lambda s: None)
+    stepper = summarizer.stepper(text)
+    asks = []
+    while stepper.ask is not None:
+        asks.append(stepper.ask.messages)
+        stepper.answer(summarizer.provider.ask(stepper.ask.messages, stepper.ask.max_tokens, stepper.ask.shape))
+    assert stepper.asked == len(asks) == len(online.attempts) == 3
+    assert asks == [r["messages"] for r in online_script.requests]
+    assert _without_timings(stepper.result) == _without_timings(online)

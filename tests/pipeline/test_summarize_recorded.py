@@ -9,17 +9,14 @@ and run this file with SUMMARIZER_RECORD=1. Replays need no model and no network
 import asyncio
 import json
 import re
-import threading
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
 from summarizer import Settings, Summarizer
 from summarizer.embedded import EMBEDDED_MODEL
-from summarizer.embedded.server import shared_server
 from summarizer.trust.grounded.candidates import find_candidates
 from support.corpus import SHORT, corpus
-from support.vcr import CASSETTES, SECRET_HEADERS, cassette_path, make_vcr, recording
+from support.vcr import CASSETTES, SECRET_HEADERS, cassette_path, make_vcr, model_server, recording
 
 FAKE_KEY = "sk-test-DO-NOT-LEAK-4f9a8b7c6d5e4f3a2b1c"
 VCR = make_vcr()
@@ -118,25 +115,11 @@ def test_async_grounded_run_replays(cassette):
     assert [a.kind for a in result.attempts] == ["ask"]
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def endpoint():
     """Loopback OpenAI-compatible server over the embedded model, started only to record."""
-    if not recording():
-        yield "http://127.0.0.1:8765/v1"  # replays match on host and path, not on the port
-        return
-    server = make_server("127.0.0.1", 0, shared_server().wsgi, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with model_server() as url:
+        yield url
 
 
 def test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded(endpoint, cassette, request):

@@ -7,13 +7,19 @@
   loopback server records on whatever port it was given).
 - Record mode is "none" unless SUMMARIZER_RECORD=1: a request with no recording
   fails the test instead of reaching a server.
+- ``model_server`` serves the embedded model on a loopback port to record from,
+  as any OpenAI-compatible server is reached.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import vcr
 import yaml
@@ -89,3 +95,27 @@ def cassette_path(request) -> str:
     """``AREA/TEST.yaml`` under ``CASSETTES``: the test file's folder under tests/ (its area) and the test's name."""
     area = Path(request.path).resolve().parent.relative_to(Path(__file__).resolve().parent.parent)
     return f"{area.as_posix()}/{request.node.name}.yaml"
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def model_server() -> Iterator[str]:
+    """The URL of an OpenAI-compatible server on loopback over the embedded model, started only to record; a
+    replay gets a fixed one (replays match on host and path, not on the port)."""
+    if not recording():
+        yield "http://127.0.0.1:8765/v1"
+        return
+    from summarizer.embedded.server import shared_server
+
+    server = make_server("127.0.0.1", 0, shared_server().wsgi, handler_class=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
