@@ -10,6 +10,7 @@ from typing import Any
 from ..model.settings import Settings
 from ..run import ENGINES, Counts, RunOptions, default_dead_letter
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
+from .run_lines import closing, notice
 
 __all__ = ["add_run_command", "exit_status"]
 
@@ -88,19 +89,8 @@ def _run(args: argparse.Namespace) -> int:
         from ..embedded import ensure_installed
 
         ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
-        expect = ("grounded answers: the article's own quotes and figures, its own words poor" if settings.grounded
-                  else "expect rejected summaries")
-        print(f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
-              "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
-    else:
-        print(f"summarizer: using {settings.describe()}", file=sys.stderr)
-    counts = run(options, settings)
+    counts = run(options, settings, notice=notice(settings))
     print(counts.line(), file=sys.stderr)
-    if counts.stopped:
-        print(f"summarizer: stopped: {counts.stopped}. {counts.unfinished} articles were left undone; what is done "
-              "is kept: fix that and run again to go on", file=sys.stderr)
-    if counts.failed:
-        print(f"summarizer: {counts.failed} failed; reasons in {options.dead_letter}", file=sys.stderr)
-    if options.report:
-        print(f"summarizer: report in {options.report}", file=sys.stderr)
+    for line in closing(options, counts):
+        print(line, file=sys.stderr)
     return exit_status(counts, fail_on_rejected=args.fail_on_rejected)

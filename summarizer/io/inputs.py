@@ -29,6 +29,7 @@ from typing import IO
 from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
 from .encoding import INVALID_UTF8, LineDecoder, bom_encoding, decode, encoding_flag
+from .json_errors import json_error
 
 __all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
 
@@ -103,8 +104,9 @@ def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Un
 
 
 def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
-    near = line[max(0, e.pos - 20): e.pos + 20].strip()
-    return (f"line {n} is not valid JSON: {e.msg[:1].lower()}{e.msg[1:]} at column {e.colno} "
+    where = json_error(line, e)
+    near = line[max(0, where.offset - 20): where.offset + 20].strip()
+    return (f"line {n} is not valid JSON: {where.message} at column {where.column} "
             f"(near {near!r}); fix or remove that line")
 
 
