@@ -132,7 +132,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names and ``__version__`` only: not the helpers of this module, nor its layers."""
+    return sorted([*__all__, "__version__"])
 
 
 for _name in __all__:

@@ -30,6 +30,11 @@ def test_public_names_are_what_we_mean_to_export():
     assert set(summarizer.__all__) == PUBLIC
 
 
+def test_dir_shows_the_public_names_and_the_version_only():
+    assert dir(summarizer) == sorted([*PUBLIC, "__version__"])
+    assert not {"Any", "annotations", "importlib", "contract", "trust"} & set(dir(summarizer))
+
+
 @pytest.mark.parametrize("name", sorted(PUBLIC))
 def test_every_public_name_is_shown_as_summarizers_own(name):
     value = getattr(summarizer, name)

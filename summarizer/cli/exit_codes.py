@@ -1,10 +1,10 @@
-"""The exit statuses of the ``summarizer`` command, in one place (``--help`` and docs/exit-codes.md show this table;
-a test checks the docs against it)."""
+"""The exit statuses of the ``summarizer`` command, in one place (docs/exit-codes.md and each command's ``--help``
+show them; a test holds the three together)."""
 
 from __future__ import annotations
 
 __all__ = ["EPILOG", "EXIT_BUG", "EXIT_ERROR", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REJECTED",
-           "EXIT_STOPPED"]
+           "EXIT_STOPPED", "RECONCILE_EPILOG", "VALIDATE_EPILOG"]
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -27,4 +27,20 @@ EPILOG = """exit status:
   4    run: stopped early (key refused, unknown model, endpoint unreachable); what is done is kept
   5    summarizer itself failed (a bug; the message says what to report)
   130  interrupted (Ctrl-C); what is done is kept
+"""
+
+VALIDATE_EPILOG = """exit status:
+  0    the summary is verified or flagged (warnings only)
+  1    the summary is rejected (the findings say why)
+  2    bad usage or input (a missing or empty article, a summary file that is not a summary: the line says
+       what is wrong; `summarizer schema` prints the summary's JSON Schema)
+  5    the checks themselves failed on this summary (a bug; the message says what to report)
+  130  interrupted (Ctrl-C)
+"""
+
+RECONCILE_EPILOG = """exit status:
+  0    the stories are written
+  2    bad usage or input (a bad flag, a missing results file, --out naming an input); nothing was written
+  5    summarizer itself failed (a bug; the message says what to report)
+  130  interrupted (Ctrl-C)
 """

@@ -4,10 +4,12 @@
     summarizer run INPUT... --out results.jsonl [--report report.html] [--concurrency N]
                    [--model M] [--base-url U] [--fail-on-rejected]
     summarizer reconcile RESULTS.jsonl... --out story.json [--report story.html] [--model M] [--base-url U]
+    summarizer schema [summary|result|report|story]
+    summarizer --version
 
-Each command is a module here (``validate``, ``run``, ``reconcile``) that adds its parser
-and does its work. Errors of ours become one line on stderr; the exit
-statuses are in ``exit_codes`` (and docs/exit-codes.md, and ``--help``).
+Each command is a module here (``validate``, ``run``, ``reconcile``, ``batch``, ``schema``) that adds its
+parser and does its work; ``parser`` names an unknown flag in its command's usage. Errors of ours become one
+line on stderr; the exit statuses are in ``exit_codes`` (and docs/exit-codes.md, and each ``--help``).
 """
 
 from __future__ import annotations
@@ -16,26 +18,32 @@ import argparse
 import os
 import traceback
 
+from .. import __version__
 from ..contract.errors import SummarizerError
 from ..model.redact import redact
 from ..views.terminal import say
 from .batch import add_batch_command
 from .exit_codes import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
+from .parser import CommandParser
 from .reconcile import add_reconcile
 from .run import add_run_command
-from .validate import add_validate_command, load_summary
+from .schema import add_schema_command
+from .summary_file import load_summary
+from .validate import add_validate_command
 
 __all__ = ["load_summary", "main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="summarizer", description="Checked summaries of news articles.",
-                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = CommandParser(prog="summarizer", description="Checked summaries of news articles.",
+                           epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"summarizer {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_validate_command(sub)
     add_run_command(sub, EPILOG)
     add_reconcile(sub)
     add_batch_command(sub)
+    add_schema_command(sub)
     return parser
 
 

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from ..contract.errors import UsageError
 from ..views.terminal import say
+from .exit_codes import RECONCILE_EPILOG
 
 __all__ = ["add_reconcile"]
 
 
 def add_reconcile(sub: argparse._SubParsersAction) -> None:  # argparse's documented add_subparsers() result
-    r = sub.add_parser("reconcile", help="line up the figures and quotes of articles about the same event")
+    r = sub.add_parser("reconcile", help="line up the figures and quotes of articles about the same event",
+                       epilog=RECONCILE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("results", nargs="+", metavar="RESULTS.jsonl", help="results files that summarizer run wrote")
     r.add_argument("--out", required=True, help="where to write the stories (JSON)")
     r.add_argument("--report", help="also write this self-contained HTML page")

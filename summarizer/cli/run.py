@@ -11,6 +11,7 @@ from ..run import ENGINES, Counts, RunOptions, default_dead_letter
 from ..views.terminal import say
 from .batch import add_batch_api_flags, batch_options, say_batch_run
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_STOPPED
+from .run_lines import closing, notice
 
 __all__ = ["add_run_command", "exit_status"]
 
@@ -90,20 +91,9 @@ def _run(args: argparse.Namespace) -> int:
         from ..embedded import ensure_installed
 
         ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
-        expect = ("grounded answers: the article's own quotes and figures, its own words poor" if settings.grounded
-                  else "expect rejected summaries")
-        say(f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
-            "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.")
-    else:
-        say(f"summarizer: using {settings.describe()}")
-    counts = run(options, settings)
+    counts = run(options, settings, notice=notice(settings))
     say(counts.line())
     say_batch_run(counts)
-    if counts.stopped:
-        say(f"summarizer: stopped: {counts.stopped}. {counts.unfinished} articles were left undone; what is done "
-            "is kept: fix that and run again to go on")
-    if counts.failed:
-        say(f"summarizer: {counts.failed} failed; reasons in {options.dead_letter}")
-    if options.report:
-        say(f"summarizer: report in {options.report}")
+    for line in closing(options, counts):
+        say(line)
     return exit_status(counts, fail_on_rejected=args.fail_on_rejected)

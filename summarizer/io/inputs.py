@@ -39,6 +39,7 @@ from .encoding import (
     path_text,
     text_encoding,
 )
+from .json_errors import json_error
 
 __all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
 
@@ -117,9 +118,9 @@ def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Un
 
 
 def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
-    near = line[max(0, e.pos - 20): e.pos + 20].strip()
-    what = e.msg.removesuffix(" at")  # "Unterminated string starting at", "Invalid control character at"
-    return (f"line {n} is not valid JSON: {what[:1].lower()}{what[1:]} at column {e.colno} "
+    where = json_error(line, e)
+    near = line[max(0, where.offset - 20): where.offset + 20].strip()
+    return (f"line {n} is not valid JSON: {where.message} at column {where.column} "
             f"(near {near!r}); fix or remove that line")
 
 

@@ -86,6 +86,8 @@ class Summarizer:
     # --- drivers -----------------------------------------------------------
 
     def summarize(self, text: str) -> Result:
+        if (empty := self._empty(text)) is not None:
+            return empty
         loop = self._loop(text)
         request = next(loop)
         while True:
@@ -99,6 +101,8 @@ class Summarizer:
                 return done.value
 
     async def asummarize(self, text: str) -> Result:
+        if (empty := self._empty(text)) is not None:
+            return empty
         loop = self._loop(text)
         request = next(loop)
         while True:
@@ -121,6 +125,13 @@ class Summarizer:
         return Result(status="failed", failure=message, failure_kind=kind, model=self.provider.model,
                       base_url=self.provider.base_url, prompt_version=self.kind.version, seconds=seconds)
 
+    def _empty(self, text: str) -> Result | None:
+        """An empty (or whitespace-only) article is a failed ``input``, as in a batch; a text that is not a str is
+        a mistake in the calling code, and raises."""
+        if not isinstance(text, str):
+            raise TypeError(f"summarize() takes the article's text as a str, not {type(text).__name__}")
+        return None if text.strip() else self.failed("input", "the article text is empty")
+
     async def aclose(self) -> None:
         await self.provider.aclose()
 
@@ -131,8 +142,6 @@ class Summarizer:
 
     def _loop(self, text: str) -> Generator[_Ask | _Check, Any, Result]:
         started = time.perf_counter()
-        if not text.strip():
-            raise ValueError("the article is empty")
         kind = self.kind
         max_tokens = kind.max_tokens(text)
         rounds = kind.rounds(text)

@@ -91,10 +91,11 @@ def summarize_with_batch_api(inputs: Sequence[str | Path], out: str | Path, *, s
 
 def run_batch_api(options: RunOptions, settings: Settings, *, stderr: IO[str] | None = None,
                   progress: bool | None = None, client: openai.OpenAI | None = None,
-                  sleep: Callable[[float], None] = time.sleep) -> BatchCounts:
-    """The run of ``run.engines.run`` through the Batch API; the options are checked first."""
+                  sleep: Callable[[float], None] = time.sleep, notice: str | None = None) -> BatchCounts:
+    """The run of ``run.engines.run`` through the Batch API; the options are checked first. ``notice`` (which
+    model is used) is said once, when the first batch is submitted."""
     check_batch_options(options, settings)
-    run = _BatchRun(options, settings, stderr=stderr, progress=progress, client=client, sleep=sleep)
+    run = _BatchRun(options, settings, stderr=stderr, progress=progress, client=client, sleep=sleep, notice=notice)
     try:
         run.go()
     except BatchApiError as e:
@@ -109,7 +110,7 @@ def run_batch_api(options: RunOptions, settings: Settings, *, stderr: IO[str] | 
 
 class _BatchRun:
     def __init__(self, options: RunOptions, settings: Settings, *, stderr: IO[str] | None, progress: bool | None,
-                 client: openai.OpenAI | None, sleep: Callable[[float], None]) -> None:
+                 client: openai.OpenAI | None, sleep: Callable[[float], None], notice: str | None = None) -> None:
         self.options, self.settings, self.batch = options, settings, options.batch or BatchOptions()
         self.sleep = sleep
         self.state = BatchState(options.out, settings)
@@ -120,7 +121,7 @@ class _BatchRun:
         self.service = BatchService(settings, client, sleep=sleep)
         self.client = client
         self.deferred = Deferred(settings)
-        self.bar = Progress(estimate_total(options.inputs), stderr, enabled=progress)
+        self.bar = Progress(estimate_total(options.inputs), stderr, enabled=progress, notice=notice)
         self.sent: Counter[str] = Counter()
         self.scratch = options.out.with_name(options.out.name + ".download.tmp")
         self.last_line = ""
@@ -218,6 +219,7 @@ class _BatchRun:
 
     def submit(self, path: Path, name: str, custom_ids: list[str]) -> None:
         """Make the batch file at ``path`` a batch: recorded first, uploaded, created, recorded again."""
+        self.bar.calling()
         part = Part(name=name, custom_ids=custom_ids)
         self.state.parts.append(part)
         self.state.save()

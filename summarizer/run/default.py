@@ -30,13 +30,13 @@ _NOTES = 20
 
 
 def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] | None = None,
-                 progress: bool | None = None) -> Counts:
+                progress: bool | None = None, notice: str | None = None) -> Counts:
     out, dead = ResultsFile(options.out), ResultsFile(options.dead_letter)
     done: set[tuple[str, str, str]] = set()
     recorded: set[tuple[str, ...]] = set()
     fingerprint = settings.fingerprint()
     counts = Counts()
-    bar = Progress(estimate_total(options.inputs), stderr, enabled=progress)
+    bar = Progress(estimate_total(options.inputs), stderr, enabled=progress, notice=notice)
     noted = 0
 
     def record(letter: DeadLetter) -> None:
@@ -66,6 +66,7 @@ def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: 
                 counts.add("skipped")
             else:
                 note(item)
+                bar.calling()
                 yield item
                 continue
             bar.update(counts)

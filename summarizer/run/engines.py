@@ -19,18 +19,19 @@ __all__ = ["run"]
 
 
 def run(options: RunOptions, settings: Settings, *, stdin=None, stderr: IO[str] | None = None,
-        progress: bool | None = None) -> Counts:
+        progress: bool | None = None, notice: str | None = None) -> Counts:
     """Run the batch; the counts say what happened (``stopped`` when it ended early). Raises ``UsageError``
-    before writing anything when the options cannot work."""
+    before writing anything when the options cannot work. ``notice`` (which model is used) is said once, when
+    the first article goes to the model: not at all on a rerun with nothing left to do."""
     check_options(options)
     if options.batch is not None:
         from .batch_api import run_batch_api
 
-        counts: Counts = run_batch_api(options, settings, stderr=stderr, progress=progress)
+        counts: Counts = run_batch_api(options, settings, stderr=stderr, progress=progress, notice=notice)
     elif options.engine == "ray":
         from .ray_engine import run_on_ray
 
-        counts = run_on_ray(options, settings, stderr=stderr, progress=progress)
+        counts = run_on_ray(options, settings, stderr=stderr, progress=progress, notice=notice)
     else:
-        counts = run_default(options, settings, stdin=stdin, stderr=stderr, progress=progress)
+        counts = run_default(options, settings, stdin=stdin, stderr=stderr, progress=progress, notice=notice)
     return finish(options, counts)

@@ -121,14 +121,14 @@ def _first_line(e: BaseException) -> str:
 
 
 def run_on_ray(options: RunOptions, settings: Settings, *, stderr: IO[str] | None = None,
-               progress: bool | None = None) -> Counts:
+               progress: bool | None = None, notice: str | None = None) -> Counts:
     """The run of ``run.engines.run``, on Ray; the options are already checked."""
     out, dead = ResultsFile(options.out), ResultsFile(options.dead_letter)
     total = count_local(options.inputs)
     counts = Counts()
     actors = min(options.ray_actors, options.concurrency)
     per_actor = -(-options.concurrency // actors)
-    bar = Progress(total, stderr, enabled=progress)
+    bar = Progress(total, stderr, enabled=progress, notice=notice)
     breaker = Breaker(max(3, options.concurrency))
     try:
         done = out.recover()  # holds --out locked until out.close(): a second run on it is refused
@@ -141,6 +141,8 @@ def run_on_ray(options: RunOptions, settings: Settings, *, stderr: IO[str] | Non
             for block in rows.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
                 for status, kind, tokens, line in zip(*(block.column(c).to_pylist() for c in
                                                         ("status", "failure_kind", "tokens", "record")), strict=True):
+                    if status != "skipped" and kind != "input":
+                        bar.calling()  # the actors skip what is done: the first row that went to the model says it
                     counts.read += 1
                     counts.add(status)
                     counts.tokens += tokens

@@ -61,7 +61,9 @@ def test_invalid_summary_is_one_clear_line(tmp_path, capsys):
     assert main(["validate", A001, str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
-    assert "not a valid summary: figures.0.label: Field required (and 2 more)" in err[0]
+    assert err[0] == (f"summarizer: {bad}: not a valid summary: figures[0].label is missing; figures[0].value is "
+                      "missing; figures[0].text is missing. A figure needs id, label, value and text (unit, "
+                      "qualifier and part_of are optional); `summarizer schema` prints the summary's JSON Schema")
 
 
 @pytest.mark.parametrize("literal", ["true", '"260_000"', '" 260000 "', '"2.6e5"'])
@@ -170,8 +172,8 @@ def test_a_non_finite_value_is_a_bad_input_with_one_clear_line(tmp_path, capsys,
     assert main(["validate", *write(tmp_path, total, *parts)]) == 2
     captured = capsys.readouterr()
     (line,) = captured.err.strip().splitlines()
-    assert line.startswith("summarizer: ") and "figures.1.value: Input should be a finite number" in line
-    assert line.endswith("see schemas/article_summary.schema.json")
+    assert line.startswith("summarizer: ") and "figures[1].value: input should be a finite number" in line
+    assert line.endswith("`summarizer schema` prints the summary's JSON Schema")
     assert captured.out == ""
 
 

@@ -36,3 +36,21 @@ def test_the_table_has_every_exit_constant_with_its_status_and_no_other():
 def test_the_help_epilog_lists_the_same_statuses():
     listed = {int(s) for s in re.findall(r"^\s+(\d+)\s", exit_codes.EPILOG, re.MULTILINE)}
     assert listed == set(_constants().values()), "EPILOG (summarizer --help) and the EXIT_* constants differ"
+
+
+def _statuses(epilog: str) -> list[int]:
+    return [int(s) for s in re.findall(r"^\s+(\d+)\s", epilog, re.MULTILINE)]
+
+
+def _command_row(command: str) -> list[int]:
+    """The statuses the page's per-command table gives ``command``: ``| `validate` | 0 ..., 1 ..., |``."""
+    (cell,) = re.findall(rf"^\|\s*`{command}`\s*\|(.*)\|\s*$", PAGE.read_text(encoding="utf-8"), re.MULTILINE)
+    return [int(n) for n in re.findall(r"(?<![\w-])(\d+)(?![\w-])", cell)]
+
+
+def test_each_commands_help_lists_its_statuses_as_the_page_does():
+    constants = set(_constants().values())
+    for command, epilog in (("validate", exit_codes.VALIDATE_EPILOG), ("reconcile", exit_codes.RECONCILE_EPILOG)):
+        listed = _statuses(epilog)
+        assert set(listed) <= constants, f"{command} --help lists a status no EXIT_* constant has"
+        assert _command_row(command) == listed, f"docs/exit-codes.md and {command} --help give other statuses"

@@ -5,10 +5,13 @@ through a real openai client, and asserts what a user would see: the attempts,
 what each re-ask carried, and the result kept.
 """
 
+import asyncio
 import json
 
-from summarizer import Settings, Summarizer
-from support.completions import Script, completion, error, sync_client
+import pytest
+
+from summarizer import Settings, Summarizer, asummarize, summarize
+from support.completions import Script, async_client, completion, error, sync_client
 from support.corpus import corpus, fixture_summary
 
 A001 = corpus("001")
@@ -146,3 +149,19 @@ def test_a_stepper_given_the_same_answers_ends_where_summarize_does():
     assert stepper.asked == len(asks) == len(online.attempts) == 3
     assert asks == [r["messages"] for r in online_script.requests]
     assert _without_timings(stepper.result) == _without_timings(online)
+
+
+def test_an_empty_article_is_a_failed_input_result_as_in_a_batch_not_an_exception():
+    script = Script()  # nothing is asked
+    for text in ("", "  \n\t "):
+        result = summarize(text, settings=SETTINGS, client=sync_client(script))
+        assert (result.status, result.failure_kind, result.failure) == ("failed", "input", "the article text is empty")
+        assert result.summary is None and result.attempts == [] and result.model == "test-model"
+    result = asyncio.run(asummarize("", settings=SETTINGS, client=async_client(script)))
+    assert (result.status, result.failure_kind) == ("failed", "input")
+    assert script.requests == []
+
+
+def test_a_text_that_is_not_a_str_is_a_mistake_in_the_calling_code():
+    with pytest.raises(TypeError, match="takes the article's text as a str, not NoneType"):
+        Summarizer(SETTINGS, client=sync_client(Script())).summarize(None)

@@ -41,7 +41,9 @@ def test_each_article_once_and_dead_letters_from_jsonl_parquet_and_text(local_ra
     out = tmp_path / "r.jsonl"
     args = ["run", str(folder), "--out", str(out), "--engine", "ray"]
     assert main(args) == 3  # articles failed: never 0
-    assert "read=8 skipped=0 verified=2 flagged=3 rejected=0 failed=3" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "read=8 skipped=0 verified=2 flagged=3 rejected=0 failed=3" in err
+    assert err.count("summarizer: using fixture at ") == 1  # said once, when the first article went to the model
     done = _lines(out)
     page_id = next(r["id"] for r in done if r["origin"].endswith("page.txt"))
     assert sorted(r["id"] for r in done) == sorted(["j1", "j3", "p1", "p3", page_id])  # each exactly once
@@ -60,8 +62,9 @@ def test_each_article_once_and_dead_letters_from_jsonl_parquet_and_text(local_ra
     }
 
     asked = len(endpoint.engine.seen)
-    assert main(args) == 3  # a rerun: nothing asked again, no failure recorded twice
-    assert "read=8 skipped=5 verified=0 flagged=0 rejected=0 failed=3" in capsys.readouterr().err
+    assert main(args) == 3  # a rerun: nothing asked again, no failure recorded twice, no model named
+    err = capsys.readouterr().err
+    assert "read=8 skipped=5 verified=0 flagged=0 rejected=0 failed=3" in err and "summarizer: using" not in err
     assert len(endpoint.engine.seen) == asked and len(_lines(tmp_path / "r.failed.jsonl")) == 3
 
 
