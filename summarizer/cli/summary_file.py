@@ -92,6 +92,8 @@ def _problem(place: str, model: type[BaseModel], error: Any) -> str:
         return f"{place or 'the file'} is {_json_kind(value)}, not an object"
     if kind == "literal_error":
         return f"{place} is {json.dumps(value, ensure_ascii=False)}; it must be one of {error['ctx']['expected']}"
+    if kind == "number_type":  # the contract's own message already shows the value: "must be a JSON number, not true"
+        return f"{place}: {error['msg']}"
     shown = json.dumps(value, ensure_ascii=False)
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
     return f"{place or 'the file'}: {error['msg'][:1].lower()}{error['msg'][1:]} (it is {shown})"

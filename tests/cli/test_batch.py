@@ -31,13 +31,14 @@ def test_a_batch_api_run_says_its_tokens_and_what_they_cost(server, tmp_path, ca
     args = ["run", *ARTICLES, "--out", str(out), "--batch-api", "--batch-poll", "0.01"]
     assert main([*args, "--price", "0.2,0.8"]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert err[-2:] == [
+    assert err[-3:] == [
         "read=2 skipped=0 verified=1 flagged=1 rejected=0 failed=0",
         "summarizer: 300 prompt and 150 completion tokens for the articles written; 3 requests sent, 2 new batches; at "
-        "$0.2 and $0.8 a million prompt and completion tokens (as given): $0.0002"]
+        "$0.2 and $0.8 a million prompt and completion tokens (as given): $0.0002",
+        f"summarizer: results in {out}"]
     out.unlink()
     assert main(args) == 0
-    assert capsys.readouterr().err.splitlines()[-1].endswith(
+    assert capsys.readouterr().err.splitlines()[-2].endswith(
         "no batch price is known for this model: give --price IN,OUT to see the cost")
 
 

@@ -52,8 +52,7 @@ def test_an_unknown_field_a_wrong_choice_and_a_wrong_number_each_say_so(tmp_path
                "figures": [{"id": "f1", "label": "l", "value": "abc", "text": "t", "qualifier": "around"}]}
     said = _said(tmp_path, capsys, json.dumps(summary))
     assert said == (
-        'not a valid summary: figures[0].value: input should be a valid number, unable to parse string as a number '
-        '(it is "abc"); figures[0].qualifier is "around"; it must be one of \'exact\', \'approx\', \'at_least\', '
+        'not a valid summary: figures[0].value: must be a JSON number, not "abc"; figures[0].qualifier is "around"; it must be one of \'exact\', \'approx\', \'at_least\', '
         "'more_than', 'at_most' or 'less_than'; quotes[0].who is not a field of a quote. A figure needs id, label, "
         f"value and text (unit, qualifier and part_of are optional); {SCHEMA}")
 

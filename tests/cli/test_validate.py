@@ -73,8 +73,10 @@ def test_a_value_that_is_not_a_json_number_is_refused_not_read_as_one(tmp_path, 
     bad = tmp_path / "s.json"
     bad.write_text(json.dumps(data, ensure_ascii=False).replace('"@"', literal), encoding="utf-8")
     assert main(["validate", A001, str(bad)]) == 2
-    assert capsys.readouterr().err == (f"summarizer: {bad}: not a valid summary: figures.0.value: must be a JSON "
-                                       f"number, not {literal}; see schemas/article_summary.schema.json\n")
+    assert capsys.readouterr().err == (f"summarizer: {bad}: not a valid summary: figures[0].value: must be a JSON "
+                                       f"number, not {literal}. A figure needs id, label, value and text (unit, "
+                                       "qualifier and part_of are optional); `summarizer schema` prints the summary's "
+                                       "JSON Schema\n")
 
 
 def test_empty_and_binary_articles_are_refused(tmp_path, capsys):
