@@ -22,7 +22,8 @@ EXIT_INTERRUPTED = 130
 EPILOG = """exit status:
   0    success (run: every article read was summarized or already done)
   1    validate: the summary is rejected; run: summaries were rejected and --fail-on-rejected was given
-  2    bad usage or input (a bad flag, a missing file, colliding paths); nothing was written
+  2    bad usage or input (a bad flag, a missing file, colliding paths, another run holding --out); nothing was
+       written
   3    run: articles failed (could not be read or summarized); reasons in the dead-letter file
   4    run: stopped early (key refused, unknown model, endpoint unreachable); what is done is kept
   5    summarizer itself failed (a bug; the message says what to report)
