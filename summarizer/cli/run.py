@@ -88,10 +88,15 @@ def _run(args: argparse.Namespace) -> int:
         from ..embedded import ensure_installed
 
         ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
-        expect = ("grounded answers: the article's own quotes and figures, its own words poor" if settings.grounded
-                  else "expect rejected summaries")
-        print(f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
-              "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.", file=sys.stderr)
+        if settings.grounded and not settings.picks:
+            said = ("summarizer: offline, grounded: code picks the article's own sentences, figures and quotes (the "
+                    "embedded model added nothing to them, and is not asked).")
+        else:
+            expect = (f"grounded answers, the article's own words; it picks {', '.join(settings.picks)}"
+                      if settings.grounded else "expect rejected summaries")
+            said = f"summarizer: using {settings.describe()} (tiny, offline; {expect})."
+        print(f"{said} For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.",
+              file=sys.stderr)
     else:
         print(f"summarizer: using {settings.describe()}", file=sys.stderr)
     counts = run(options, settings)
