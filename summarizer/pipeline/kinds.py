@@ -70,8 +70,9 @@ class Kind(Protocol):
     recheck_totals: bool
     """Whether a totals mismatch the article itself causes is asked about once more."""
 
-    def rounds(self, text: str, title: str | None = None) -> list[Round]: ...
-    """The article's rounds; ``title`` is the input's title for it, if any (a grounded headline is the title)."""
+    def rounds(self, text: str, title: str | None = None) -> list[Round]:
+        """The article's rounds; ``title`` is the input's title for it, if any (a grounded headline is the title)."""
+        ...
 
     def max_tokens(self, text: str) -> int: ...
 

@@ -115,8 +115,9 @@ class Grounded:
         whole = s.shows_article
         budget = ENDPOINT_BUDGET if whole else EMBEDDED_BUDGET
         room = s.window_tokens - self.max_tokens(text) - GROUNDED_OVERHEAD - (0 if whole else budget.tokens)
-        # Shown whole, a window is the article text beside its candidates: about twice its size.
-        windows = split_windows(text, max(room // 2 if whole else room * 4, 256))
+        # Shown whole, a window is the article text beside its candidates: about twice its size. With nothing to
+        # ask, there is no window: code picks from the whole article.
+        windows = split_windows(text, max(room // 2 if whole else room * 4, 256)) if self.asks.anything else [text]
         candidates = find_candidates(text)
         rounds: list[Round] = []
         at = 0

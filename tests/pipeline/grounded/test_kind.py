@@ -122,7 +122,8 @@ def test_free_text_stays_the_default_for_an_endpoint_and_grounded_for_the_embedd
 
 def test_a_long_article_is_offered_in_windows_with_the_ids_and_offsets_of_the_whole():
     text = "\n".join(corpus(n) for n in ("000", "001", "002", "003", "004"))
-    rounds = Grounded(Settings(answer="grounded", context_tokens=3072)).rounds(text)
+    picks = ("summary", "events", "figures", "labels", "quotes")
+    rounds = Grounded(Settings(answer="grounded", context_tokens=3072, grounded_picks=picks)).rounds(text)
     assert len(rounds) > 1
     seen: set[str] = set()
     for r in rounds:
@@ -144,3 +145,13 @@ def test_an_endpoint_offer_stays_within_openais_enum_limits():
     assert enum_size(Offer(quotes=candidates.quotes, figures=candidates.figures, names=candidates.names))[0] > 1000
     offer = make_offer(text, candidates, 0, len(text), ENDPOINT_BUDGET, Limits(), endpoint_limits=True)
     assert fits_endpoint(offer) and offer.quotes and offer.figures
+
+
+def test_with_nothing_to_ask_a_long_article_is_one_round_and_no_request():
+    text = "\n".join(corpus(n) for n in ("000", "001", "002", "003", "004"))
+    settings = Settings(context_tokens=3072)  # the embedded model's default: code picks everything
+    (round_,) = Grounded(settings).rounds(text)
+    script = Script()
+    result = run(script, settings, text)
+    assert (result.attempts, result.usage.total_tokens, script.requests) == ([], 0, [])
+    assert result.status == "verified" and result.windows == 1
