@@ -6,9 +6,9 @@ the summary is the article's:
 - the headline is the article's title (``headline``), or its lead;
 - the summary is the picked sentences, in the article's order, copied;
 - each event is a picked sentence or clause, copied, with the people and
-  organisations it names (outside its quotations) as actors, the first place it names, the date its
-  own words give (2025년 10월 31일 -> 2025-10-31) and the picked figures it
-  holds;
+  organisations it names (outside its quotations) as actors, the first
+  place it names, the date its own words give (2025년 10월 31일 ->
+  2025-10-31) and the picked figures it holds;
 - a figure's text, value, unit and qualifier are the number reader's, its
   label the words the pick names (``labels``);
 - a quotation's text is ``article[start:end]``, given to the speaker picked
