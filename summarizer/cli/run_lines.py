@@ -12,10 +12,14 @@ def notice(settings: Settings) -> str:
     """Which model is used, and for the embedded one how to switch: said when the first article goes to it."""
     if not settings.embedded:
         return f"summarizer: using {settings.describe()}"
-    expect = ("grounded answers: the article's own quotes and figures, its own words poor" if settings.grounded
-              else "expect rejected summaries")
-    return (f"summarizer: using {settings.describe()} (tiny, offline; {expect}). "
-            "For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.")
+    if settings.grounded and not settings.picks:
+        said = ("summarizer: offline, grounded: code picks the article's own sentences, figures and quotes (the "
+                "embedded model added nothing to them, and is not asked).")
+    else:
+        expect = (f"grounded answers, the article's own words; it picks {', '.join(settings.picks)}"
+                  if settings.grounded else "expect rejected summaries")
+        said = f"summarizer: using {settings.describe()} (tiny, offline; {expect})."
+    return f"{said} For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY."
 
 
 def closing(options: RunOptions, counts: Counts) -> list[str]:

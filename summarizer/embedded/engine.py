@@ -12,7 +12,11 @@ rendered prompt at a time and streams the answer back, so that:
 - generation runs on a worker thread while the caller waits, so Ctrl-C reaches
   the caller at once (a signal is never delivered inside llama.cpp's call).
 
-Decoding is greedy. xllamacpp also listens on 127.0.0.1 on a random port (it
+Decoding is greedy, with a fixed seed, and every prompt is read whole
+(``cache_prompt`` off): reusing the previous request's cached prefix made an
+answer depend on which article ran before it in a batch (the same article got
+other labels beside other articles), because the same prompt read in other
+pieces gives slightly different numbers. xllamacpp also listens on 127.0.0.1 on a random port (it
 cannot be turned off); every engine gives it a fresh random API key, kept in
 memory only, so other local processes cannot use the model through that port.
 """
@@ -30,6 +34,8 @@ __all__ = ["Cancelled", "ContextOverflow", "EngineError", "Generation", "LocalEn
            "default_threads"]
 
 FinishReason = Literal["stop", "length"]
+SEED = 0
+"""Decoding is greedy; the seed is fixed too, so that nothing in a request depends on what ran before it."""
 THREADS_ENV = "SUMMARIZER_THREADS"
 
 
@@ -142,7 +148,7 @@ class LocalEngine:
         params.n_batch = params.n_ubatch = batch
         params.cpuparams.n_threads = params.cpuparams_batch.n_threads = threads or default_threads()
         params.warmup = False
-        params.cache_ram_mib = 0  # the slot keeps the last prompt (a re-ask reuses it); no extra RAM cache
+        params.cache_ram_mib = 0  # no prompt cache: every request is read whole (see the module's docstring)
         params.verbosity = 0  # else llama.cpp logs every request to stderr
         params.sampling.temp = 0.0
         params.sampling.top_k = 1
@@ -176,7 +182,8 @@ class LocalEngine:
         """
         cancel = cancel or threading.Event()
         body: dict[str, Any] = {
-            "prompt": prompt, "max_tokens": max_tokens, "temperature": 0.0, "top_k": 1, "cache_prompt": True,
+            "prompt": prompt, "max_tokens": max_tokens, "temperature": 0.0, "top_k": 1, "seed": SEED,
+            "cache_prompt": False,
             "stream": True, "return_progress": True, "stream_options": {"include_usage": True},
             **self.sampling.request_fields(),
         }

@@ -12,6 +12,13 @@ time, from a file or from standard input. Text is decoded by ``encoding``
 (UTF-8, a byte-order mark, or a detected encoding such as CP949), and how it
 was read is kept in the article's flags.
 
+An article's ``title`` is the record's ``title`` (JSONL), the page's og:title
+or <title> (HTML, by trafilatura's metadata), the first ``# heading``
+(Markdown), or the first line of a text file when that line is a title
+(``trust.grounded.headline.title_line``: a line of a few words that does not
+end as a sentence, before the body starts). A grounded summary's headline is
+the title.
+
 To add an input format: give its suffixes a reader here that yields
 ``Article``s (or ``Unreadable``s), and add them to ``SUFFIXES``.
 """
@@ -28,6 +35,8 @@ from typing import IO
 
 from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
+from ..trust.article.source import Source
+from ..trust.grounded.headline import title_line
 from .encoding import (
     INVALID_UTF8,
     LineDecoder,
@@ -55,10 +64,20 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192] and text_encoding(data) is None
 
 
-def _html_text(html: str) -> str | None:
+def _html_text(html: str) -> tuple[str | None, str | None]:
+    """The page's article text and its title (og:title, else <title> or the first heading)."""
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, include_tables=True)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True)
+    meta = trafilatura.extract_metadata(html) if text else None
+    title = " ".join(meta.title.split()) if meta is not None and meta.title else None
+    return text, title or None
+
+
+def _text_title(text: str) -> str | None:
+    """The title line a text (or Markdown) file opens with, if it opens with one."""
+    span = title_line(Source.of(text))
+    return " ".join(text[span[0]:span[1]].split()) if span else None
 
 
 def _cannot_read(origin: str, e: OSError) -> Unreadable:
@@ -92,8 +111,9 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
         yield Unreadable(name.stem, origin, "a binary file, not an article; give text, Markdown, HTML or JSONL")
         return
     text, flags = decode(data)
+    title = None
     if name.suffix.lower() in HTML_SUFFIXES:
-        extracted = _html_text(text)
+        extracted, title = _html_text(text)
         if not extracted or not extracted.strip():
             yield Unreadable(name.stem, origin, "no article text found in this HTML page")
             return
@@ -101,7 +121,7 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
     if not text.strip():
         yield Unreadable(name.stem, origin, "the file is empty; give a file with the article's text")
         return
-    yield Article(f"{name.stem}-{content_hash(text)[:8]}", text, origin, flags=flags)
+    yield Article(f"{name.stem}-{content_hash(text)[:8]}", text, origin, title=title or _text_title(text), flags=flags)
 
 
 def _jsonl_file(handle: io.BufferedReader, origin: str) -> Iterator[Article | Unreadable]:

@@ -16,16 +16,28 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from ..contract.errors import UsageError
+from ..contract.grounded import PICKS
 from ..embedded import EMBEDDED_MODEL
 from .redact import safe_url
 
-__all__ = ["AnswerKind", "Mode", "Settings"]
+__all__ = ["EMBEDDED_PICKS", "AnswerKind", "Mode", "Settings"]
 
 Mode = Literal["tools", "json_schema", "json"]
 _MODES = ("tools", "json_schema", "json")
 AnswerKind = Literal["grounded", "free-text"]
 _ANSWERS = ("grounded", "free-text")
 _CONTEXTS = ("opening", "article")
+EMBEDDED_PICKS: tuple[str, ...] = ()
+"""What the embedded model is asked to pick by default: nothing. Measured against code's own picks
+(``python -m benchmarks.extractive``), the 270M model made the summary worse and took code's first label and
+the top of code's lists for the rest, so code picks everything and the model is not loaded; see
+docs/embedded-model.md."""
+
+
+def _picks(raw: str) -> tuple[str, ...]:
+    """``SUMMARIZER_GROUNDED_PICKS``: picks separated by commas, or ``none``."""
+    words = tuple(w.strip() for w in raw.split(",") if w.strip())
+    return () if words == ("none",) else words
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,10 @@ class Settings:
     """``grounded``: the model picks the article's quotations, numbers and names, found by code, and code builds
     the summary; ``free-text``: the model writes the whole summary. None: grounded for the embedded model,
     free-text for an endpoint (docs/grounded.md)."""
-    grounded_prompt: str = "grounded/v1"
+    grounded_prompt: str = "grounded/v2"
+    grounded_picks: tuple[str, ...] | None = None
+    """What a grounded answer asks the model to pick (of ``contract.grounded.PICKS``); code picks the rest. None:
+    what the embedded model was measured to add (``EMBEDDED_PICKS``), everything for an endpoint."""
     grounded_context: Literal["opening", "article"] | None = None
     """What a grounded request shows of the article beside its candidates: its opening lines, or all of it.
     None: the opening for the embedded model (every token costs time on a CPU), the article for an endpoint."""
@@ -74,6 +89,8 @@ class Settings:
             raise UsageError(f"unknown answer {self.answer!r}; use one of {', '.join(_ANSWERS)}")
         if self.grounded_context is not None and self.grounded_context not in _CONTEXTS:
             raise UsageError(f"unknown grounded context {self.grounded_context!r}; use one of {', '.join(_CONTEXTS)}")
+        if self.grounded_picks is not None and (wrong := [p for p in self.grounded_picks if p not in PICKS]):
+            raise UsageError(f"unknown grounded pick {wrong[0]!r}; use some of {', '.join(PICKS)}, or none")
         if self.max_reasks < 0:
             raise UsageError("max_reasks must be 0 or more")
         if self.retry_attempts < 1:
@@ -105,6 +122,13 @@ class Settings:
         return (self.grounded_context or ("opening" if self.embedded else "article")) == "article"
 
     @property
+    def picks(self) -> tuple[str, ...]:
+        """What a grounded answer asks the model to pick (the setting, or its default for this model)."""
+        if self.grounded_picks is not None:
+            return self.grounded_picks
+        return EMBEDDED_PICKS if self.embedded else PICKS
+
+    @property
     def model_name(self) -> str:
         """The model asked for; the embedded model's name when none is set."""
         return self.model or EMBEDDED_MODEL
@@ -126,7 +150,8 @@ class Settings:
                                 ("mode", "SUMMARIZER_MODE", str), ("prompt", "SUMMARIZER_PROMPT", str),
                                 ("temperature", "SUMMARIZER_TEMPERATURE", float), ("answer", "SUMMARIZER_ANSWER", str),
                                 ("grounded_prompt", "SUMMARIZER_GROUNDED_PROMPT", str),
-                                ("grounded_context", "SUMMARIZER_GROUNDED_CONTEXT", str)):
+                                ("grounded_context", "SUMMARIZER_GROUNDED_CONTEXT", str),
+                                ("grounded_picks", "SUMMARIZER_GROUNDED_PICKS", _picks)):
             raw = env.get(var)
             if raw:
                 try:
@@ -149,8 +174,9 @@ class Settings:
         """A short hash of everything that shapes an answer (the key and any password in the URL excluded)."""
         data = {k: v for k, v in asdict(self).items() if k not in ("api_key", "timeout", "retry_attempts",
                                                                       "retry_seconds", "answer", "grounded_prompt",
-                                                                      "grounded_context")}
+                                                                      "grounded_context", "grounded_picks")}
         data["base_url"] = safe_url(self.base_url)
         if self.grounded:  # what a grounded answer depends on; a free-text one's stays as it was
-            data.update(answer="grounded", grounded_prompt=self.grounded_prompt, shows_article=self.shows_article)
+            data.update(answer="grounded", grounded_prompt=self.grounded_prompt, shows_article=self.shows_article,
+                        picks=list(self.picks))
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

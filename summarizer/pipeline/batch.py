@@ -30,7 +30,7 @@ async def summarize_article(worker: Summarizer, article: Article) -> Result:
         return worker.failed("input", "the article text is empty")
     started = time.perf_counter()
     try:
-        return await worker.asummarize(article.text)
+        return await worker.asummarize(article.text, article.title)
     except Exception as e:  # noqa: BLE001 - one article's bug is that article's failure
         reason = redact(f"summarizing failed ({type(e).__name__}: {clip(str(e), 200)}); this is a bug in "
                         "summarizer: please report it with the article", [worker.settings.api_key])

@@ -72,7 +72,7 @@ class Deferred:
             return self.summarizer.failed("internal_error", reason)
 
     def _advance(self, article: Article, lookup: Lookup, waiting: Container[str]) -> Result | Request | None:
-        stepper = self.summarizer.stepper(article.text)
+        stepper = self.summarizer.stepper(article.text, article.title)
         stem = self.key(article)
         while (ask := stepper.ask) is not None:
             custom_id = f"{stem}-{stepper.asked}"

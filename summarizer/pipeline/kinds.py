@@ -41,6 +41,10 @@ class Round(Protocol):
 
     def first(self) -> list[dict[str, Any]]: ...
 
+    def without_model(self) -> Any | None:
+        """The answer to use with no request, when there is nothing to ask the model (else None)."""
+        ...
+
     def summary_of(self, parsed: Any) -> ArticleSummary: ...
 
     def with_findings(self, report: Report) -> Report: ...
@@ -66,13 +70,16 @@ class Kind(Protocol):
     recheck_totals: bool
     """Whether a totals mismatch the article itself causes is asked about once more."""
 
-    def rounds(self, text: str) -> list[Round]: ...
+    def rounds(self, text: str, title: str | None = None) -> list[Round]:
+        """The article's rounds; ``title`` is the input's title for it, if any (a grounded headline is the title)."""
+        ...
 
     def max_tokens(self, text: str) -> int: ...
 
     def room_limit(self, text: str) -> int: ...
 
-    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary]) -> Merged: ...
+    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary],
+              title: str | None = None) -> Merged: ...
 
 
 def with_findings(report: Report, findings: tuple[Finding, ...] | list[Finding]) -> Report:
@@ -98,6 +105,9 @@ class _FreeRound:
 
     def first(self) -> list[dict[str, Any]]:
         return self.prompts.messages(self.text)
+
+    def without_model(self) -> None:
+        return None
 
     def summary_of(self, parsed: ArticleSummary) -> ArticleSummary:
         return parsed
@@ -131,9 +141,10 @@ class FreeText:
     def room_limit(self, text: str) -> int:
         return max(512, self.settings.window_tokens - estimate_tokens(text) - PROMPT_OVERHEAD)
 
-    def rounds(self, text: str) -> list[Round]:
+    def rounds(self, text: str, title: str | None = None) -> list[Round]:
         budget = self.settings.window_tokens - self.max_tokens(text) - PROMPT_OVERHEAD
         return [_FreeRound(self.prompts, w) for w in split_windows(text, max(budget, 256))]
 
-    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary]) -> Merged:
+    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary],
+              title: str | None = None) -> Merged:
         return Merged(merge_summaries(summaries))

@@ -16,6 +16,9 @@ answers that come later (the batch path).
   else reported as truncated; it is never re-sent unchanged.
 - If re-asking does not help, the best answer comes back with its report; a
   usable answer is never thrown away for a later failure.
+- A round with nothing to ask (a grounded answer whose every pick code makes,
+  the embedded model's default) sends no request: its summary is checked
+  like any other, with no attempts and no tokens.
 - The checks are requested from the loop too (``_Check``): the sync driver
   runs them in place, the async one in a worker thread, so a long check does
   not hold up the requests of other articles in flight. An exception in the
@@ -85,10 +88,11 @@ class Summarizer:
 
     # --- drivers -----------------------------------------------------------
 
-    def summarize(self, text: str) -> Result:
+    def summarize(self, text: str, title: str | None = None) -> Result:
+        """One article's result; ``title`` is its title, where the input gives one (a grounded headline)."""
         if (empty := self._empty(text)) is not None:
             return empty
-        loop = self._loop(text)
+        loop = self._loop(text, title)
         request = next(loop)
         while True:
             if isinstance(request, _Check):
@@ -100,10 +104,10 @@ class Summarizer:
             except StopIteration as done:
                 return done.value
 
-    async def asummarize(self, text: str) -> Result:
+    async def asummarize(self, text: str, title: str | None = None) -> Result:
         if (empty := self._empty(text)) is not None:
             return empty
-        loop = self._loop(text)
+        loop = self._loop(text, title)
         request = next(loop)
         while True:
             if isinstance(request, _Check):
@@ -116,9 +120,9 @@ class Summarizer:
             except StopIteration as done:
                 return done.value
 
-    def stepper(self, text: str) -> Stepper:
+    def stepper(self, text: str, title: str | None = None) -> Stepper:
         """The loop driven by answers that come later (the batch path, ``pipeline.deferred``); checks in place."""
-        return Stepper(self, self._loop(text))
+        return Stepper(self, self._loop(text, title))
 
     def failed(self, kind: FailureKind, message: str, seconds: float = 0.0) -> Result:
         """A failed Result for an article that never got as far as an answer."""
@@ -140,11 +144,11 @@ class Summarizer:
 
     # --- the loop ----------------------------------------------------------
 
-    def _loop(self, text: str) -> Generator[_Ask | _Check, Any, Result]:
+    def _loop(self, text: str, title: str | None = None) -> Generator[_Ask | _Check, Any, Result]:
         started = time.perf_counter()
         kind = self.kind
         max_tokens = kind.max_tokens(text)
-        rounds = kind.rounds(text)
+        rounds = kind.rounds(text, title)
         attempts: list[Attempt] = []
         parts: list[_Best] = []
         failure: Failure | None = None
@@ -169,7 +173,7 @@ class Summarizer:
         if len(rounds) == 1:
             summary, report = parts[0].summary, parts[0].report  # the one window is the whole article: checked
         else:
-            merged = kind.merge(text, [p.parsed for p in parts], [p.summary for p in parts])
+            merged = kind.merge(text, [p.parsed for p in parts], [p.summary for p in parts], title)
             summary = merged.summary
             checked = yield _Check(text, summary)
             if isinstance(checked, Failure):
@@ -185,6 +189,13 @@ class Summarizer:
 
         Returns the best answer, or (failure, last raw answer) when none was usable.
         """
+        local = round_.without_model()
+        if local is not None:  # nothing to ask: code made every pick
+            summary = round_.summary_of(local)
+            checked = yield _Check(round_.text, summary)
+            if isinstance(checked, Failure):
+                return checked, None
+            return _Best(summary, round_.with_findings(checked), local.model_dump_json(), local)
         messages = round_.first()
         best: _Best | None = None
         rechecked = False
@@ -284,24 +295,28 @@ class Stepper:
             self.ask = request
 
 
-def summarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:
+def summarize(text: str, *, title: str | None = None, settings: Settings | None = None,
+              client: Any = None) -> Result:
     """Summarize one article and check the summary against it.
 
+    ``title`` is the article's title, where you have it: a grounded summary's
+    headline is the title (else the article's own title line, else its lead).
     ``client`` may be an ``openai.OpenAI`` instance (tests, custom transports);
     by default one is made from ``settings`` (the embedded model when no
     endpoint is configured).
     """
     summarizer = Summarizer(settings, client=client)
     try:
-        return summarizer.summarize(text)
+        return summarizer.summarize(text, title)
     finally:
         summarizer.close()
 
 
-async def asummarize(text: str, *, settings: Settings | None = None, client: Any = None) -> Result:
+async def asummarize(text: str, *, title: str | None = None, settings: Settings | None = None,
+                     client: Any = None) -> Result:
     """The async twin of ``summarize``; ``client`` may be an ``openai.AsyncOpenAI``."""
     summarizer = Summarizer(settings, client=client)
     try:
-        return await summarizer.asummarize(text)
+        return await summarizer.asummarize(text, title)
     finally:
         await summarizer.aclose()

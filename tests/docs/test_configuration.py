@@ -74,6 +74,8 @@ def _sample(field: str) -> tuple[str, object]:
     if typing.get_origin(kind) is typing.Literal or all(isinstance(o, str) for o in options):
         choice = next(o for o in options if o != default)
         return choice, choice
+    if any(typing.get_origin(o) is tuple for o in options):  # a list of words: grounded_picks
+        return "summary,labels", ("summary", "labels")
     if int in options:
         return "3", 3
     if float in options:

@@ -147,3 +147,21 @@ def test_jsonl_on_standard_input_streams_too():
     records = read_inputs(["-"], stdin)
     assert next(records).id == "r0" and stdin.taken == 2
     assert [a.id for a in records] == ["r1", "r2"]
+
+
+def test_an_articles_title_comes_from_the_record_the_page_the_heading_or_the_first_line(tmp_path):
+    body = "<p>엔비디아가 한국 정부와 기업에 최신 GPU 26만장을 공급한다고 31일 밝혔다. 정부는 이 가운데 약 5만장을 공공 부문에 배정한다.</p>" * 3
+    (tmp_path / "a.html").write_text(
+        '<html><head><title>뉴스 | 사이트 제목</title><meta property="og:title" content="엔비디아, 한국에 GPU 26만장">'
+        f"</head><body><article><h1>엔비디아, 한국에 GPU 26만장</h1>{body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 엔비디아, 한국에 GPU 26만장 공급\n\n엔비디아가 한국 정부와 기업에 GPU 26만장을 공급한다고 31일 밝혔다.\n",
+                                   encoding="utf-8")
+    (tmp_path / "c.txt").write_text("주간동아 1512\n\n엔비디아 GPU 26만장 한국 공급\n\n엔비디아가 한국 정부와 기업에 GPU 26만장을 공급한다고 "
+                                    "31일 밝혔다.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("엔비디아가 한국 정부와 기업에 GPU 26만장을 공급한다고 31일 밝혔다.\n정부는 5만장을 쓴다.\n",
+                                    encoding="utf-8")
+    (tmp_path / "e.jsonl").write_text(json.dumps({"id": "e", "title": "기록의 제목", "text": "엔비디아가 GPU를 공급한다.\n"},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    titles = {Path(a.origin).name.split(":")[0]: a.title for a in read_inputs([str(tmp_path)])}
+    assert titles == {"a.html": "엔비디아, 한국에 GPU 26만장", "b.md": "엔비디아, 한국에 GPU 26만장 공급",
+                      "c.txt": "엔비디아 GPU 26만장 한국 공급", "d.txt": None, "e.jsonl": "기록의 제목"}

@@ -3,6 +3,7 @@
 import pytest
 
 from summarizer import Settings, UsageError
+from summarizer.contract.grounded import PICKS
 
 
 def test_no_configuration_means_the_embedded_model():
@@ -34,3 +35,14 @@ def test_the_key_never_shows():
 def test_bad_settings_say_how_to_fix_them(env, overrides, message):
     with pytest.raises(UsageError, match=message):
         Settings.from_env(env, **overrides)
+
+
+def test_grounded_picks_say_what_the_model_picks_and_code_picks_the_rest():
+    assert Settings().picks == ()  # the embedded model: code picks everything
+    assert Settings(base_url="http://x/v1").picks == PICKS  # an endpoint: everything
+    assert Settings.from_env({"SUMMARIZER_GROUNDED_PICKS": "summary, labels"}).picks == ("summary", "labels")
+    assert Settings.from_env({"SUMMARIZER_GROUNDED_PICKS": "none", "OPENAI_BASE_URL": "http://x/v1"}).picks == ()
+    with pytest.raises(UsageError, match="unknown grounded pick 'headline'; use some of summary, events, figures"):
+        Settings(grounded_picks=("headline",))
+    # what the model is asked for shapes the answer: a rerun does not mistake one for the other
+    assert Settings(grounded_picks=("summary",)).fingerprint() != Settings().fingerprint()

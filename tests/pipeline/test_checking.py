@@ -86,10 +86,10 @@ def test_a_check_that_never_ends_fails_its_article_after_the_timeout_and_the_bat
 
 def test_any_exception_while_summarizing_one_article_is_that_articles_failure():
     class Buggy(Summarizer):
-        async def asummarize(self, text):
+        async def asummarize(self, text, title=None):
             if text.endswith("#1"):
                 raise KeyError("boom")
-            return await super().asummarize(text)
+            return await super().asummarize(text, title)
 
     async def go():
         summarizer = Buggy(SETTINGS, client=async_client(_answer, "http://t.test/v1"))

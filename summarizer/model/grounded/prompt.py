@@ -1,20 +1,19 @@
-"""The grounded prompt: the article's candidates, listed for a model to pick from.
+"""The grounded prompt: the article's candidates, listed for a model to pick from by id.
 
-Prompts are files (``prompts/grounded/VERSION/``): ``system.txt`` (the
-instructions), ``user.txt`` (the candidates), ``opening.txt`` or
-``article.txt`` (what the request shows of the article), ``reask.txt``; and,
-optionally, ``example_user.txt`` with ``example_answer.json`` (a worked example
-about no real subject). Rendering is strict, as for the free-text prompt.
+Prompts are files (``prompts/grounded/VERSION/``): ``system.txt`` (the instructions, with the lines of
+``picks.txt`` for the picks a request asks for), ``user.txt``, one file per list (``sentences.txt``,
+``figures.txt``, ``quotes.txt``, ``names.txt``: a heading and its ``${items}``), ``opening.txt`` or
+``article.txt`` (what the request shows of the article), ``reask.txt``. Rendering is strict, as for the
+free-text prompt.
 
-Each candidate is listed in a line or so: a quotation by its id and speaker
-with its words (a long one clipped, its sentences marked with their ids), a
-number by its id with the words around it in the article, the names as the
-article writes them. The model needs no more to pick; code copies the words.
+Each candidate is listed in a line: a sentence by its id with its words (a long one clipped), a number by
+its id with its labels (each by its id) or, when no label is asked, the words around it, a quotation by
+its id and speaker with its words, the names as the article writes them. A list the request does not ask
+from is not shown. The model needs no more to pick; code copies the words.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,15 +22,17 @@ from ...contract.errors import UsageError
 from ...contract.grounded import NumberCandidate, QuoteCandidate
 from ...trust.article.textkey import clip
 from ..prompts import prompts_dir, render_template
-from .schema import Offer
+from .schema import PICKS, Offer
 
 __all__ = ["GroundedPrompts", "load_grounded_prompts", "render_offer"]
 
+SENTENCE_CHARS = 64
+"""How much of a sentence the list shows (the words are copied from the article, not from here)."""
 QUOTE_CHARS = 70
-"""How much of a quotation the list shows (the words are copied from the article, not from here)."""
-SENTENCE_CHARS = 36
+QUOTE_SENTENCE_CHARS = 36
 CONTEXT_CHARS = 18
-"""How many characters of the article the list shows on each side of a number."""
+"""How many characters of the article the list shows on each side of a number when no label is asked."""
+_LISTS = ("sentences", "figures", "quotes", "names")
 
 
 def _quote_line(q: QuoteCandidate, offer: Offer) -> str:
@@ -39,10 +40,12 @@ def _quote_line(q: QuoteCandidate, offer: Offer) -> str:
     parts = [p for p in offer.quotes if p.parent == q.id]
     if not parts:
         return f"{q.id} {who}{clip(q.text, QUOTE_CHARS)}"
-    return f"{q.id} {who}" + " ".join(f"[{p.id}] {clip(p.text, SENTENCE_CHARS)}" for p in parts)
+    return f"{q.id} {who}" + " ".join(f"[{p.id}] {clip(p.text, QUOTE_SENTENCE_CHARS)}" for p in parts)
 
 
-def _figure_line(n: NumberCandidate, article: str) -> str:
+def _figure_line(n: NumberCandidate, offer: Offer, article: str) -> str:
+    if offer.asks.labels:
+        return f"{n.id} {n.text}: " + " | ".join(f"{x.id} {x.text}" for x in offer.labels if x.figure == n.id)
     line_start = article.rfind("\n", 0, n.start) + 1
     line_end = article.find("\n", n.end)
     line_end = len(article) if line_end < 0 else line_end
@@ -52,16 +55,19 @@ def _figure_line(n: NumberCandidate, article: str) -> str:
 
 
 def render_offer(offer: Offer, article: str) -> dict[str, str]:
-    """The candidate lists of ``offer`` (``quotes``, ``figures``, ``names``) as prompt text."""
+    """The candidate lists the offer asks from (``sentences``, ``figures``, ``quotes``, ``names``) as lines;
+    a list it does not ask from is empty."""
+    a = offer.asks
     whole = [q for q in offer.quotes if q.parent is None]
     shown = {q.id for q in whole}
     loose = [q for q in offer.quotes if q.parent is not None and q.parent not in shown]
     people = [f"{n.name} ({n.role})" if n.role else n.name for n in offer.names]
     return {
-        "quotes": "\n".join([*(_quote_line(q, offer) for q in whole), *(_quote_line(q, offer) for q in loose)])
-                  or "(none)",
-        "figures": "\n".join(_figure_line(n, article) for n in offer.figures) or "(none)",
-        "names": ", ".join(people) or "(none)",
+        "sentences": "\n".join(f"{s.id} {clip(' '.join(s.text.split()), SENTENCE_CHARS)}" for s in offer.sentences)
+                     if a.summary or a.events else "",
+        "figures": "\n".join(_figure_line(n, offer, article) for n in offer.figures) if a.figures else "",
+        "quotes": "\n".join(_quote_line(q, offer) for q in [*whole, *loose]) if a.quotes else "",
+        "names": ", ".join(people) if a.quotes and a.speakers else "",
     }
 
 
@@ -69,50 +75,49 @@ def render_offer(offer: Offer, article: str) -> dict[str, str]:
 class GroundedPrompts:
     version: str
     system: str
+    picks: dict[str, str]
     user: str
+    lists: dict[str, str]
     reask: str
     opening: str
     article: str
-    example_user: str | None = None
-    example_answer: str | None = None
+
+    def _render(self, template: str, file: str, **values: str) -> str:
+        return render_template(template, f"{self.version}/{file}", **values)
 
     def messages(self, offer: Offer, article: str, *, whole_article: bool) -> list[dict[str, Any]]:
-        """Instructions, the worked example if there is one, then the offer: static text first."""
+        """Instructions, then the offer: static text first, the article's own last."""
+        picks = "\n".join(f"- {p}: {self.picks[p]}" for p in offer.asks.picks)
         frame = self.article if whole_article else self.opening
-        context = render_template(frame, f"{self.version}/{'article' if whole_article else 'opening'}.txt",
-                          text=offer.context)
-        user = render_template(self.user, f"{self.version}/user.txt", context=context, **render_offer(offer, article))
-        example = [] if self.example_user is None else [
-            {"role": "user", "content": self.example_user}, {"role": "assistant", "content": self.example_answer}]
-        return [{"role": "system", "content": self.system}, *example, {"role": "user", "content": user}]
+        context = self._render(frame, "article.txt" if whole_article else "opening.txt", text=offer.context)
+        rendered = render_offer(offer, article)
+        lists = "\n\n".join(self._render(self.lists[k], f"{k}.txt", items=rendered[k]) for k in _LISTS if rendered[k])
+        user = self._render(self.user, "user.txt", context=context if offer.context else "", lists=lists).strip()
+        return [{"role": "system", "content": self._render(self.system, "system.txt", picks=picks)},
+                {"role": "user", "content": user}]
 
     def reask_messages(self, offer: Offer, article: str, previous: str, findings: str, *,
                        whole_article: bool) -> list[dict[str, Any]]:
         """A re-ask: the same request, the last answer, and only its findings (never a growing conversation)."""
         return [*self.messages(offer, article, whole_article=whole_article),
                 {"role": "assistant", "content": previous},
-                {"role": "user", "content": render_template(self.reask, f"{self.version}/reask.txt", findings=findings)}]
+                {"role": "user", "content": self._render(self.reask, "reask.txt", findings=findings)}]
 
 
 @lru_cache(maxsize=8)
-def load_grounded_prompts(name: str = "grounded/v1") -> GroundedPrompts:
+def load_grounded_prompts(name: str = "grounded/v2") -> GroundedPrompts:
     folder = prompts_dir() / name
     if not folder.is_dir():
         raise UsageError(f"no grounded prompt {name!r} in {prompts_dir()}")
 
-    def read(file: str, *, optional: bool = False) -> str | None:
-        path = folder / file
-        if optional and not path.exists():
-            return None
+    def read(file: str) -> str:
         try:
-            return path.read_text(encoding="utf-8").strip()
+            return (folder / file).read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             raise UsageError(f"prompt {name} is missing {file}; reinstall summarizer") from None
 
-    example_user, example_answer = read("example_user.txt", optional=True), read("example_answer.json", optional=True)
-    if (example_user is None) != (example_answer is None):
-        raise UsageError(f"prompt {name} has half a worked example; give example_user.txt and example_answer.json")
-    if example_answer is not None:
-        json.loads(example_answer)  # a broken example would teach the model broken JSON
-    return GroundedPrompts(name, read("system.txt"), read("user.txt"), read("reask.txt"), read("opening.txt"),
-                           read("article.txt"), example_user, example_answer)
+    picks = dict(line.split(": ", 1) for line in read("picks.txt").splitlines() if line.strip())
+    if missing := [p for p in PICKS if p not in picks]:
+        raise UsageError(f"prompt {name}'s picks.txt says nothing of {', '.join(missing)}; reinstall summarizer")
+    return GroundedPrompts(name, read("system.txt"), picks, read("user.txt"), {k: read(f"{k}.txt") for k in _LISTS},
+                           read("reask.txt"), read("opening.txt"), read("article.txt"))

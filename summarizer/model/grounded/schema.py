@@ -1,19 +1,22 @@
 """The grounded request: which candidates one request offers, and the answer's shape for them.
 
 An ``Offer`` is the part of an article's candidates one request puts before
-the model. ``response_model(offer)`` is the ``GroundedAnswer`` shape with every
-id and name an enumeration of the offer's (JSON Schema ``enum``s, each defined
-once under ``$defs``), strict enough for OpenAI's structured outputs: every
-field required, no other properties, lists bounded. instructor
-sends it as the tool (or ``response_format``) schema, and validates the answer
-against it, so an id that was not offered comes back as an invalid answer to
-re-ask, whatever the endpoint enforces.
+the model, and which picks it asks for (``Asks``): the embedded model is
+asked only for what it was measured to add (``pipeline.grounded.kind``), an
+endpoint for all of them. ``response_model(offer)`` is the ``GroundedAnswer``
+shape with every id (sentences, numbers, labels, quotations) and name an
+enumeration of the offer's (JSON Schema ``enum``s, each defined once under
+``$defs``), strict enough for OpenAI's structured outputs: every field
+required, no other properties, lists bounded. instructor sends it as the tool
+(or ``response_format``) schema, and validates the answer against it, so an
+id that was not offered comes back as an invalid answer to re-ask, whatever
+the endpoint enforces.
 
 OpenAI's structured outputs take at most ``MAX_ENUM_VALUES`` enum values in
 one schema, and at most ``MAX_LONG_ENUM_CHARS`` characters for one enum of
 more than ``LONG_ENUM`` values; ``enum_size(offer)`` counts them (an enum
-used in three places counts three times, in case the provider expands
-``$ref``), and the pipeline offers fewer candidates when they do not fit.
+used in two places counts twice, in case the provider expands ``$ref``), and
+the pipeline offers fewer candidates when they do not fit.
 """
 
 from __future__ import annotations
@@ -25,13 +28,19 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ...contract.grounded import GroundedAnswer, NameCandidate, NumberCandidate, QuoteCandidate
+from ...contract.grounded import (
+    PICKS,
+    GroundedAnswer,
+    LabelCandidate,
+    NameCandidate,
+    NumberCandidate,
+    QuoteCandidate,
+    SentenceCandidate,
+)
 
-__all__ = ["ISO_DATE", "LIMITS", "Limits", "MAX_ENUM_VALUES", "MAX_LONG_ENUM_CHARS", "Offer", "enum_size", "fits_endpoint",
-           "response_model", "to_answer"]
+__all__ = ["Asks", "LIMITS", "Limits", "MAX_ENUM_VALUES", "MAX_LONG_ENUM_CHARS", "Offer", "PICKS", "enum_size",
+           "fits_endpoint", "response_model", "to_answer"]
 
-ISO_DATE = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
-"""An ISO 8601 date as the checks accept it: 2025, 2025-10 or 2025-10-31."""
 MAX_ENUM_VALUES = 1000
 LONG_ENUM = 250
 MAX_LONG_ENUM_CHARS = 15_000
@@ -39,44 +48,60 @@ MAX_LONG_ENUM_CHARS = 15_000
 
 @dataclass(frozen=True)
 class Limits:
-    """How much one grounded answer may hold (the grammar and the schema both bound it)."""
+    """How many picks one grounded answer may hold (the grammar and the schema both bound it)."""
 
-    figures: int = 6
-    quotes: int = 4
+    summary: int = 3
     events: int = 3
-    actors: int = 3
-    event_figures: int = 4
-    headline_tokens: int = 32
-    summary_tokens: int = 80
-    label_tokens: int = 16
-    description_tokens: int = 48
-    """The embedded model's grammar bounds each stretch of free text between two numbers to this many tokens
-    (a small model can run on and on); an endpoint's answer is bounded by max_tokens alone."""
+    figures: int = 5
+    quotes: int = 3
 
 
 LIMITS = Limits()
 
+@dataclass(frozen=True)
+class Asks:
+    """Which picks a request asks the model for; code makes the others (``trust.grounded.choose``)."""
+
+    summary: bool = True
+    events: bool = True
+    figures: bool = True
+    labels: bool = True
+    quotes: bool = True
+    part_of: bool = True
+    speakers: bool = True
+
+    @classmethod
+    def only(cls, picks: tuple[str, ...] | frozenset[str]) -> Asks:
+        return cls(**{p: p in picks for p in PICKS})
+
+    @property
+    def picks(self) -> tuple[str, ...]:
+        return tuple(p for p in PICKS if getattr(self, p))
+
+    @property
+    def anything(self) -> bool:
+        return self.summary or self.events or self.figures or self.quotes
+
 
 @dataclass(frozen=True)
 class Offer:
-    """The candidates one request offers, and the article text it shows beside them."""
+    """The candidates one request offers, what it asks the model to pick, and the article text it shows."""
 
+    sentences: tuple[SentenceCandidate, ...] = ()
+    """Best first."""
     quotes: tuple[QuoteCandidate, ...] = ()
     figures: tuple[NumberCandidate, ...] = ()
+    labels: tuple[LabelCandidate, ...] = ()
+    """The offered figures' labels."""
     names: tuple[NameCandidate, ...] = ()
-    number_forms: tuple[str, ...] = ()
-    """How free text may write numbers: the article's own forms (``trust.grounded.candidates.number_forms``)."""
-    years: tuple[int, ...] = ()
-    """Years a date may name."""
-    months: tuple[int, ...] = ()
-    days: tuple[int, ...] = ()
-    """Months and days a date may name (the article's: 10월, 31일)."""
-    latin_words: tuple[str, ...] | None = None
-    """For an article mostly in another script: the only Latin words its free text may use
-    (``trust.grounded.candidates.latin_words``); None: any."""
     context: str = ""
     """The article text shown: its opening lines for the embedded model, the whole article for an endpoint."""
     limits: Limits = field(default_factory=Limits)
+    asks: Asks = field(default_factory=Asks)
+
+    @property
+    def sentence_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sentences)
 
     @property
     def quote_ids(self) -> tuple[str, ...]:
@@ -87,16 +112,28 @@ class Offer:
         return tuple(f.id for f in self.figures)
 
     @property
+    def label_ids(self) -> tuple[str, ...]:
+        return tuple(x.id for x in self.labels)
+
+    @property
     def name_values(self) -> tuple[str, ...]:
         return tuple(n.name for n in self.names)
+
+    def labels_of(self, figure: str) -> tuple[str, ...]:
+        return tuple(x.id for x in self.labels if x.figure == figure)
 
 
 def enum_size(offer: Offer) -> tuple[int, int]:
     """(enum values in the schema, counting every place each enum is used; characters of the longest
     enum of more than ``LONG_ENUM`` values, else 0)."""
-    quotes, figures, names = offer.quote_ids, offer.figure_ids, offer.name_values
-    values = len(quotes) + 3 * len(figures) + 3 * len(names)  # figure: id, part_of, event ids; name: 3 places
-    long = max((sum(map(len, e)) for e in (quotes, figures, names) if len(e) > LONG_ENUM), default=0)
+    a = offer.asks
+    sentences, quotes, figures = offer.sentence_ids, offer.quote_ids, offer.figure_ids
+    labels, names = offer.label_ids, offer.name_values
+    values = (a.summary + a.events) * len(sentences) + a.quotes * len(quotes)
+    values += a.figures * ((1 + a.part_of) * len(figures) + a.labels * len(labels))
+    values += a.quotes * a.speakers * len(names)
+    long = max((sum(map(len, e)) for e in (sentences, quotes, figures, labels, names) if len(e) > LONG_ENUM),
+               default=0)
     return values, long
 
 
@@ -111,42 +148,47 @@ class _Strict(BaseModel):
 
 
 def _choice(name: str, values: tuple[str, ...]) -> Any:
-    """A string enum of ``values`` (defined once in the schema), or a string no list may hold when empty."""
+    """A string enum of ``values`` (defined once in the schema), or None when there are none."""
     if not values:
         return None
     return enum.Enum(name, [(f"v{i}", v) for i, v in enumerate(values)], type=str)
 
 
 def _list(item: Any, most: int) -> Any:
-    return Annotated[list[item], Field(max_length=most if item is not None else 0)]
+    return Annotated[list[item], Field(max_length=most)]
 
 
 @lru_cache(maxsize=16)
-def _model(quotes: tuple[str, ...], figures: tuple[str, ...], names: tuple[str, ...], limits: Limits):
-    quote_id, figure_id, name = _choice("QuoteId", quotes), _choice("FigureId", figures), _choice("Name", names)
-    picked_figure = create_model("PickedFigure", __base__=_Strict, id=(figure_id or str, ...),
-                                 label=(str, ...), part_of=(figure_id | None if figure_id
-                                                                                  else None, ...))
-    picked_quote = create_model("PickedQuote", __base__=_Strict, id=(quote_id or str, ...),
-                                speaker=(name or str, ...))
-    event = create_model("GroundedEvent", __base__=_Strict, description=(str, ...),
-                         actors=(_list(name, limits.actors), ...),
-                         date=(Annotated[str, Field(pattern=ISO_DATE)] | None, ...),
-                         location=(name | None if name else None, ...),
-                         figure_ids=(_list(figure_id, limits.event_figures), ...))
-    return create_model(
-        "GroundedAnswer", __base__=_Strict, __doc__=GroundedAnswer.__doc__,
-        headline=(str, ...),
-        figures=(_list(picked_figure if figure_id else None, limits.figures), ...),
-        quotes=(_list(picked_quote if quote_id else None, limits.quotes), ...),
-        summary=(str, ...),
-        events=(_list(event, limits.events), ...),
-    )
+def _model(sentences: tuple[str, ...], quotes: tuple[str, ...], figures: tuple[str, ...], labels: tuple[str, ...],
+           names: tuple[str, ...], limits: Limits, asks: Asks):
+    sentence_id, quote_id, figure_id = _choice("SentenceId", sentences), _choice("QuoteId", quotes), \
+        _choice("FigureId", figures)
+    label_id, name = _choice("LabelId", labels), _choice("Name", names)
+    fields: dict[str, Any] = {}
+    if asks.summary and sentence_id:
+        fields["summary"] = (_list(sentence_id, limits.summary), ...)
+    if asks.events and sentence_id:
+        fields["events"] = (_list(sentence_id, limits.events), ...)
+    if asks.figures and figure_id:
+        parts: dict[str, Any] = {"id": (figure_id, ...)}
+        if asks.labels and label_id:
+            parts["label"] = (label_id | None, ...)
+        if asks.part_of:
+            parts["part_of"] = (figure_id | None, ...)
+        fields["figures"] = (_list(create_model("PickedFigure", __base__=_Strict, **parts), limits.figures), ...)
+    if asks.quotes and quote_id:
+        parts = {"id": (quote_id, ...)}
+        if asks.speakers and name:
+            parts["speaker"] = (name | None, ...)
+        fields["quotes"] = (_list(create_model("PickedQuote", __base__=_Strict, **parts), limits.quotes), ...)
+    return create_model("GroundedAnswer", __base__=_Strict, __doc__=GroundedAnswer.__doc__, **fields)
 
 
 def response_model(offer: Offer) -> type[BaseModel]:
-    """The answer's shape for ``offer``: ``GroundedAnswer`` with the offer's ids and names as enums."""
-    return _model(offer.quote_ids, offer.figure_ids, offer.name_values, offer.limits)
+    """The answer's shape for ``offer``: the ``GroundedAnswer`` fields it asks for, with the offer's ids and
+    names as enums."""
+    return _model(offer.sentence_ids, offer.quote_ids, offer.figure_ids, offer.label_ids, offer.name_values,
+                  offer.limits, offer.asks)
 
 
 def to_answer(parsed: BaseModel) -> GroundedAnswer:

@@ -1,21 +1,32 @@
 """Build the summary from a grounded answer, and say what the checks found in terms of its picks.
 
-``build_summary(candidates, answer)`` is pure code: a picked quotation's text
-is copied from the article (``article[start:end]``), a picked number's value,
-unit and qualifier come from the number parser, and the speaker's role from
-the article's names. What the model wrote (labels, ``part_of``, speakers,
-actors, places, headline, summary, events) is kept as written, for the checks
-to judge: ``validate`` then runs on the summary exactly as on any other.
+``build_summary(candidates, answer, title)`` is pure code, and every word of
+the summary is the article's:
+
+- the headline is the article's title (``headline``), or its lead;
+- the summary is the picked sentences, in the article's order, copied;
+- each event is a picked sentence or clause, copied, with the people and
+  organisations it names (outside its quotations) as actors, the first
+  place it names, the date its own words give (2025년 10월 31일 ->
+  2025-10-31) and the picked figures it holds;
+- a figure's text, value, unit and qualifier are the number reader's, its
+  label the words the pick names (``labels``);
+- a quotation's text is ``article[start:end]``, given to the speaker picked
+  or, with none, to the one the article gives it to.
+
+What a field's picks leave empty (or short of ``choose.SUMMARY_SENTENCES``
+for the summary) code picks by its own ranking (``choose``); a model asked
+for nothing gets code's summary whole.
 
 A pick that names no candidate cannot be built; it is left out, and said so
-(``grounded.unknown_pick``, a warning). A quotation or number picked twice
-(or a quotation and one of its sentences) is kept once. A ``part_of`` or an
-event's figure id that names a figure the answer did not pick is left out,
-and said so (``grounded.unpicked_figure``, a warning): a small model does
-this often, and a re-ask costs it more than the link is worth. So is a
-figure said to be a part of itself (``grounded.self_part``): the embedded
-model's grammar rules that out, an endpoint's JSON Schema cannot, and the
-270M model served as an endpoint linked every figure it picked to itself.
+(``grounded.unknown_pick``, a warning), as is a label that is not one of its
+figure's. A sentence, quotation or number picked twice (or a clause and its
+sentence, a quotation and one of its sentences) is kept once. A ``part_of``
+that names a figure the answer did not pick is left out, and said so
+(``grounded.unpicked_figure``, a warning). So is a figure said to be a part
+of itself (``grounded.self_part``): an endpoint's JSON Schema cannot rule it
+out, and the 270M model served as an endpoint linked every figure it picked
+to itself.
 
 ``reask_lines(built, report)`` turns findings on the summary back into what the
 model picked ("quote q3: ... the article gives it to 조준희"), for a re-ask.
@@ -26,22 +37,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...contract.grounded import Candidates, GroundedAnswer
+from ...contract.grounded import Candidates, GroundedAnswer, SentenceCandidate
 from ...contract.report import Finding, Report
 from ...contract.summary import ArticleSummary, Event, Figure, Quote
 from ..article.textkey import clip
 from ..checks.findings import finding
 from ..numbers.values import plain
+from .choose import (
+    EVENTS,
+    FIGURES,
+    QUOTES,
+    SUMMARY_SENTENCES,
+    pick_events,
+    pick_figures,
+    pick_quotes,
+    same_figure,
+)
+from .headline import headline
+from .ranking import ranked
 
 __all__ = ["Built", "build_summary", "reask_lines"]
 
 _PATH_RE = re.compile(r"^(quotes|figures)\[(\d+)\](.*)$")
 _PICKABLE = ("quote.speaker_far", "quote.misattributed", "totals.mismatch")
+_MAX_ACTORS = 3
 
 
 @dataclass(frozen=True)
 class Built:
-    """A summary built from a grounded answer, and which candidate each quote and figure came from."""
+    """A summary built from a grounded answer, and which candidate each part came from."""
 
     summary: ArticleSummary
     quote_ids: tuple[str, ...]
@@ -51,38 +75,109 @@ class Built:
     findings: tuple[Finding, ...] = ()
     """Picks that could not be built (warnings)."""
     candidates: Candidates | None = None
+    sentence_ids: tuple[str, ...] = ()
+    """The sentences the summary is made of, in order."""
+    event_ids: tuple[str, ...] = ()
+    """``summary.events[i]`` is the sentence (or clause) ``event_ids[i]``."""
 
 
-def build_summary(candidates: Candidates, answer: GroundedAnswer) -> Built:
+def _unknown(notes: list[Finding], path: str, pick: str, what: str) -> None:
+    notes.append(finding("grounded.unknown_pick", "warning", path,
+                         f'{path} picked "{pick}", which is none of the article\'s {what}; it was left out.'))
+
+
+def _sentences(c: Candidates, ids: list[str], path: str, notes: list[Finding]) -> list[SentenceCandidate]:
+    """The picked sentences that exist, each once, none overlapping one picked before it."""
+    out: list[SentenceCandidate] = []
+    for i, sid in enumerate(ids):
+        s = c.sentence(sid)
+        if s is None:
+            _unknown(notes, f"{path}[{i}]", sid, "sentences")
+        elif not any(t.start < s.end and s.start < t.end for t in out):
+            out.append(s)
+    return out
+
+
+def _summary(c: Candidates, picks: list[str], notes: list[Finding]) -> list[SentenceCandidate]:
+    chosen = _sentences(c, picks, "summary", notes)
+    chosen = sorted(chosen, key=lambda s: -s.score)[:SUMMARY_SENTENCES]
+    for s in ranked(c.sentences):
+        if len(chosen) >= SUMMARY_SENTENCES:
+            break
+        if not any(t.start < s.end and s.start < t.end for t in chosen):
+            chosen.append(s)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _date(c: Candidates, s: SentenceCandidate) -> str | None:
+    """The date the sentence's own words give (a year, a month of it, a day of that), as ISO 8601; a month or
+    day with no year takes the article's year when it names only one."""
+    parts = {n.unit: int(n.value) for n in c.numbers if n.is_time and s.start <= n.start and n.end <= s.end
+             and n.unit in ("년", "월", "일") and n.value == int(n.value)}
+    years = {int(n.value) for n in c.numbers if n.is_time and n.unit in ("년", None) and 1900 <= n.value <= 2100}
+    year = parts.get("년") or (next(iter(years)) if len(years) == 1 and parts else None)
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    month, day = parts.get("월"), parts.get("일")
+    if month is None or not 1 <= month <= 12:
+        return f"{year:04d}"
+    if day is None or not 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _speaks_or_acts(c: Candidates, s: SentenceCandidate, name: str) -> bool:
+    """Whether ``name`` is named in the sentence outside the quotations in it (a name a speaker says is not an
+    actor of the event)."""
+    n = c.name(name)
+    quoted = [(q.start, q.end) for q in c.quotes if q.parent is None and s.start <= q.start and q.end <= s.end]
+    return n is not None and any(s.start <= a and b <= s.end and not any(qs <= a < qe for qs, qe in quoted)
+                                 for a, b in n.mentions)
+
+
+def _event(c: Candidates, s: SentenceCandidate, picked: set[str]) -> Event:
+    kinds = {n.name: n.kind for n in c.names}
+    actors = [n for n in s.names if kinds.get(n) != "place" and _speaks_or_acts(c, s, n)][:_MAX_ACTORS]
+    place = next((n for n in s.names if kinds.get(n) == "place"), None)
+    return Event(description=s.text, actors=actors, date=_date(c, s), location=place,
+                 figure_ids=[f for f in s.figures if f in picked])
+
+
+def build_summary(candidates: Candidates, answer: GroundedAnswer, title: str | None = None) -> Built:
     """The ``ArticleSummary`` that ``answer``'s picks make of the article's ``candidates``."""
+    c = candidates
     notes: list[Finding] = []
     figures: list[Figure] = []
-    for i, pick in enumerate(answer.figures):
-        n = candidates.number(pick.id)
+    seen: set[tuple[object, str | None, int | None]] = set()
+    for i, pick in enumerate(answer.figures or pick_figures(c)):
+        n = c.number(pick.id)
         if n is None:
-            notes.append(finding("grounded.unknown_pick", "warning", "figures",
-                                 f'figures[{i}] picked "{pick.id}", which is none of the article\'s numbers; '
-                                 "it was left out."))
+            _unknown(notes, f"figures[{i}]", pick.id, "numbers")
             continue
-        if any(f.id == n.id for f in figures):
+        if same_figure(c, n) in seen or len(figures) >= FIGURES:
             continue
-        figures.append(Figure(id=n.id, label=pick.label, value=plain(n.value), unit=n.unit, text=n.text,
-                              qualifier=n.qualifier, part_of=pick.part_of))
+        seen.add(same_figure(c, n))
+        labels = c.labels_of(n.id)
+        label = next((x for x in labels if x.id == pick.label), None)
+        if label is None and pick.label is not None:
+            _unknown(notes, f"figures[{i}].label", pick.label, f"labels of {n.id}")
+        label = label or (labels[0] if labels else None)
+        figures.append(Figure(id=n.id, label=label.text if label else "", value=plain(n.value), unit=n.unit,
+                              text=n.text, qualifier=n.qualifier, part_of=pick.part_of))
     quotes: list[Quote] = []
     quote_ids: list[str] = []
     taken: list[tuple[int, int]] = []
-    for i, pick in enumerate(answer.quotes):
-        q = candidates.quote(pick.id)
+    for i, qpick in enumerate(answer.quotes or pick_quotes(c)):
+        q = c.quote(qpick.id)
         if q is None:
-            notes.append(finding("grounded.unknown_pick", "warning", "quotes",
-                                 f'quotes[{i}] picked "{pick.id}", which is none of the article\'s quotations; '
-                                 "it was left out."))
+            _unknown(notes, f"quotes[{i}]", qpick.id, "quotations")
             continue
-        if any(s < q.end and q.start < e for s, e in taken):
-            continue  # the same words picked again, whole or as one of its sentences
+        speaker = qpick.speaker or q.speaker
+        if any(s < q.end and q.start < e for s, e in taken) or speaker is None or len(quotes) >= QUOTES:
+            continue  # the same words picked again, whole or as one of its sentences; or no one to give it to
         taken.append((q.start, q.end))
-        name = candidates.name(pick.speaker)
-        quotes.append(Quote(text=q.text, speaker=pick.speaker, speaker_role=name.role if name else None))
+        name = c.name(speaker)
+        quotes.append(Quote(text=q.text, speaker=speaker, speaker_role=name.role if name else None))
         quote_ids.append(q.id)
     picked = {f.id for f in figures}
     for i, f in enumerate(figures):
@@ -98,18 +193,15 @@ def build_summary(candidates: Candidates, answer: GroundedAnswer) -> Built:
         else:
             continue
         figures[i] = f.model_copy(update={"part_of": None})
-    events = []
-    for i, e in enumerate(answer.events):
-        ids = list(dict.fromkeys(e.figure_ids))
-        if unpicked := [x for x in ids if x not in picked]:
-            notes.append(finding("grounded.unpicked_figure", "warning", f"events[{i}].figure_ids",
-                                 f"events[{i}] named {', '.join(unpicked)}, not among the picked figures; "
-                                 "they were left out of it."))
-        events.append(Event(description=e.description, actors=list(dict.fromkeys(e.actors)), date=e.date,
-                            location=e.location, figure_ids=[x for x in ids if x in picked]))
-    summary = ArticleSummary(headline=answer.headline, summary=answer.summary, events=events, figures=figures,
-                             quotes=quotes)
-    return Built(summary, tuple(quote_ids), tuple(f.id for f in figures), tuple(notes), candidates)
+    sentences = _summary(c, answer.summary, notes)
+    events = _sentences(c, answer.events, "events", notes)
+    if not events:
+        events = [s for s in map(c.sentence, pick_events(c, [s.id for s in sentences])) if s is not None]
+    events = sorted(events[:EVENTS], key=lambda s: s.start)
+    summary = ArticleSummary(headline=headline(c, title), summary=" ".join(s.text for s in sentences),
+                             events=[_event(c, s, picked) for s in events], figures=figures, quotes=quotes)
+    return Built(summary, tuple(quote_ids), tuple(f.id for f in figures), tuple(notes), c,
+                 tuple(s.id for s in sentences), tuple(s.id for s in events))
 
 
 def reask_lines(built: Built, report: Report, *, warnings: bool = True) -> list[str]:

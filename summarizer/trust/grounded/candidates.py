@@ -1,18 +1,29 @@
-"""What a grounded answer may pick from: the article's quotations, numbers and names.
+"""What a grounded answer may pick from: the article's sentences, quotations, numbers (with their labels)
+and names.
 
 ``find_candidates(text)`` reads them with deterministic code, leaving page
 furniture out (bylines, captions, other stories' headlines, tickers, share
 buttons, comment boxes: ``furniture``):
 
+- sentences (``passages``): the article's sentences, long ones also clause
+  by clause, each ranked (``ranking``: position, centrality, the figures and
+  names it carries);
 - quotations (``quotations``): every passage between quote marks, with
   the speaker the article gives it and the cue verb; longer ones also
   sentence by sentence;
 - numbers: every quantity the number parser finds (``numbers.find_quantities``,
-  the parser the checks use), with its value, unit and qualifier;
-- names (``names``): people, organisations and places.
+  the parser the checks use), with its value, unit and qualifier; a year
+  written bare (2025 in "2025 APEC"), a day after a month's name (Oct 3) are
+  dates, and a reading time (4 min read) and a score (a 9-2 vote) are not
+  offered at all;
+- labels (``labels``): for each number, the words of the article that may
+  say what it counts;
+- names (``names``): people, organisations and places;
+- the text's own title line, if it opens with one (``headline``).
 
-Ids are unique in the article (q1, q1a, f1...) and every offset indexes the
-whole article, so windows of a long article share one set of candidates.
+Ids are unique in the article (s1, s1a, q1, q1a, f1, f1a...) and every
+offset indexes the whole article, so windows of a long article share one set
+of candidates.
 """
 
 from __future__ import annotations
@@ -23,11 +34,34 @@ from functools import lru_cache
 from ...contract.grounded import Candidates, NumberCandidate
 from ..article.furniture import furniture, is_furniture
 from ..article.source import Source
-from ..numbers.quantities import find_quantities
+from ..numbers.quantities import Quantity
+from .headline import title_line
+from .labels import find_labels
 from .names import find_names
+from .passages import find_sentences
 from .quotations import find_quotes
+from .ranking import rank
 
-__all__ = ["find_candidates", "latin_words", "number_forms", "opening_text"]
+__all__ = ["find_candidates", "opening_text"]
+
+_MONTH_BEFORE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_READING_TIME_RE = re.compile(r"\s*(?:-\s*)?(?:min(?:ute)?s?\.?\s+read|분\s*(?:읽기|소요))", re.IGNORECASE)
+_SCORE_RE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
+
+
+def _kind(text: str, q: Quantity) -> str:
+    """"time" for a date the number parser reads as a plain number, "skip" for a number that is not a count of
+    the story's (a reading time, a score), else "figure"."""
+    if _READING_TIME_RE.match(text, q.end):
+        return "skip"
+    for m in _SCORE_RE.finditer(text, max(0, q.start - 4), q.end + 4):
+        if m.start() <= q.start and q.end <= m.end() and q.unit is None and "," not in m[0]:
+            return "skip"
+    if q.unit is None and q.value == int(q.value) and 1900 <= q.value <= 2100 and len(q.text) == 4:
+        return "time"
+    if q.unit is None and _MONTH_BEFORE_RE.search(text, max(0, q.start - 12), q.start):
+        return "time"
+    return "figure"
 
 
 @lru_cache(maxsize=32)
@@ -36,26 +70,18 @@ def find_candidates(text: str) -> Candidates:
     src = Source.of(text)
     numbers = []
     for q in src.quantities:
-        if is_furniture(src, q.start, q.end):
+        kind = _kind(text, q)
+        if is_furniture(src, q.start, q.end) or kind == "skip":
             continue
         numbers.append(NumberCandidate(f"f{len(numbers) + 1}", q.text, q.start, q.end, q.value, q.unit, q.qualifier,
-                                       q.is_time))
-    return Candidates(quotes=tuple(find_quotes(src)), numbers=tuple(numbers), names=tuple(find_names(src)),
-                      furniture=tuple(furniture(src)))
-
-
-def number_forms(numbers: tuple[NumberCandidate, ...] | list[NumberCandidate]) -> tuple[str, ...]:
-    """How free text may write these numbers: each as the article writes it (26만장) and without its
-    counter (26만), kept only where the number parser the checks use reads that form, alone, as the
-    same value. Longest first."""
-    forms: set[str] = set()
-    for n in numbers:
-        core = n.text[: len(n.text) - len(n.unit)].rstrip() if n.unit and n.text.endswith(n.unit) else n.text
-        for form in (n.text, core):
-            found = find_quantities(form)
-            if len(found) == 1 and (found[0].start, found[0].end, found[0].value) == (0, len(form), n.value):
-                forms.add(form)
-    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+                                       q.is_time or kind == "time"))
+    names = tuple(find_names(src))
+    actors = frozenset(n.name for n in names if n.kind != "place")
+    sentences = rank(find_sentences(src, numbers, names), tuple(numbers), actors)
+    title = title_line(src)
+    return Candidates(quotes=tuple(find_quotes(src)), numbers=tuple(numbers), names=names,
+                      furniture=tuple(furniture(src)), sentences=sentences, labels=find_labels(src, numbers),
+                      title=text[title[0]:title[1]] if title else None, title_span=title)
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|다\.")
@@ -88,17 +114,3 @@ def opening_text(text: str, chars: int, start: int = 0, end: int | None = None) 
         if pos >= end:
             break
     return "\n".join(out)
-
-
-_LATIN_RE = re.compile(r"[A-Za-z]+")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
-
-
-def latin_words(text: str) -> tuple[str, ...] | None:
-    """The runs of Latin letters an article written mostly in another script uses (AI, GPU, APEC), longest
-    first; None for an article mostly in Latin script. Free text about such an article may use these and no
-    other Latin words: a small model otherwise copies its English instructions into the summary."""
-    latin = sum(len(m) for m in _LATIN_RE.findall(text))
-    if latin >= len(_HANGUL_RE.findall(text)):
-        return None
-    return tuple(sorted(set(_LATIN_RE.findall(text)), key=lambda w: (-len(w), w)))

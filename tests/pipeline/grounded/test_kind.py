@@ -1,8 +1,9 @@
 """Grounded mode in the ask/check/re-ask loop, against scripted endpoints (handwritten answers, fixtures).
 
 What a user sees: the model picks by id, the summary carries the article's own
-words and numbers, a finding is asked again as what was picked, and the
-embedded model (only it) is sent the grammar.
+words and numbers, a finding is asked again as what was picked, the embedded
+model (only it) is sent the grammar, and what a model is not asked to pick
+code picks.
 """
 
 import json
@@ -26,13 +27,10 @@ ENDPOINT_SETTINGS = Settings(base_url="http://endpoint.test/v1", api_key="sk-tes
 
 def picks(**changes) -> str:
     answer = {
-        "headline": "정부, 엔비디아 GPU 26만장 확보",
-        "figures": [{"id": "f3", "label": "확보한 GPU", "part_of": None},
-                    {"id": "f5", "label": "공공 부문 공급분", "part_of": None}],
+        "summary": ["s2", "s4", "s5"],
+        "events": ["s2"],
+        "figures": [{"id": "f3", "label": "f3a", "part_of": None}, {"id": "f5", "label": "f5a", "part_of": None}],
         "quotes": [{"id": "q3", "speaker": "조준희"}],
-        "summary": "정부와 주요 기업이 엔비디아 GPU 26만장 이상을 확보했다.",
-        "events": [{"description": "정부가 엔비디아와 협력을 공식화했다.", "actors": ["정부", "엔비디아"], "date": None,
-                    "location": None, "figure_ids": ["f3"]}],
     }
     return json.dumps({**answer, **changes}, ensure_ascii=False)
 
@@ -50,26 +48,34 @@ def run(script: Script, settings: Settings = ENDPOINT_SETTINGS, text: str = A004
 def test_picks_become_a_summary_of_the_articles_own_words_and_numbers():
     script = Script(reply(picks()))
     result = run(script)
-    assert result.prompt_version == "grounded/v1"
+    assert result.prompt_version == "grounded/v2"
     assert result.status in ("verified", "flagged") and not result.report.errors
-    (quote,) = result.summary.quotes
+    s = result.summary
+    assert s.headline == "엔비디아 최신 GPU 26만장 확보…'AI 3대 강국' 도약 발판 마련"  # the article's title line
+    c = find_candidates(A004)
+    assert s.summary == " ".join(c.sentence(i).text for i in ("s2", "s4", "s5"))  # the picks, copied
+    assert [e.description for e in s.events] == [
+        "특히 APEC 정상회의 기간 정부는 엔비디아 및 국내 주요 기업과 협력을 공식화하며 최신 GPU(그래픽처리장치) 26만장 이상을 확보했다."]
+    (quote,) = s.quotes
     assert A004.count(quote.text) >= 1 and quote.text.startswith("정상회의 기간에 정부와 삼성")
     assert (quote.speaker, quote.speaker_role) == ("조준희", "한국인공지능·소프트웨어산업협회장")
-    assert [(f.id, f.text, f.value, f.qualifier, f.part_of) for f in result.summary.figures] == [
-        ("f3", "26만장", 260000, "at_least", None), ("f5", "5만장", 50000, "approx", None)]
+    assert [(f.id, f.label, f.text, f.value, f.qualifier, f.part_of) for f in s.figures] == [
+        ("f3", "최신 GPU(그래픽처리장치)", "26만장", 260000, "at_least", None),
+        ("f5", "공공 부문", "5만장", 50000, "approx", None)]
     assert [(q.match, q.speaker_match) for q in result.report.quotes] == [("exact", "attributed")]
     # the request: ids and names as enums; an endpoint sees the whole article and no grammar
     (request,) = script.requests
     schema = request["tools"][0]["function"]["parameters"]
     enums = {name: d["enum"] for name, d in schema["$defs"].items() if "enum" in d}
     assert {"q3", "q5"} <= set(enums["QuoteId"]) and "f3" in enums["FigureId"] and "조준희" in enums["Name"]
+    assert {"s2", "s4", "s5"} <= set(enums["SentenceId"]) and {"f3a", "f5a", "f5b"} <= set(enums["LabelId"])
     assert "grammar" not in request
     assert "헌신적인 노력과 국가적인 성취에 산업을 대표해 머리숙여 감사드린다" in request["messages"][-1]["content"]
 
 
 def test_a_finding_is_asked_again_as_what_was_picked():
-    wrong = picks(figures=[{"id": "f3", "label": "확보한 GPU", "part_of": "f5"},
-                           {"id": "f5", "label": "공공 부문 공급분", "part_of": "f3"}])  # each a part of the other
+    wrong = picks(figures=[{"id": "f3", "label": "f3a", "part_of": "f5"},
+                           {"id": "f5", "label": "f5a", "part_of": "f3"}])  # each a part of the other
     script = Script(reply(wrong), reply(picks()))
     result = run(script)
     assert [(a.kind, a.outcome) for a in result.attempts] == [("ask", "rejected"), ("reask", "verified")]
@@ -88,16 +94,19 @@ def test_an_id_that_was_not_offered_does_not_fit_and_is_asked_again():
 
 
 def test_the_embedded_model_is_sent_the_grammar_and_only_the_opening():
-    script = Script(reply(picks()))
-    result = run(script, Settings())  # the embedded model's settings, its client replaced by the script
+    settings = Settings(grounded_picks=("summary", "events", "figures", "labels", "quotes"))
+    answer = picks(figures=[{"id": "f3", "label": "f3a"}], quotes=[{"id": "q2"}])
+    script = Script(reply(answer))
+    result = run(script, settings)  # the embedded model's settings, its client replaced by the script
     assert result.status == "verified"
     (request,) = script.requests
     assert request["grammar"].startswith("%llguidance")
-    assert 'QID: "q2" | "q3"' in request["grammar"]
+    assert 'QID: ("\\"q2\\"")' in request["grammar"]
     user = request["messages"][-1]["content"]
     assert user.startswith("The article (its opening lines):\n엔비디아 최신 GPU 26만장 확보")
-    assert "머리숙여 감사드린다" not in user  # not the whole article: its quotations are listed instead
-    assert "q3 조준희: 정상회의 기간에" in user
+    assert "머리숙여 감사드린다" not in user  # not the whole article: its sentences and quotations are listed instead
+    assert "\ns2 특히 APEC 정상회의 기간 정부는" in user and "\nf5 5만장: f5a 공공 부문 | f5b 정부" in user
+    assert "q2 조준희: 정부와 주요 대기업 경영인들이" in user and "Names:" not in user
 
 
 def test_free_text_stays_the_default_for_an_endpoint_and_grounded_for_the_embedded_model():
@@ -113,16 +122,17 @@ def test_free_text_stays_the_default_for_an_endpoint_and_grounded_for_the_embedd
 
 def test_a_long_article_is_offered_in_windows_with_the_ids_and_offsets_of_the_whole():
     text = "\n".join(corpus(n) for n in ("000", "001", "002", "003", "004"))
-    rounds = Grounded(Settings(answer="grounded", context_tokens=4096)).rounds(text)
+    picks = ("summary", "events", "figures", "labels", "quotes")
+    rounds = Grounded(Settings(answer="grounded", context_tokens=3072, grounded_picks=picks)).rounds(text)
     assert len(rounds) > 1
     seen: set[str] = set()
     for r in rounds:
-        ids = {*r.offer.quote_ids, *r.offer.figure_ids}
+        ids = {*r.offer.quote_ids, *r.offer.figure_ids, *r.offer.sentence_ids}
         assert not ids & seen  # every id is offered once, in the window it stands in
         seen |= ids
         for q in r.offer.quotes:
             assert text[q.start:q.end] == q.text
-        for n in r.offer.figures:
+        for n in [*r.offer.figures, *r.offer.sentences, *r.offer.labels]:
             assert text[n.start:n.end] == n.text
     everything = find_candidates(text)
     assert {q.id for q in everything.quotes} >= {i for i in seen if i.startswith("q")}
@@ -135,3 +145,13 @@ def test_an_endpoint_offer_stays_within_openais_enum_limits():
     assert enum_size(Offer(quotes=candidates.quotes, figures=candidates.figures, names=candidates.names))[0] > 1000
     offer = make_offer(text, candidates, 0, len(text), ENDPOINT_BUDGET, Limits(), endpoint_limits=True)
     assert fits_endpoint(offer) and offer.quotes and offer.figures
+
+
+def test_with_nothing_to_ask_a_long_article_is_one_round_and_no_request():
+    text = "\n".join(corpus(n) for n in ("000", "001", "002", "003", "004"))
+    settings = Settings(context_tokens=3072)  # the embedded model's default: code picks everything
+    (round_,) = Grounded(settings).rounds(text)
+    script = Script()
+    result = run(script, settings, text)
+    assert (result.attempts, result.usage.total_tokens, script.requests) == ([], 0, [])
+    assert result.status == "verified" and result.windows == 1

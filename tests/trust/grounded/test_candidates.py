@@ -8,7 +8,7 @@ import pytest
 from summarizer.contract.grounded import NumberCandidate, QuoteCandidate
 from summarizer.trust.article.furniture import furniture, is_furniture
 from summarizer.trust.article.source import Source
-from summarizer.trust.grounded.candidates import find_candidates, latin_words
+from summarizer.trust.grounded.candidates import find_candidates
 from support.corpus import corpus
 from support.speakers import article, truth
 
@@ -132,8 +132,12 @@ def test_candidates_are_computed_once_per_article():
     assert all(isinstance(q, QuoteCandidate) for q in find_candidates(text).quotes)
 
 
-def test_the_latin_words_of_a_korean_article_are_its_own_and_an_english_article_has_no_such_limit():
-    words = latin_words(corpus("004"))
-    assert {"AI", "GPU", "APEC", "MOU", "HBM", "SK"} <= set(words)
-    assert "The" not in words and "news" not in words
-    assert latin_words("Jensen Huang said 260,000 GPUs would ship to Korea, the country's largest order.") is None
+def test_reading_times_dates_and_scores_are_not_offered_as_figures():
+    text = ("Council backs housing plan\n4 min read\n"
+            "On Oct 3 the council voted 9-2 to spend $14m on 2,000 new homes, part of its 2025 budget.\n")
+    c = find_candidates(text)
+    assert [(n.text, n.is_time) for n in c.numbers] == [("3", True), ("$14m", False), ("2,000", False),
+                                                          ("2025", True)]
+    assert [n.text for n in c.figures] == ["$14m", "2,000"]
+    korean = "2025 아시아태평양경제협력체(APEC) CEO 서밋에서 GPU 26만장 공급이 발표됐다.\n"
+    assert [(n.text, n.is_time) for n in find_candidates(korean).numbers] == [("2025", True), ("26만장", False)]

@@ -1,0 +1,244 @@
+"""What each number counts, in the article's own words: label candidates, as spans of the article.
+
+``find_labels(src, numbers)`` proposes, for every number that is not a date or a duration, the noun
+phrases near it that may say what it counts, best first:
+
+Korean (kiwipiepy's parts of speech, the shared analyser of ``trust.words``):
+
+- ``before``: the noun phrase right before it ("GPU 26만장" -> GPU; "GPU를 26만장 이상" -> GPU;
+  "‘블랙웰’ 26만 개" -> 블랙웰), over 약, 총, 모두 and the like;
+- ``to``: the place it goes to, before or after it ("공공 부문에 약 5만장" and "약 5만장을 공공 부문에" ->
+  공공 부문);
+- ``of``: what it is a number of ("26만장의 GPU" -> GPU);
+- ``after``: the noun phrase right after it ("14조 원 규모" -> 규모);
+- ``subject``: the subject or topic of its clause ("정부는 이 가운데 약 5만장을" -> 정부).
+
+English (words, no tagger): ``after`` (260,000 chips, 3,000 jobs), ``of`` (a rise of 12%, a budget of
+$5bn -> rise, budget), ``before`` (the words right before it, when no function word stands between).
+
+A label is at most three words, holds no digit, and is not only a person's name ("이재명" says nothing of
+what 26만 장 counts). The id is the number's and a letter, best first: f3a, f3b.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ...contract.grounded import LabelCandidate, NumberCandidate
+from ..article.source import Source
+from ..people.persons import people
+from ..words import language_of
+from ..words.english import FUNCTION_WORDS
+from ..words.korean import kiwi
+
+__all__ = ["find_labels"]
+
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XPN", "XSN", "XR"})
+_SKIP_BEFORE = frozenset({"약", "총", "모두", "최대", "최소", "무려", "대략", "각각", "연간", "누적", "이상", "가량"})
+_TO_FORMS = frozenset({"에", "에게", "으로", "로"})
+_JOINERS = frozenset({"·", "등", "및"})
+_STOP = frozenset({"가운데", "중", "이번", "당시", "올해", "지난해", "내년", "전날", "이날", "최근", "현재", "각각", "모두",
+                   "이상", "이하", "미만", "초과", "정도", "수준", "여"})
+"""Nouns that say where or when in the sentence, not what a number counts."""
+_MAX_WORDS = 3
+_JOINED_RE = re.compile(r"[가-힣]{2,}(?:와|과|의|에)$")
+_MAX_CHARS = 40
+_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_TIME = frozenset("last next this past coming year years month months week weeks day days ago earlier later "
+                     "today yesterday tomorrow".split())
+_LETTERS = "abcdefgh"
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _tag(t) -> str:
+    return t.tag.split("-")[0]
+
+
+_QUOTES = frozenset("‘’“”'\"「」『』")
+
+
+def _match(tokens: list, j: int, step: int) -> int | None:
+    """The index of the bracket matching ``tokens[j]`` (an opener when ``step`` is 1, a closer when -1) within
+    eight tokens; None when there is none."""
+    want = "SSC" if step == 1 else "SSO"
+    for k in range(j + step, j + step * 9, step):
+        if not 0 <= k < len(tokens):
+            return None
+        if _tag(tokens[k]) == want:
+            return k
+    return None
+
+
+def _run(tokens: list, j: int, step: int) -> tuple[int, int] | None:
+    """The tokens ``(first, last)`` of the noun phrase that ends at token ``j`` (step -1) or starts there
+    (step 1): nouns, nouns joined by ·, bracketed groups (GPU(그래픽처리장치), ‘블랙웰’). A phrase that is only a
+    quoted group is its inside. None when there is no noun."""
+    inner = "SSC" if step == -1 else "SSO"
+    k, ends, nouns = j, [], 0
+    while 0 <= k < len(tokens):
+        tag = _tag(tokens[k])
+        if tag in _NOUN_TAGS:
+            ends.append(k)
+            nouns += 1
+            k += step
+        elif tag == inner:
+            m = _match(tokens, k, step)
+            if m is None:
+                break
+            ends.append(m)
+            nouns += any(_tag(tokens[x]) in _NOUN_TAGS for x in range(min(k, m), max(k, m) + 1))
+            k = m + step
+        elif tokens[k].form in _JOINERS and ends and 0 <= k + step < len(tokens) \
+                and _tag(tokens[k + step]) in _NOUN_TAGS:
+            k += step
+        else:
+            break
+    if not ends or not nouns:
+        return None
+    first, last = (ends[-1], j) if step == -1 else (j, ends[-1])
+    if all(tokens[x].form in _STOP or _tag(tokens[x]) not in _NOUN_TAGS for x in range(first, last + 1)):
+        return None
+    if first + 1 < last and tokens[first].form in _QUOTES and tokens[last].form in _QUOTES:
+        first, last = first + 1, last - 1
+    return first, last
+
+
+def _clipped(text: str, start: int, end: int, keep_end: bool) -> tuple[int, int]:
+    """At most ``_MAX_WORDS`` words of ``text[start:end]``: the last ones (``keep_end``) or the first."""
+    words = [w for w in re.finditer(r"\S+", text[start:end])]
+    if len(words) > _MAX_WORDS:
+        words = words[-_MAX_WORDS:] if keep_end else words[:_MAX_WORDS]
+    while len(words) > 1 and words[0][0] in _JOINERS:
+        words = words[1:]
+    if keep_end:  # a word the analyser read with its particle (엔비디아와 GPU): the phrase starts after it
+        while len(words) > 1 and _JOINED_RE.search(words[0][0]):
+            words = words[1:]
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _korean(text: str, line: tuple[int, int], numbers: Sequence[NumberCandidate],
+            others: Sequence[NumberCandidate]) -> Iterator[tuple[str, int, int, str]]:
+    """``(figure id, start, end, how)`` for the numbers of one Korean line."""
+    base = line[0]
+    tokens = kiwi().tokenize(text[line[0]:line[1]])
+    starts = [base + t.start for t in tokens]
+    ends = [base + t.start + t.len for t in tokens]
+    first_label: dict[int, tuple[int, int]] = {}
+    """For a number ending at a token: the span of its first label (a list's later items take it: GPU 1만장,
+    2028년 5만장 -> GPU)."""
+    times = [(t.start, t.end) for t in others if t.is_time and line[0] <= t.start < line[1]]
+    for n in numbers:
+        inside = [k for k in range(len(tokens)) if starts[k] < n.end and n.start < ends[k]]
+        if not inside:
+            continue
+        i0, i1 = inside[0], inside[-1]
+        found = list(_around(tokens, starts, ends, text, n, i0, i1, times, first_label))
+        if found:
+            first_label[i1] = found[0][1:3]
+        yield from found
+
+
+def _around(tokens: list, starts: list[int], ends: list[int], text: str, n: NumberCandidate, i0: int, i1: int,
+            times: list[tuple[int, int]], first_label: dict[int, tuple[int, int]]):
+    """The labels of the number ``n`` (tokens ``i0`` to ``i1`` of its line), best first."""
+    def span(run: tuple[int, int] | None, how: str, fid: str = n.id) -> Iterator[tuple[str, int, int, str]]:
+        if run is not None:
+            a, b = _clipped(text, starts[run[0]], ends[run[1]], keep_end=how in ("before", "to", "subject"))
+            yield fid, a, b, how
+
+    j = i0 - 1
+    while j >= 0 and (tokens[j].form in _SKIP_BEFORE or any(a <= starts[j] < b for a, b in times)):
+        j -= 1
+    listed = j - 1 if j >= 1 and tokens[j].form == "," else None
+    if listed is not None and listed in first_label:
+        a, b = first_label[listed]
+        yield n.id, a, b, "list"
+    if j >= 0 and _tag(tokens[j]) == "JKO":
+        yield from span(_run(tokens, j - 1, -1), "before")
+    elif j >= 0 and _tag(tokens[j]) == "JKB" and tokens[j].form in _TO_FORMS:
+        yield from span(_run(tokens, j - 1, -1), "to")
+    elif j >= 0:
+        yield from span(_run(tokens, j, -1), "before")
+    k = i1 + 1
+    while k < len(tokens) and tokens[k].form in _SKIP_BEFORE:
+        k += 1
+    if k < len(tokens) and _tag(tokens[k]) == "JKG":
+        yield from span(_run(tokens, k + 1, 1), "of")
+    elif k < len(tokens) and _tag(tokens[k]) == "JKO":
+        run = _run(tokens, k + 1, 1)
+        if run is not None and run[1] + 1 < len(tokens) and tokens[run[1] + 1].form in _TO_FORMS:
+            yield from span(run, "to")
+    elif k < len(tokens):
+        run = _run(tokens, k, 1)
+        if run is not None and not (run[1] + 1 < len(tokens) and _tag(tokens[run[1] + 1]) in ("XSV", "XSA")):
+            yield from span(run, "after")  # not a verb's noun (26만장 확보했다)
+    for s in range(i0 - 1, 0, -1):
+        if _tag(tokens[s]) in ("JX", "JKS") and tokens[s].form in ("은", "는", "이", "가"):
+            yield from span(_run(tokens, s - 1, -1), "subject")
+            break
+        if _tag(tokens[s]) in ("EF", "SF", "EC"):
+            break
+
+
+def _english(text: str, numbers: Sequence[NumberCandidate]) -> Iterator[tuple[str, int, int, str]]:
+    for n in numbers:
+        line = _line(text, n.start)
+        after = list(_EN_WORD_RE.finditer(text, n.end, line[1]))
+        words = []
+        for m in after[:_MAX_WORDS]:
+            if m.start() > (words[-1].end() if words else n.end) + 1 or m[0].lower() in FUNCTION_WORDS:
+                break
+            words.append(m)
+        if words and not all(m[0].lower() in _EN_TIME for m in words):
+            yield n.id, words[0].start(), words[-1].end(), "after"
+        before = list(_EN_WORD_RE.finditer(text, max(line[0], n.start - 60), n.start))
+        if len(before) >= 2 and before[-1][0].lower() == "of" and before[-1].end() + 1 >= n.start - 1:
+            head = [m for m in before[-3:-1] if m[0].lower() not in FUNCTION_WORDS]
+            if head and head[-1] is before[-2]:
+                yield n.id, head[0].start(), head[-1].end(), "of"
+        elif before and before[-1].end() + 1 >= n.start and before[-1][0].lower() not in FUNCTION_WORDS:
+            run = [before[-1]]
+            if len(before) >= 2 and before[-2][0].lower() not in FUNCTION_WORDS and \
+                    before[-2].end() + 1 == before[-1].start():
+                run.insert(0, before[-2])
+            yield n.id, run[0].start(), run[-1].end(), "before"
+
+
+def _good(text: str, start: int, end: int, persons: frozenset[str]) -> bool:
+    words = text[start:end].split()
+    label = text[start:end]
+    return (0 < len(words) <= _MAX_WORDS and len(label) <= _MAX_CHARS and not any(c.isdigit() for c in label)
+            and label not in persons and "\n" not in label)
+
+
+def find_labels(src: Source, numbers: Sequence[NumberCandidate]) -> tuple[LabelCandidate, ...]:
+    """Label candidates for every number that is not a date or a duration, each number's best first."""
+    text = src.text
+    figures = [n for n in numbers if not n.is_time]
+    persons = frozenset(w for p in people(src) for w in (p.name, *p.name.split()))
+    if language_of(text) == "ko":
+        found: list[tuple[str, int, int, str]] = []
+        by_line: dict[tuple[int, int], list[NumberCandidate]] = {}
+        for n in figures:
+            by_line.setdefault(_line(text, n.start), []).append(n)
+        for line, group in by_line.items():
+            found += _korean(text, line, group, numbers)
+    else:
+        found = list(_english(text, figures))
+    out: list[LabelCandidate] = []
+    seen: dict[str, set[str]] = {}
+    for fid, start, end, how in found:
+        taken = seen.setdefault(fid, set())
+        label = text[start:end]
+        if label in taken or not _good(text, start, end, persons) or len(taken) >= len(_LETTERS):
+            continue
+        out.append(LabelCandidate(f"{fid}{_LETTERS[len(taken)]}", fid, label, start, end, how))
+        taken.add(label)
+    order = {n.id: i for i, n in enumerate(figures)}
+    return tuple(sorted(out, key=lambda c: (order[c.figure], c.id)))
