@@ -124,11 +124,9 @@ BIG = ("Acme Corp reported revenue of $12,345,678,901,234,567 for the year, the 
 
 
 def test_grounded_big_integers_stay_exact_from_the_article_to_the_story(endpoint, tmp_path, capsys):
-    endpoint.engine.answers = lambda article: json.dumps({
-        "headline": "Acme Corp reported revenue", "summary": "Acme Corp reported revenue for the year.",
-        "figures": [{"id": "f1", "label": "revenue", "part_of": None},
-                    {"id": "f2", "label": "units shipped", "part_of": None}],
-        "quotes": [], "events": []})
+    endpoint.engine.answers = lambda article: json.dumps({  # a grounded answer picks by id (grounded/v2)
+        "summary": [], "events": [], "figures": [{"id": "f1", "label": None, "part_of": None},
+                                                 {"id": "f2", "label": None, "part_of": None}]})  # no quotes asked: it has none
     article, out, story = tmp_path / "acme.txt", tmp_path / "r.jsonl", tmp_path / "story.json"
     article.write_text(BIG, encoding="utf-8")
     assert main(["run", str(article), "--out", str(out), "--answer", "grounded"]) == 0
