@@ -1,9 +1,7 @@
-"""Free text and events: no invented numbers, named actors and places, ISO dates."""
+"""Numbers in the free text: none that the article does not give (its words are ``support``'s)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from decimal import Decimal
 
 from ...contract.report import Finding
@@ -14,9 +12,7 @@ from ..numbers.agreement import APPROX_TOLERANCE
 from ..numbers.quantities import Quantity, find_quantities
 from .findings import as_decimal, finding, show
 
-__all__ = ["check_events", "check_free_text"]
-
-_ISO_PARTIAL_RE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2]))?")
+__all__ = ["check_free_text"]
 
 
 def _derived(summary: ArticleSummary, grounded: frozenset[str]) -> set[Decimal]:
@@ -88,35 +84,3 @@ def _same_share(percent: Decimal, fraction: Decimal, approx: bool) -> bool:
     if 2 * abs(exact - percent) <= step:
         return True
     return approx and abs(exact - percent) <= APPROX_TOLERANCE * abs(exact)
-
-
-def check_events(src: Source, summary: ArticleSummary) -> list[Finding]:
-    """Actors and places named in the article (warnings: a model may shorten a name), dates in ISO 8601."""
-    out: list[Finding] = []
-    for i, event in enumerate(summary.events):
-        for j, actor in enumerate(event.actors):
-            if not src.names(actor):
-                out.append(finding("event.actor_not_found", "warning", f"events[{i}].actors[{j}]",
-                                   f'"{actor}" is not named in the article. Name the actor as the article does.'))
-        if event.location is not None and not src.names(event.location):
-            out.append(finding("event.location_not_found", "warning", f"events[{i}].location",
-                               f'"{event.location}" is not named in the article. Name the place as the article '
-                               "does, or null."))
-        if event.date is not None and not _is_iso(event.date):
-            out.append(finding("event.date_invalid", "error", f"events[{i}].date",
-                               f'"{event.date}" is not an ISO 8601 date. Write it as YYYY-MM-DD (or YYYY-MM, '
-                               "YYYY), or null."))
-    return out
-
-
-def _is_iso(value: str) -> bool:
-    value = value.strip()
-    if _ISO_PARTIAL_RE.fullmatch(value):
-        return True
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            parse(value)
-            return True
-        except ValueError:
-            pass
-    return False

@@ -45,6 +45,8 @@ check's business, and a summary that writes "said" for the article's "stated" sa
 
 def lemma(form: str) -> str:
     """The lemma of one English word, lower-cased: pleaded -> plead, GPUs -> gpu (an acronym's plural)."""
+    if not form:
+        return ""
     if _ACRONYM_PLURAL_RE.fullmatch(form):
         return form[:-1].lower()
     if len(form) > 1 and form.isupper():  # an acronym is its own lemma (AI is not "be")
