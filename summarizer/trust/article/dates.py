@@ -21,16 +21,17 @@ __all__ = ["Dates", "dates_of"]
 _MONTHS = {m: i + 1 for i, names in enumerate((
     "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
     "september sep sept", "october oct", "november nov", "december dec")) for m in names.split()}
-_MONTH = r"(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH = rf"(?P<mname>{_MONTH_NAMES})\.?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _FULL_RE = re.compile(
     rf"(?<!\d){_YEAR}\s*(?:[-./]\s*|년\s*)(?P<m>\d{{1,2}})\s*(?:[-./]\s*|월\s*)(?P<d>\d{{1,2}})(?!\d)"
     rf"|\b{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b"
-    rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>[A-Za-z]+)\.?,?\s+(?P<y3>(?:19|20)\d\d)\b", re.IGNORECASE)
-_YEAR_MONTH_RE = re.compile(rf"(?<!\d){_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월|\b{_MONTH}\s+(?P<y2>(?:19|20)\d\d)\b",
-                            re.IGNORECASE)
+    rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\.?,?\s+(?P<y3>(?:19|20)\d\d)\b")
+_YEAR_MONTH_RE = re.compile(rf"(?<!\d){_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월|\b{_MONTH}\s+(?P<y2>(?:19|20)\d\d)\b")
 _MONTH_DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일|\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
-                           r"|\b(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mname3>[A-Za-z]+)\b", re.IGNORECASE)
+                           rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\b")
 _DAY_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\s*일")
 _YEAR_RE = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)(?![\d,]|\.\d)")
 _RELATIVE = {"그저께": -2, "그제": -2, "어제": -1, "전날": -1, "오늘": 0, "이날": 0, "당일": 0, "내일": 1,
@@ -41,9 +42,13 @@ _WEEKDAYS.update({d: i for i, d in enumerate("월요일 화요일 수요일 목�
 _WEEKDAY_RE = re.compile("|".join(_WEEKDAYS), re.IGNORECASE)
 
 
+_ANY_DATE_RE = re.compile(r"(?:19|20)\d\d|\d\s*[월일]")
+"""A year, a month or a day: an article with none of them gives no date (the other patterns are not run)."""
+
+
 def _month(m: re.Match, group: str) -> int | None:
     name = m.group(group)
-    return _MONTHS.get(name.lower().rstrip(".")) if name else None
+    return _MONTHS.get(name.lower().rstrip(".")[:3]) if name else None
 
 
 def _date(y: int, m: int, d: int) -> date | None:
@@ -82,8 +87,14 @@ def dates_of(src: Source) -> Dates:
     return src.cached(_dates)
 
 
+def _has_dates(text: str) -> bool:
+    return bool(_ANY_DATE_RE.search(text))
+
+
 def _dates(src: Source) -> Dates:
     text = src.text
+    if not _has_dates(text):
+        return Dates(frozenset(), frozenset(), frozenset(), ())
     full: set[date] = set()
     shown: list[str] = []
     for m in _FULL_RE.finditer(text):

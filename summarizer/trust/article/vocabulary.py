@@ -69,6 +69,8 @@ class Vocabulary:
     sentences: list[tuple[int, int]]
     starts: list[int]
     lowered_key: str
+    key_starts: list[int]
+    """Where each sentence starts in the key, so that a match in the key finds its sentence at once."""
     latin: dict[str, set[int]]
     """Latin words (English articles, and Latin terms in Korean ones): lemma or lower-cased form -> sentences."""
     stems: dict[str, list[str]]
@@ -106,7 +108,7 @@ class Vocabulary:
         while k >= 0 and len(out) < _MAX_PLACES:
             end = k + len(form)
             if not latin or not (k > 0 and _LATIN_RE.match(key[k - 1]) or end < len(key) and _LATIN_RE.match(key[end])):
-                out.add(self.sentence_of(self.src.key.start_of(k)))
+                out.add(max(0, bisect_right(self.key_starts, k) - 1))
             k = key.find(form, k + 1)
         return frozenset(out)
 
@@ -119,7 +121,7 @@ class Vocabulary:
         pattern = re.compile(re.escape(stem[:-1]) + f"[{chr(first)}-{chr(first + _PER_INITIAL - 1)}]")
         out = set()
         for m in pattern.finditer(self.lowered_key):
-            out.add(self.sentence_of(self.src.key.start_of(m.start())))
+            out.add(max(0, bisect_right(self.key_starts, m.start()) - 1))
             if len(out) >= _MAX_PLACES:
                 break
         return frozenset(out)
@@ -193,8 +195,15 @@ def _build(src: Source) -> Vocabulary:
             latin[lower[:-2] if lower.endswith("'s") else lower].add(i)
             for part in key.split("-") if "-" in key else ():
                 latin[english_words.lemma(part)].add(i)
+    key_starts, k, previous = [], 0, 0
+    for start, end in spans:  # the key of the text is the keys of its pieces, cut between sentences
+        k += len(key_of(text[previous:start]))
+        key_starts.append(k)
+        k += len(key_of(text[start:end]))
+        previous = end
     stems: dict[str, list[str]] = defaultdict(list)
     for k in latin:
         if len(k) >= STEM:
             stems[k[:STEM]].append(k)
-    return Vocabulary(src, language, spans, starts, src.key.key.lower(), dict(latin), dict(stems), frozenset(negations))
+    return Vocabulary(src, language, spans, starts, src.key.key.lower(), key_starts, dict(latin), dict(stems),
+                      frozenset(negations))

@@ -15,9 +15,9 @@ from ...contract.report import Finding
 from ...contract.summary import ArticleSummary
 from ..article.dates import dates_of
 from ..article.source import Source
-from ..article.textkey import clip, key_of
+from ..article.textkey import clip
 from ..article.vocabulary import Vocabulary, vocabulary
-from ..people.names import named_things, place_word
+from ..people.names import name_kind, place_word
 from ..people.persons import Person, people
 from .findings import excerpt, finding
 from .quotes import denotes
@@ -65,17 +65,9 @@ def _person(src: Source, text: str) -> Person | None:
     return next((p for p in people(src) if denotes(src, text, None, p)), None)
 
 
-def _organisation_or_place(src: Source, text: str) -> str | None:
-    key = key_of(text)
-    for name, kind, _ in named_things(src):
-        if key_of(name) in key:
-            return kind
-    return None
-
-
 def _actor(src: Source, vocab: Vocabulary | None, field: Field) -> list[Finding]:
     text = field.text.strip()
-    if text and (_person(src, text) or _organisation_or_place(src, text)):
+    if text and (_person(src, text) or name_kind(src, text)):
         return []
     if vocab is not None and (wrong := other_language(field, vocab.language)) is not None:
         return [wrong]
@@ -104,7 +96,7 @@ def _location(src: Source, vocab: Vocabulary | None, field: Field) -> list[Findi
         return [wrong]
     absent = _absent(src, vocab, field)
     if absent is None:
-        if _organisation_or_place(src, text) == "place" or any(place_word(w) for w in text.split()) \
+        if name_kind(src, text) == "place" or any(place_word(w) for w in text.split()) \
                 or _written_as_a_place(src, text):
             return []
         return [finding("event.location_not_a_place", "warning", field.path,

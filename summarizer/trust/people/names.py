@@ -27,7 +27,7 @@ from ..article.source import Source
 from .lexicon import PARTICLE_RE
 from .persons import people as people_of
 
-__all__ = ["NamedThing", "named_things", "place_word"]
+__all__ = ["NamedThing", "name_kind", "named_things", "place_word"]
 
 NamedThing = tuple[str, Literal["organisation", "place"], tuple[tuple[int, int], ...]]
 """A name as the article writes it, its kind, and where it stands."""
@@ -105,6 +105,22 @@ def _role_orgs(src: Source) -> set[str]:
     return out
 
 
+def name_kind(src: Source, name: str) -> Literal["organisation", "place"] | None:
+    """What ``name`` is, by its own words (particles stripped), as this finder would read it in ``src``: an
+    organisation, a place, or neither. Whether the article writes it is the caller's to ask."""
+    roles = src.cached(_role_orgs)
+    kinds = set()
+    for m in _TOKEN_RE.finditer(name):
+        for form, _ in _strip(m.group().strip("-")):
+            kind = _kind(form, roles)
+            if kind is not None:
+                kinds.add(kind)
+                break
+    if _EN_ORG_RE.search(name):
+        kinds.add("organisation")
+    return "organisation" if "organisation" in kinds else "place" if kinds else None
+
+
 def named_things(src: Source) -> list[NamedThing]:
     """Organisations, then places (by how often the article names them), outside page furniture, leaving out
     the people and their names' words. Worked out once an article."""
@@ -118,7 +134,7 @@ def _named_things(src: Source) -> list[NamedThing]:
         return not in_one_piece(src, a, b)
 
     taken = {w for p in people_of(src) for w in (p.name, *p.name.split())}
-    roles = _role_orgs(src)
+    roles = src.cached(_role_orgs)
     found: dict[str, tuple[Literal["organisation", "place"], list[tuple[int, int]]]] = {}
     for m in _TOKEN_RE.finditer(text):
         for form, length in _strip(m.group().strip("-")):
