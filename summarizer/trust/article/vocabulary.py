@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..words import Term, language_of
+from ..words import Term, korean, language_of
 from ..words import english as english_words
 from ..words.english import sentence_spans
 from .source import Source
@@ -96,7 +96,11 @@ class Vocabulary:
                 if form and (found := self._in_key(form)):
                     return found
             return self._contracted(stem)
-        found = self._in_key(key_of(term.text).lower())
+        key = key_of(term.text).lower()
+        found = self._in_key(key)
+        if not found:  # a particle the analyser left on a name it does not know: 부산시가
+            bare = next((key[: -len(p)] for p in korean.PARTICLES if key.endswith(p) and len(key) - len(p) >= 2), None)
+            found = self._in_key(bare) if bare else found
         if found or len(term.parts) == 1:
             return found
         # a compound the article writes apart (정부 목표 for 정부목표): every part, in one sentence or another

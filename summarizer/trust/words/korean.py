@@ -23,7 +23,7 @@ from . import english
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
-__all__ = ["CONTENT_TAGS", "kiwi", "morphemes"]
+__all__ = ["CONTENT_TAGS", "PARTICLES", "kiwi", "morphemes"]
 
 CONTENT_TAGS = {
     "NNG": "noun", "NNP": "name", "NR": "number", "SN": "number", "XR": "noun", "SL": "foreign", "SH": "foreign",
@@ -36,6 +36,9 @@ _NEGATING = {("안", "MAG"), ("못", "MAG"), ("않", "VX"), ("못하", "VX"), ("
 _FUNCTION_STEMS = frozenset("하다 되다 있다 이다 밝히다 말하다 전하다 덧붙이다".split())
 _SPEECH_NOUNS = frozenset("말 강조 설명 언급 발언 답 화답".split())
 """Nouns that make a speech verb with 하다 (말했다, 강조했다, 화답했다): left out when 하다 follows."""
+
+PARTICLES = ("에서", "으로", "이", "가", "은", "는", "을", "를", "의", "에", "도", "와", "과", "로")
+"""Particles that kiwipiepy sometimes leaves on a name it does not know (부산시가 as one proper noun)."""
 
 _LOCK = threading.Lock()
 
