@@ -25,21 +25,28 @@ _MONTH_NAMES = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _MONTH = rf"(?P<mname>{_MONTH_NAMES})\.?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
-_FULL_RE = re.compile(
-    rf"(?<!\d){_YEAR}\s*(?:[-./]\s*|년\s*)(?P<m>\d{{1,2}})\s*(?:[-./]\s*|월\s*)(?P<d>\d{{1,2}})(?!\d)"
-    rf"|\b{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b"
-    rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\.?,?\s+(?P<y3>(?:19|20)\d\d)\b")
-_YEAR_MONTH_RE = re.compile(rf"(?<!\d){_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월|\b{_MONTH}\s+(?P<y2>(?:19|20)\d\d)\b")
-_MONTH_DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일|\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
+_NUMERIC_FULL = rf"(?<!\d){_YEAR}\s*(?:[-./]\s*|년\s*)(?P<m>\d{{1,2}})\s*(?:[-./]\s*|월\s*)(?P<d>\d{{1,2}})(?!\d)"
+_NAMED_FULL = (rf"\b{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b"
+               rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\.?,?\s+(?P<y3>(?:19|20)\d\d)\b")
+_NUMERIC_YEAR_MONTH = rf"(?<!\d){_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월"
+_NAMED_YEAR_MONTH = rf"\b{_MONTH}\s+(?P<y2>(?:19|20)\d\d)\b"
+_NUMERIC_MONTH_DAY = r"(?<!\d)(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"
+_NAMED_MONTH_DAY = (rf"\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
+                    rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\b")
+_PATTERNS = {named: tuple(re.compile(numeric + (f"|{other}" if named else "")) for numeric, other in (
+    (_NUMERIC_FULL, _NAMED_FULL), (_NUMERIC_YEAR_MONTH, _NAMED_YEAR_MONTH), (_NUMERIC_MONTH_DAY, _NAMED_MONTH_DAY)))
+    for named in (False, True)}
+"""The full, year-month and month-day patterns: numeric and Korean only, or with English month names too (the
+English alternatives cost a try at every word, so they run only where a month's name stands)."""
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일|\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
                            rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\b")
 _DAY_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\s*일")
 _YEAR_RE = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)(?![\d,]|\.\d)")
 _RELATIVE = {"그저께": -2, "그제": -2, "어제": -1, "전날": -1, "오늘": 0, "이날": 0, "당일": 0, "내일": 1,
              "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_RELATIVE_RE = re.compile("|".join(_RELATIVE), re.IGNORECASE)
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _WEEKDAYS.update({d: i for i, d in enumerate("월요일 화요일 수요일 목요일 금요일 토요일 일요일".split())})
-_WEEKDAY_RE = re.compile("|".join(_WEEKDAYS), re.IGNORECASE)
 
 
 _ANY_DATE_RE = re.compile(r"(?:19|20)\d\d|\d\s*[월일]")
@@ -95,9 +102,10 @@ def _dates(src: Source) -> Dates:
     text = src.text
     if not _has_dates(text):
         return Dates(frozenset(), frozenset(), frozenset(), ())
+    full_re, year_month_re, month_day_re = _PATTERNS[any(p in text for p in _MONTH_PREFIXES)]
     full: set[date] = set()
     shown: list[str] = []
-    for m in _FULL_RE.finditer(text):
+    for m in full_re.finditer(text):
         if m["y"]:
             found = _date(int(m["y"]), int(m["m"]), int(m["d"]))
         elif m["y2"]:
@@ -110,12 +118,12 @@ def _dates(src: Source) -> Dates:
             full.add(found)
             shown.append(m[0])
     year_months = {(d.year, d.month) for d in full}
-    for m in _YEAR_MONTH_RE.finditer(text):
+    for m in year_month_re.finditer(text):
         month = int(m["m"]) if m["m"] else _month(m, "mname")
         if month and 1 <= month <= 12:
             year_months.add((int(m["y"] or m["y2"]), month))
     month_days: set[tuple[int, int]] = set()
-    for m in _MONTH_DAY_RE.finditer(text):
+    for m in month_day_re.finditer(text):
         month = int(m["m"]) if m["m"] else _month(m, "mname") if m["d2"] else _month(m, "mname3")
         day = int(m["d"] or m["d2"] or m["d3"])
         if month and 1 <= month <= 12 and 1 <= day <= 31:
@@ -126,8 +134,9 @@ def _dates(src: Source) -> Dates:
     years = {int(m["y"]) for m in _YEAR_RE.finditer(text)}
     shown += [str(y) for y in sorted(years)]
     resolved = set(full)
-    offsets = {_RELATIVE[m[0].lower()] for m in _RELATIVE_RE.finditer(text)}
-    weekdays = {_WEEKDAYS[m[0].lower()] for m in _WEEKDAY_RE.finditer(text)}
+    lower = text.lower()
+    offsets = {o for w, o in _RELATIVE.items() if w in lower}
+    weekdays = {d for w, d in _WEEKDAYS.items() if w in lower}
     for anchor in full:
         resolved.update(anchor + timedelta(days=o) for o in offsets)
         for wd in weekdays:

@@ -27,7 +27,7 @@ from ..words.english import sentence_spans
 from .source import Source
 from .textkey import key_of
 
-__all__ = ["STEM", "Vocabulary", "vocabulary"]
+__all__ = ["STEM", "Vocabulary", "article_language", "vocabulary"]
 
 STEM = 5
 """Letters an English word and the article's must share at the start to be taken as one word (derivations);
@@ -88,6 +88,13 @@ class Vocabulary:
         if any(_is_hangul(c) for c in term.text):
             return self._korean(term, written)
         return self._latin(term)
+
+    def written(self, form: str) -> bool:
+        """Whether the article writes ``form`` (a Korean stem; Latin letters as a whole word)."""
+        key = key_of(form).lower()
+        if _LATIN_RE.match(key[-1:]) or _LATIN_RE.match(key[:1]):
+            return bool(self._in_key(key, latin=True))
+        return key in self.lowered_key
 
     def _korean(self, term: Term, written: str | None) -> frozenset[int]:
         if term.kind in ("verb", "adjective"):
@@ -168,6 +175,15 @@ def _single(word) -> Term:
     return Term(word.text, word.key, word.kind, word.start, word.end, (word,))
 
 
+def article_language(src: Source) -> str | None:
+    """The article's language (``words.language_of``), worked out once an article."""
+    return src.cached(_language)
+
+
+def _language(src: Source) -> str | None:
+    return language_of(src.text)
+
+
 def vocabulary(src: Source) -> Vocabulary:
     """The article's vocabulary, worked out once an article."""
     return src.cached(_build)
@@ -175,7 +191,7 @@ def vocabulary(src: Source) -> Vocabulary:
 
 def _build(src: Source) -> Vocabulary:
     text = src.text
-    language = language_of(text)
+    language = article_language(src)
     spans = sentence_spans_of(text, language)
     starts = [s for s, _ in spans]
 

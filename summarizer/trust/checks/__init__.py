@@ -25,10 +25,10 @@ from __future__ import annotations
 from ...contract.report import Report, status_of
 from ...contract.summary import ArticleSummary
 from ..article.source import Source
+from ..article.vocabulary import article_language, vocabulary
 from .coverage import check_coverage
 from .figures import check_figure_refs, check_figures
 from .quotes import check_quotes
-from ..words import language_of
 from .events import check_events
 from .labels import check_labels
 from .support import check_wording
@@ -52,7 +52,8 @@ def validate(source: str, summary: ArticleSummary) -> Report:
     src = Source.of(source)
     figures = check_figures(src, summary)
     quotes = check_quotes(src, summary)
-    written = read_summary(summary, src.cached(_language))
+    language = article_language(src)
+    written = read_summary(summary, language, vocabulary(src) if language in ("ko", "en") else None)
     findings = [
         *check_figure_refs(summary),
         *figures.findings,
@@ -65,7 +66,3 @@ def validate(source: str, summary: ArticleSummary) -> Report:
     ]
     return Report(status=status_of(findings), findings=findings, quotes=quotes.locations, figures=figures.locations,
                   coverage=check_coverage(src, summary, quotes.locations))
-
-
-def _language(src: Source) -> str | None:
-    return language_of(src.text)
