@@ -142,8 +142,9 @@ def _dates(src: Source) -> Dates:
         for wd in weekdays:
             back = (anchor.weekday() - wd) % 7
             resolved.update((anchor - timedelta(days=back), anchor + timedelta(days=(7 - back) % 7)))
-        for month, day in month_days:
-            resolved.update(d for d in (_date(anchor.year, month, day), _date(anchor.year - 1, month, day)) if d)
+        for month, day in month_days:  # this year's, or last year's when it is still to come this year
+            year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+            resolved.update(d for d in (_date(year, month, day),) if d)
         for day in days:
             previous = (anchor.replace(day=1) - timedelta(days=1))
             resolved.update(d for d in (_date(anchor.year, anchor.month, day),

@@ -42,6 +42,13 @@ _LATIN_RE = re.compile(r"[a-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _KO_NEGATION_RE = re.compile(r"않|못|없|아니|(?<![가-힣])안(?=\s)")
 _HANGUL_BASE, _PER_INITIAL = 0xAC00, 588
+_PLAIN_RE = re.compile(r"[가-힣A-Za-z0-9]*")
+
+
+def _key(form: str) -> str:
+    """The search key of a term, lower-cased: the term itself when it is plain Hangul, Latin letters and digits
+    (nothing for the key to fold), else ``key_of``'s."""
+    return form.lower() if _PLAIN_RE.fullmatch(form) else key_of(form).lower()
 
 
 def sentence_spans_of(text: str, language: str | None) -> list[tuple[int, int]]:
@@ -91,7 +98,7 @@ class Vocabulary:
 
     def written(self, form: str) -> bool:
         """Whether the article writes ``form`` (a Korean stem; Latin letters as a whole word)."""
-        key = key_of(form).lower()
+        key = _key(form)
         if _LATIN_RE.match(key[-1:]) or _LATIN_RE.match(key[:1]):
             return bool(self._in_key(key, latin=True))
         return key in self.lowered_key
@@ -99,11 +106,11 @@ class Vocabulary:
     def _korean(self, term: Term, written: str | None) -> frozenset[int]:
         if term.kind in ("verb", "adjective"):
             stem = term.key[:-1] if term.key.endswith("다") else term.key
-            for form in dict.fromkeys((stem, key_of(written or "").lower())):
+            for form in dict.fromkeys((stem, _key(written or ""))):
                 if form and (found := self._in_key(form)):
                     return found
             return self._contracted(stem)
-        key = key_of(term.text).lower()
+        key = _key(term.text)
         found = self._in_key(key)
         if not found:  # a particle the analyser left on a name it does not know: 부산시가
             bare = next((key[: -len(p)] for p in korean.PARTICLES if key.endswith(p) and len(key) - len(p) >= 2), None)

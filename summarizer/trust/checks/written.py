@@ -98,7 +98,7 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
                 continue
             stem = next((s for s in korean.stems(word) if vocab.written(s)), None)
             if stem is not None:
-                settled[n].append(Word(stem, stem, "noun", m.start(), m.start() + len(stem)))
+                settled[n].append(Word(stem, _bare(stem), "noun", m.start(), m.start() + len(stem)))
             elif not _is_tail(word):
                 unsettled.append((n, m.start(), word))
         for m in _OTHER_RE.finditer(text):
@@ -123,6 +123,12 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
         words_of.sort(key=lambda w: w.start)
         fields[path] = Field(path, text, language_of(text), tuple(terms(text, words_of)))
     return Written("ko", fields)
+
+
+def _bare(stem: str) -> str:
+    """The key of a settled word: without a particle the article happened to write after it too (정부와 -> 정부),
+    so that two sentences that say the same compare the same."""
+    return next((stem[: -len(p)] for p in korean.PARTICLES if stem.endswith(p) and len(stem) - len(p) >= 2), stem)
 
 
 def _is_tail(word: str) -> bool:
