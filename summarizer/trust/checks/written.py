@@ -96,7 +96,8 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
             if korean.NEGATION_RE.search(word):
                 unsettled.append((n, m.start(), word))
                 continue
-            stem = next((s for s in korean.stems(word) if vocab.written(s)), None)
+            # one syllable stands in any article: the analyser says what it is (가 a prefix, 힉 a noun)
+            stem = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
             if stem is not None:
                 settled[n].append(Word(stem, _bare(stem), "noun", m.start(), m.start() + len(stem)))
             elif not _is_tail(word):
