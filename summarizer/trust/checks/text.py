@@ -10,9 +10,10 @@ from ..article.source import Source
 from ..article.textkey import clip
 from ..numbers.agreement import APPROX_TOLERANCE
 from ..numbers.quantities import Quantity, find_quantities
+from ..numbers.words import unit_key
 from .findings import as_decimal, finding, show
 
-__all__ = ["check_free_text"]
+__all__ = ["check_free_text", "nearest"]
 
 
 def _derived(summary: ArticleSummary, grounded: frozenset[str]) -> set[Decimal]:
@@ -52,12 +53,30 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
             if _a_share_of(q, src.quantities):
                 continue
             examples = ", ".join(dict.fromkeys(x.text for x in src.quantities if not x.is_time))
+            near = nearest(q, src.quantities)
             out.append(finding("text.number_not_in_source", "error", path,
                                f'"{q.text}" ({show(q.value)}) is not a number the article gives, in any notation. '
-                               "Use only the article's numbers"
+                               + (f'The nearest it gives is "{near.text}". ' if near is not None else "")
+                               + "Use only the article's numbers"
                                + (f" (it gives {clip(examples, 120)})." if examples else ".") +
                                " Remove or correct this one."))
     return out
+
+
+def nearest(q: Quantity, quantities: list[Quantity]) -> Quantity | None:
+    """The article's number that ``q`` most likely stands for: one with the same unit if any, then one written
+    with the same digits in another order ($95 million for "$59 million"), then the closest in value."""
+    pool = [x for x in quantities if not x.is_time and x.value != 0]
+    same_unit = [x for x in pool if unit_key(x.unit or "") == unit_key(q.unit or "")]
+    pool = same_unit or pool
+    if not pool:
+        return None
+    digits = sorted(str(abs(q.value.normalize())))
+
+    def rank(x: Quantity) -> tuple[bool, Decimal]:
+        return sorted(str(abs(x.value.normalize()))) != digits, abs(x.value - q.value) / max(abs(q.value), Decimal(1))
+
+    return min(pool, key=rank)
 
 
 def _a_share_of(q: Quantity, quantities: list[Quantity]) -> bool:
