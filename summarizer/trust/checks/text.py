@@ -38,11 +38,18 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
     fields = [("headline", summary.headline), ("summary", summary.summary)]
     fields += [(f"events[{i}].description", e.description) for i, e in enumerate(summary.events)]
     known = src.values
+    units: dict[Decimal, set[str]] = {}
+    for x in src.quantities:
+        units.setdefault(abs(x.value), set()).add(unit_key(x.unit or ""))
     derived: set[Decimal] | None = None
     for path, text in fields:
         for q in find_quantities(text):
+            key = unit_key(q.unit or "")
             # A summary may word a sign instead of writing it: "3.2% 감소" for the article's -3.2%.
             if q.value in known or -q.value in known:
+                if key not in KEPT_UNITS or key in units[abs(q.value)]:
+                    continue
+                out.append(_other_unit(path, q, [x for x in src.quantities if abs(x.value) == abs(q.value)]))
                 continue
             if derived is None:
                 derived = _derived(summary, grounded)
@@ -61,6 +68,18 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
                                + (f" (it gives {clip(examples, 120)})." if examples else ".") +
                                " Remove or correct this one."))
     return out
+
+
+KEPT_UNITS = frozenset({"$", "원", "€", "£", "¥", "위안", "c$", "a$", "hk$", "s$", "cents", "%", "%p"})
+"""Units a number in the text must keep: money and shares. "$12,000" is not the article's "12,000 homes"; a
+counter may differ (26만 개 for the article's 26만장)."""
+
+
+def _other_unit(path: str, q: Quantity, same: list[Quantity]) -> Finding:
+    written = ", ".join(dict.fromkeys(x.text for x in same))
+    return finding("text.number_not_in_source", "error", path,
+                   f'"{q.text}" is not the article\'s number: it gives {show(q.value)} only as {clip(written, 80)}, '
+                   f"not in {q.unit}. Keep the article's unit or currency with its number, or remove this one.")
 
 
 def nearest(q: Quantity, quantities: list[Quantity]) -> Quantity | None:
