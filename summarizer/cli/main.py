@@ -20,6 +20,7 @@ import traceback
 from ..contract.errors import SummarizerError
 from ..model.redact import redact
 from .exit_codes import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
+from .recheck import add_recheck_command
 from .reconcile import add_reconcile
 from .run import add_run_command
 from .validate import add_validate_command, load_summary
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     add_validate_command(sub)
     add_run_command(sub, EPILOG)
     add_reconcile(sub)
+    add_recheck_command(sub)
     return parser
 
 
