@@ -80,9 +80,8 @@ def _actor(src: Source, vocab: Vocabulary | None, field: Field) -> list[Finding]
         return [finding("event.actor_not_found", "warning", field.path,
                         f'"{clip(text, 60)}" is in the article, but names no person or organisation. Name who acted '
                         "as the article names them, or leave it out.")]
-    message, invented = absent
-    return [finding("event.actor_not_found", "error" if invented else "warning", field.path,
-                    f"{message}. Name the actor as the article does: a person or an organisation it names.")]
+    return _absent_finding("event.actor_not_found", field, absent,
+                           "Name the actor as the article does: a person or an organisation it names.")
 
 
 def _location(src: Source, vocab: Vocabulary | None, field: Field) -> list[Finding]:
@@ -104,9 +103,12 @@ def _location(src: Source, vocab: Vocabulary | None, field: Field) -> list[Findi
         return [finding("event.location_not_a_place", "warning", field.path,
                         f'"{clip(text, 60)}" is in the article, but not as a place. Give the place the article names '
                         "for this event, or null.")]
+    return _absent_finding("event.location_not_found", field, absent, "Name the place as the article does, or null.")
+
+
+def _absent_finding(code: str, field: Field, absent: tuple[str, bool], advice: str) -> list[Finding]:
     message, invented = absent
-    return [finding("event.location_not_found", "error" if invented else "warning", field.path,
-                    f"{message}. Name the place as the article does, or null.")]
+    return [finding(code, "error" if invented else "warning", field.path, f"{message}. {advice}")]
 
 
 def _written_as_a_place(src: Source, text: str) -> bool:
