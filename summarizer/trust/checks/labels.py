@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...contract.report import Finding
 from ...contract.summary import ArticleSummary
 from ..article.source import Source
-from ..article.vocabulary import vocabulary
+from ..article.vocabulary import Vocabulary, vocabulary
 from .figures import FigureChecks
 from .findings import excerpt, finding
 from .support import other_language
@@ -62,6 +62,6 @@ def check_labels(src: Source, summary: ArticleSummary, written: Written, figures
     return out
 
 
-def _around(vocab, span: tuple[int, int]) -> tuple[int, int]:
+def _around(vocab: Vocabulary, span: tuple[int, int]) -> tuple[int, int]:
     i = vocab.sentence_of(span[0])
     return vocab.sentences[i]
