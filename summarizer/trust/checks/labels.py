@@ -1,8 +1,10 @@
 """Figure labels: what a figure counts must be what the article says around that number.
 
 The label of 5만장 in "공공 부문에 약 5만장" is about 공공 부문; "friend" is not. A label's terms are looked up
-in the sentence that holds the figure (each place the article writes it) and the sentences on either side;
-a label is backed when they hold at least ``LABEL_THRESHOLD`` of its terms by weight. Terms the article
+in the sentence that holds the figure (each place the article writes it); a label is backed when those
+sentences hold at least ``LABEL_THRESHOLD`` of its terms by weight (a term only the rest of the article
+writes counts for nothing: "가장 큰 인공지능 인프라" is no label of 1만장 because the article writes those
+words elsewhere). Terms the article
 writes only elsewhere are named as such; names the article never writes are an error, as in the prose.
 """
 
@@ -24,8 +26,9 @@ LABEL_THRESHOLD = 0.5
 """The share of a label's terms (by weight) that the words around its figure must hold (tuned on the Korean
 synthetic tune set: docs/checks.md)."""
 
-AROUND = 1
-"""Sentences on either side of the figure's own that count as the words around it."""
+AROUND = 0
+"""Sentences on either side of the figure's own that count as the words around it: none (a sentence or a
+heading line); a term the rest of the article writes counts for nothing here."""
 
 
 def check_labels(src: Source, summary: ArticleSummary, written: Written, figures: FigureChecks) -> list[Finding]:
@@ -46,7 +49,7 @@ def check_labels(src: Source, summary: ArticleSummary, written: Written, figures
             spans.append(located)
         near = frozenset(s + d for a, _ in spans for s in (vocab.sentence_of(a),)
                          for d in range(-AROUND, AROUND + 1)) if spans else None
-        b = backing(vocab, field.terms, field.text, near=near, passage=2 * AROUND + 1)
+        b = backing(vocab, field.terms, field.text, near=near, passage=2 * AROUND + 1, apart_weight=0.0)
         if b.names_missing:
             out.append(finding("text.name_not_in_source", "error", field.path,
                                f"{listed(b.names_missing)} {'is' if len(b.names_missing) == 1 else 'are'} not in the "

@@ -68,13 +68,12 @@ def check_wording(src: Source, written: Written) -> list[Finding]:
             terms = [t for t in field.terms if start <= t.start < end]
             out += sentence_findings(vocab, field.path, field.text[start:end], backing(vocab, terms, field.text),
                                      THRESHOLD[language])
-        if field.path in ("headline", "summary"):
-            cut = _cut_at(src, vocab, field.text)
-            if cut is not None:
-                out.append(finding("text.cut_off", "warning", field.path,
-                                   f'This stops in the middle of a word ("…{field.text.rstrip()[-12:]}"; the article '
-                                   f'goes on: "…{excerpt(src.text, max(0, cut[1] - 12), cut[1] + 8, 40)}…"). End it '
-                                   "on a whole word, with a whole sentence.", cut))
+        cut = _cut_at(src, vocab, field.text)
+        if cut is not None:
+            out.append(finding("text.cut_off", "warning", field.path,
+                               f'This stops in the middle of a word ("…{field.text.rstrip()[-12:]}"; the article '
+                               f'goes on: "…{excerpt(src.text, max(0, cut[1] - 12), cut[1] + 8, 40)}…"). End it '
+                               "on a whole word, with a whole sentence.", cut))
     return out
 
 

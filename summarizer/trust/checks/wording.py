@@ -62,10 +62,10 @@ def _weight(term: Term) -> float:
 
 
 def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: frozenset[int] | None = None,
-            passage: int = PASSAGE) -> Backing:
+            passage: int = PASSAGE, apart_weight: float = APART) -> Backing:
     """How the article backs ``terms`` (of the text ``written``, whose offsets they carry). ``near``: only
     these article sentences may back them (the words around a figure); the rest of the article makes a term
-    apart, not missing."""
+    apart, not missing. ``apart_weight``: what a term apart counts for in the share."""
     counted = [t for t in terms if _weight(t) > 0]
     places = [vocab.where(t, written[t.start:t.end] if written else None) for t in counted]
     usable = [p if near is None else p & near for p in places]
@@ -84,7 +84,7 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     apart = tuple(t for i, (t, p) in enumerate(zip(counted, places, strict=True)) if p and i not in backed)
     total = sum(_weight(t) for t in counted)
     share = 1.0 if total == 0 else (sum(_weight(counted[i]) for i in backed)
-                                    + APART * sum(_weight(t) for t in apart)) / total
+                                    + apart_weight * sum(_weight(t) for t in apart)) / total
     span = None
     if chosen:
         span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])

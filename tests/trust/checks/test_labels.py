@@ -42,3 +42,11 @@ def test_the_finding_quotes_what_the_article_says_around_the_figure():
     assert f.message == ('"friend" is not what the article says 300 counts: around it, it says "Officials said 300 '
                          'residents signed the petition last year.". Label the figure with the words the article '
                          "uses for it.")
+
+
+def test_words_the_article_writes_elsewhere_are_no_label_of_this_figure():
+    # the embedded model's label of 1만장 in 004: every word is the article's, none is in 1만장's sentence
+    # ("정부는 당초 올해 말까지 GPU 1만장, 2028년 5만장, 2030년 20만장 이상을 확보해...")
+    assert labelled(A004, "가장 큰 인공지능 인프라", "1만장", 10000, "장") == [
+        ("figure.label_unsupported", "warning", "figures[0].label")]
+    assert labelled(A004, "정부가 올해 말까지 확보하려던 GPU", "1만장", 10000, "장") == []

@@ -80,3 +80,9 @@ def test_every_sentence_of_every_hand_checked_summary_is_backed():
     for n in ("000", "001", "002", "003", "004"):
         report = validate(corpus(n), fixture_summary(n))
         assert [f.code for f in report.findings if f.code.startswith("text.")] == [], n
+
+
+def test_an_event_cut_in_the_middle_of_a_word_is_told_too():
+    e = {"description": "젠슨 황 엔비디아 최고경영자(CEO)가 31일 이재명 대통령을 만나 26만장의 GPU 공급을 약"}
+    report = validate(A000, ArticleSummary(headline="", summary="", events=[e]))
+    assert [(f.code, f.path) for f in report.findings] == [("text.cut_off", "events[0].description")]
