@@ -28,6 +28,7 @@ language. Tuned on benchmarks/data/consistency/tune.jsonl (English) and the Kore
 (docs/checks.md gives the figures)."""
 
 LANGUAGES = {"ko": "Korean", "en": "English", "other": "another script"}
+_NOUNS = frozenset({"noun", "name", "foreign"})
 _TAIL = 24
 """Characters of a headline's end looked for in the article, to see whether the article goes on in that word."""
 
@@ -133,4 +134,9 @@ def _inside_a_word(text: str, at: int) -> bool:
     line_end = text.find("\n", at)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     offset = at - line_start
-    return any(s < offset < e for _, _, _, s, e in korean.morphemes(line))
+    words = list(korean.morphemes(line))
+    if any(s < offset < e for _, _, _, s, e in words):
+        return True
+    # between the parts of a compound noun (인공|지능): a word too
+    ends = {e for _, _, kind, _, e in words if kind in _NOUNS}
+    return offset in ends and any(s == offset and kind in _NOUNS for _, _, kind, s, _ in words)

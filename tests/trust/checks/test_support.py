@@ -86,3 +86,12 @@ def test_an_event_cut_in_the_middle_of_a_word_is_told_too():
     e = {"description": "젠슨 황 엔비디아 최고경영자(CEO)가 31일 이재명 대통령을 만나 26만장의 GPU 공급을 약"}
     report = validate(A000, ArticleSummary(headline="", summary="", events=[e]))
     assert [(f.code, f.path) for f in report.findings] == [("text.cut_off", "events[0].description")]
+
+
+def test_a_cut_between_the_parts_of_a_compound_noun_is_mid_word():
+    # 002's embedded-model events stop at "국내 인공" of the article's 인공지능 (인공+지능 to the analyser)
+    a002 = corpus("002")
+    at = a002.index("국내 인공지능")
+    e = {"description": a002[a002.rfind("\n", 0, at) + 1 : at + len("국내 인공")].strip()}
+    report = validate(a002, ArticleSummary(headline="", summary="", events=[e]))
+    assert ("text.cut_off", "events[0].description") in [(f.code, f.path) for f in report.findings]
