@@ -17,7 +17,7 @@ import re
 
 from ...contract.summary import ArticleSummary
 from ..article.vocabulary import Vocabulary
-from ..words import Term, Word, content_words, korean, language_of, terms
+from ..words import Term, Word, content_words, english, korean, language_of, terms
 
 __all__ = ["Field", "Written", "read_summary"]
 
@@ -103,7 +103,10 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
             elif not _is_tail(word):
                 unsettled.append((n, m.start(), word))
         for m in _OTHER_RE.finditer(text):
-            unsettled.append((n, m.start(), m[0]))
+            if vocab.written(m[0]):  # GPU, AI, CEO: the article writes the word
+                settled[n].append(Word(m[0], english.lemma(m[0]), "foreign", m.start(), m.end()))
+            else:
+                unsettled.append((n, m.start(), m[0]))
     if unsettled:
         joined, at = [], 0
         starts = []
