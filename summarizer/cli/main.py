@@ -5,9 +5,10 @@
                    [--model M] [--base-url U] [--fail-on-rejected]
     summarizer reconcile RESULTS.jsonl... --out story.json [--report story.html] [--model M] [--base-url U]
     summarizer schema [summary|result|report|story]
+    summarizer recheck RESULTS.jsonl --out NEW.jsonl
     summarizer --version
 
-Each command is a module here (``validate``, ``run``, ``reconcile``, ``batch``, ``schema``) that adds its
+Each command is a module here (``validate``, ``run``, ``reconcile``, ``batch``, ``schema``, ``recheck``) that adds its
 parser and does its work; ``parser`` names an unknown flag in its command's usage. Errors of ours become one
 line on stderr; the exit statuses are in ``exit_codes`` (and docs/exit-codes.md, and each ``--help``).
 """
@@ -25,6 +26,7 @@ from ..views.terminal import say
 from .batch import add_batch_command
 from .exit_codes import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
 from .parser import CommandParser
+from .recheck import add_recheck_command
 from .reconcile import add_reconcile
 from .run import add_run_command
 from .schema import add_schema_command
@@ -44,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     add_reconcile(sub)
     add_batch_command(sub)
     add_schema_command(sub)
+    add_recheck_command(sub)
     return parser
 
 

@@ -20,14 +20,24 @@ from ..model.settings import Settings
 from ..trust.article.textkey import clip
 from .summarize import Summarizer
 
-__all__ = ["summarize_article", "summarize_batch"]
+__all__ = ["MIN_ARTICLE_CHARS", "summarize_article", "summarize_batch"]
+
+MIN_ARTICLE_CHARS = 20
+"""Characters (spaces aside) below which an input is no article to summarize, but a failed ``input`` (a dead
+letter in a run): a 2-byte file ("hi") came back verified with three events a model made up. A one-sentence
+news brief has more (정부가 내년부터 시내버스 기본요금을 1700원으로 올린다: 28; The city will raise bus fares to
+$2 next year: 33); a headline alone may have fewer."""
 
 
 async def summarize_article(worker: Summarizer, article: Article) -> Result:
-    """One article's result, never an exception: an empty text is a failed ``input``, any exception while
+    """One article's result, never an exception: an empty or too short text is a failed ``input``, any exception while
     summarizing or checking it a failed ``internal_error`` (the key redacted from its reason)."""
     if not article.text.strip():
         return worker.failed("input", "the article text is empty")
+    letters = sum(1 for c in article.text if not c.isspace())
+    if letters < MIN_ARTICLE_CHARS:
+        return worker.failed("input", f"the article is too short to summarize: {letters} characters that are not "
+                                      f"spaces, and at least {MIN_ARTICLE_CHARS} are needed")
     started = time.perf_counter()
     try:
         return await worker.asummarize(article.text, article.title)

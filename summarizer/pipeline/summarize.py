@@ -80,7 +80,9 @@ class Summarizer:
     def __init__(self, settings: Settings | None = None, *, client: Any = None, sleep: Any = None,
                  async_sleep: Any = None, check: Check = validate, check_timeout: float | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.kind: Kind = Grounded(self.settings) if self.settings.grounded else FreeText(self.settings)
+        # A client is an endpoint: it gets free text unless grounded answers are asked for, as --base-url does.
+        grounded = self.settings.grounded if client is None or self.settings.answer is not None else False
+        self.kind: Kind = Grounded(self.settings) if grounded else FreeText(self.settings)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
         self.check = check
         if check_timeout is not None:

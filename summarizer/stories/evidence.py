@@ -211,8 +211,12 @@ def _quotes(record: ResultRecord) -> list[QuoteEvidence]:
         if loc.speaker_match == "not_found" or any(p.startswith(f"quotes[{loc.index}]") for p in errors):
             continue
         q = quotes[loc.index]
-        out.append(QuoteEvidence(record.id, loc.index, record.text[loc.span.start:loc.span.end], q.speaker.strip(),
-                                 q.speaker_role, loc.speaker_match, (loc.span.start, loc.span.end)))
+        speaker, role = q.speaker.strip(), q.speaker_role
+        if loc.speaker_match == "misattributed" and loc.speaker_span is not None:
+            # the checks found whom the article gives it to: that speaker, as the article names them there
+            speaker, role = record.text[loc.speaker_span.start:loc.speaker_span.end].strip(), None
+        out.append(QuoteEvidence(record.id, loc.index, record.text[loc.span.start:loc.span.end], speaker,
+                                 role, loc.speaker_match, (loc.span.start, loc.span.end)))
     return out
 
 

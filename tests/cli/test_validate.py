@@ -134,7 +134,7 @@ def write(tmp_path, *figures: dict) -> tuple[str, str]:
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     data = {"headline": "성장률 하락", "summary": "성장률이 떨어졌다.",
-            "figures": [{"id": f"f{i}", "label": "x", **f} for i, f in enumerate(figures, 1)]}
+            "figures": [{"id": f"f{i}", "label": "성장률", **f} for i, f in enumerate(figures, 1)]}
     summary = tmp_path / "summary.json"
     # Written by hand, as a model or a person would: JSON numbers as they are, NaN literals included.
     summary.write_text(json.dumps(data, ensure_ascii=False).replace('"@', "").replace('@"', ""), encoding="utf-8")

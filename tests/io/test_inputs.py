@@ -17,6 +17,10 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+SHORT_LINE = "짧은 줄: 정부가 GPU 26만 개를 확보했다."
+"""A record too short to tell its encoding alone, but long enough to be an article (20 characters or more)."""
+
+
 @pytest.mark.parametrize("codec", ["cp949", "euc-kr"])
 def test_a_korean_dump_in_cp949_or_euc_kr_is_read_as_it_was_written(endpoint, tmp_path, capsys, codec):
     text = corpus("004")  # 001 and 002 hold characters CP949 has no code for
@@ -25,14 +29,14 @@ def test_a_korean_dump_in_cp949_or_euc_kr_is_read_as_it_was_written(endpoint, tm
     article.write_bytes(text.encode(codec))
     dump = tmp_path / "in" / "dump.jsonl"
     dump.write_bytes((json.dumps({"id": "j1", "text": text}, ensure_ascii=False) + "\n" +
-                      json.dumps({"id": "j2", "text": "짧은 줄: 26만 개"}, ensure_ascii=False) + "\n").encode(codec))
+                      json.dumps({"id": "j2", "text": SHORT_LINE}, ensure_ascii=False) + "\n").encode(codec))
     out = tmp_path / "r.jsonl"
     assert main(["run", str(article.parent), "--out", str(out)]) == 0
     records = {r["origin"].split("/")[-1]: r for r in _lines(out)}
     assert {k: (r["flags"], r["text"]) for k, r in records.items()} == {
         "a.txt": (["encoding:cp949"], text),  # EUC-KR is read as CP949, its superset
         "dump.jsonl:1": (["encoding:cp949"], text),
-        "dump.jsonl:2": (["encoding:cp949"], "짧은 줄: 26만 개"),  # too short to tell alone; the file told
+        "dump.jsonl:2": (["encoding:cp949"], SHORT_LINE),  # too short to tell alone; the file told
     }
     assert records["a.txt"]["status"] == "flagged"  # as the UTF-8 original is: the text is the same
     assert f"summarizer: {article}: read as CP949 (flagged encoding:cp949)" in capsys.readouterr().err

@@ -104,3 +104,22 @@ def test_any_exception_while_summarizing_one_article_is_that_articles_failure():
         ("a2", "verified", None, None, "m"),
         ("item-4", "failed", "input", "the article text is empty", "m"),
     ]
+
+
+def test_an_input_too_short_to_be_an_article_is_a_failed_input_and_no_model_is_asked():
+    asked = []
+
+    async def answer(request):
+        asked.append(request)
+        return await _answer(request)
+
+    async def go():
+        summarizer = Summarizer(SETTINGS, client=async_client(answer, "http://t.test/v1"))
+        return [(r.status, r.failure_kind, r.failure)
+                async for _, r in summarize_batch(["hi", "정부가 내년부터 시내버스 기본요금을 1700원으로 올린다."],
+                                                  concurrency=1, summarizer=summarizer)]
+
+    results = asyncio.run(go())
+    assert results[0] == ("failed", "input", "the article is too short to summarize: 2 characters that are not "
+                                             "spaces, and at least 20 are needed")
+    assert results[1][1] != "input" and len(asked) >= 1  # a one-sentence brief is an article

@@ -65,14 +65,33 @@ def test_the_bundled_outlets_corroborate_three_quotations_in_their_own_words():
     assert sum(1 for q in story.quotes for r in q.reports if r.article == "001") == 4
 
 
-def test_a_misattribution_one_article_check_lets_pass_shows_as_a_conflict_across_outlets():
-    # 003's summary gives 젠슨 황's words to 이재명 대통령, who is named in the paragraph before the
-    # quote; 000 gives them to 젠슨 황. Across outlets the disagreement is plain.
+def test_a_misattribution_the_checks_found_does_not_make_a_conflict_across_outlets():
+    # 003's summary gives 젠슨 황's words to 이재명 대통령, who is named in the paragraph before the quote; the
+    # checks find that the article gives them to 젠슨 황 (quote.misattributed, a warning), so the quotation is
+    # reconciled under the speaker the article gives, and 000 agrees. (It was reconciled under the summary's
+    # speaker, a false conflict.)
     s = fixture_summary("003").model_dump()
     s["quotes"][2] |= {"speaker": "이재명 대통령", "speaker_role": "대통령"}
     wrong = record("003", corpus("003"), ArticleSummary.model_validate(s))
-    assert wrong.status != "rejected"
+    assert (wrong.status, wrong.report.quotes[2].speaker_match) == ("flagged", "misattributed")
     story = reconcile_records([bundled_record("000"), wrong]).stories[0]
-    (conflict,) = [q for q in story.quotes if q.agreement == "conflict"]
-    assert (conflict.speakers, [(r.article, r.speaker) for r in conflict.reports]) == (
-        ["젠슨 황", "이재명 대통령"], [("000", "젠슨 황"), ("003", "이재명 대통령")])
+    assert not [q for q in story.quotes if q.agreement == "conflict"]
+    (agreed,) = [q for q in story.quotes if q.agreement == "agreed"]
+    assert (agreed.speakers, [(r.article, r.speaker) for r in agreed.reports]) == (
+        ["젠슨 황"], [("000", "젠슨 황"), ("003", "젠슨 황")])
+
+
+RAIL_D = """철도 요금 동결 환영
+[테스트경제] 김지훈 국토교통부 장관은 2일 "철도 요금은 올해 동결한다"고 말했다. 코레일의 적자는 지난해 4000억원이었다.
+박서연 국회 국토교통위원장은 "동결을 환영한다"고 말했다."""
+
+
+def test_a_quote_the_checks_found_misattributed_is_reconciled_under_the_speaker_the_article_gives():
+    records = [
+        record("rail-a", RAIL_A, summary([{"text": FREEZE, "speaker": "김지훈", "speaker_role": "국토교통부 장관"}])),
+        # this outlet's summary gives the minister's words to the committee chair; its article does not
+        record("rail-d", RAIL_D, summary([{"text": FREEZE, "speaker": "박서연", "speaker_role": "국회 국토교통위원장"}])),
+    ]
+    assert [r.report.quotes[0].speaker_match for r in records] == ["attributed", "misattributed"]
+    (story,) = reconcile_records(records).stories
+    assert quotes_of(story) == [("agreed", ["김지훈"], [("rail-a", 0, "김지훈"), ("rail-d", 0, "김지훈")])]

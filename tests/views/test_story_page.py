@@ -65,15 +65,16 @@ def hostile_records():
     text = ("부산 시내버스 요금 1700원으로 <b>인상</b> <script>alert(1)</script>\n"
             '부산시는 시내버스 기본요금을 1700원으로 올린다. 김민수 국장은 "요금은 <i>올해</i> 오른다"고 말했다.')
     summary = ArticleSummary.model_validate({
-        "headline": HOSTILE, "summary": "부산시가 요금을 올린다.",
-        "figures": [{"id": "f1", "label": f"기본요금 {HOSTILE}", "value": 1700, "unit": "원", "text": "1700원"}],
+        "headline": f"부산 시내버스 요금 인상 {HOSTILE}", "summary": "부산시가 요금을 올린다.",
+        "figures": [{"id": "f1", "label": f"부산 시내버스 기본요금 {HOSTILE}", "value": 1700, "unit": "원", "text": "1700원"}],
         "quotes": [{"text": "요금은 <i>올해</i> 오른다", "speaker": "김민수", "speaker_role": "국장"}]})
     return [record("a<b>", text, summary), record("b&c", text.replace("<b>인상</b>", "인상"), summary)]
 
 
 def test_article_and_model_text_is_escaped_and_only_the_page_s_script_is_allowed(tmp_path):
     records = hostile_records()
-    assert [r.status for r in records] == ["verified", "verified"]
+    # flagged: the markup in the headline and the label is not the article's words (text.unsupported)
+    assert [r.status for r in records] == ["flagged", "flagged"]
     result = reconcile_records(records)
     assert result.stories[0].articles == ["a<b>", "b&c"]
     target = tmp_path / "story.html"

@@ -138,7 +138,7 @@ def check_quotes(src: Source, summary: ArticleSummary) -> QuoteChecks:
         m = locate_quote(text, quote.text)
         if not m.found:
             if m.closest is not None:
-                closest = excerpt(text, *m.closest)
+                closest = around_difference(text[m.closest[0]:m.closest[1]], quote.text)
                 detail = f' The closest passage ({min(m.similarity, 0.99):.0%} similar) is "{closest}".'
             else:
                 detail = " Nothing in the article resembles it."
@@ -202,6 +202,22 @@ def _misattributed(src: Source, speaker: str, said: Attribution) -> str:
 
 
 _NOT_NAME = frozenset(_TITLES) | frozenset(_HONORIFICS)
+
+
+def around_difference(passage: str, quote: str, limit: int = 100) -> str:
+    """``passage`` for a message, on one line: whole when short, else the stretch of whole words around where it
+    first departs from ``quote``, so that the reader sees the word that differs ("…older and they burst…")."""
+    a, b = " ".join(passage.split()), " ".join(quote.split())
+    if len(a) <= limit:
+        return a
+    at = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    lo = max(0, min(at - limit // 2, len(a) - limit))
+    hi = min(len(a), lo + limit)
+    while lo > 0 and a[lo - 1] != " ":
+        lo -= 1
+    while hi < len(a) and a[hi] != " ":
+        hi += 1
+    return ("…" if lo > 0 else "") + a[lo:hi] + ("…" if hi < len(a) else "")
 
 
 def denotes(src: Source, speaker: str, role: str | None, person: Person) -> bool:

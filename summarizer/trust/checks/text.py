@@ -1,9 +1,7 @@
-"""Free text and events: no invented numbers, named actors and places, ISO dates."""
+"""Numbers in the free text: none that the article does not give (its words are ``support``'s)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from decimal import Decimal
 
 from ...contract.report import Finding
@@ -12,11 +10,10 @@ from ..article.source import Source
 from ..article.textkey import clip
 from ..numbers.agreement import APPROX_TOLERANCE
 from ..numbers.quantities import Quantity, find_quantities
+from ..numbers.words import unit_key
 from .findings import as_decimal, finding, show
 
-__all__ = ["check_events", "check_free_text"]
-
-_ISO_PARTIAL_RE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2]))?")
+__all__ = ["check_free_text", "nearest"]
 
 
 def _derived(summary: ArticleSummary, grounded: frozenset[str]) -> set[Decimal]:
@@ -41,11 +38,18 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
     fields = [("headline", summary.headline), ("summary", summary.summary)]
     fields += [(f"events[{i}].description", e.description) for i, e in enumerate(summary.events)]
     known = src.values
+    units: dict[Decimal, set[str]] = {}
+    for x in src.quantities:
+        units.setdefault(abs(x.value), set()).add(unit_key(x.unit or ""))
     derived: set[Decimal] | None = None
     for path, text in fields:
         for q in find_quantities(text):
+            key = unit_key(q.unit or "")
             # A summary may word a sign instead of writing it: "3.2% 감소" for the article's -3.2%.
             if q.value in known or -q.value in known:
+                if key not in KEPT_UNITS or key in units[abs(q.value)]:
+                    continue
+                out.append(_other_unit(path, q, [x for x in src.quantities if abs(x.value) == abs(q.value)]))
                 continue
             if derived is None:
                 derived = _derived(summary, grounded)
@@ -56,12 +60,42 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
             if _a_share_of(q, src.quantities):
                 continue
             examples = ", ".join(dict.fromkeys(x.text for x in src.quantities if not x.is_time))
+            near = nearest(q, src.quantities)
             out.append(finding("text.number_not_in_source", "error", path,
                                f'"{q.text}" ({show(q.value)}) is not a number the article gives, in any notation. '
-                               "Use only the article's numbers"
+                               + (f'The nearest it gives is "{near.text}". ' if near is not None else "")
+                               + "Use only the article's numbers"
                                + (f" (it gives {clip(examples, 120)})." if examples else ".") +
                                " Remove or correct this one."))
     return out
+
+
+KEPT_UNITS = frozenset({"$", "원", "€", "£", "¥", "위안", "c$", "a$", "hk$", "s$", "cents", "%", "%p"})
+"""Units a number in the text must keep: money and shares. "$12,000" is not the article's "12,000 homes"; a
+counter may differ (26만 개 for the article's 26만장)."""
+
+
+def _other_unit(path: str, q: Quantity, same: list[Quantity]) -> Finding:
+    written = ", ".join(dict.fromkeys(x.text for x in same))
+    return finding("text.number_not_in_source", "error", path,
+                   f'"{q.text}" is not the article\'s number: it gives {show(q.value)} only as {clip(written, 80)}, '
+                   f"not in {q.unit}. Keep the article's unit or currency with its number, or remove this one.")
+
+
+def nearest(q: Quantity, quantities: list[Quantity]) -> Quantity | None:
+    """The article's number that ``q`` most likely stands for: one with the same unit if any, then one written
+    with the same digits in another order ($95 million for "$59 million"), then the closest in value."""
+    pool = [x for x in quantities if not x.is_time and x.value != 0]
+    same_unit = [x for x in pool if unit_key(x.unit or "") == unit_key(q.unit or "")]
+    pool = same_unit or pool
+    if not pool:
+        return None
+    digits = sorted(str(abs(q.value.normalize())))
+
+    def rank(x: Quantity) -> tuple[bool, Decimal]:
+        return sorted(str(abs(x.value.normalize()))) != digits, abs(x.value - q.value) / max(abs(q.value), Decimal(1))
+
+    return min(pool, key=rank)
 
 
 def _a_share_of(q: Quantity, quantities: list[Quantity]) -> bool:
@@ -88,35 +122,3 @@ def _same_share(percent: Decimal, fraction: Decimal, approx: bool) -> bool:
     if 2 * abs(exact - percent) <= step:
         return True
     return approx and abs(exact - percent) <= APPROX_TOLERANCE * abs(exact)
-
-
-def check_events(src: Source, summary: ArticleSummary) -> list[Finding]:
-    """Actors and places named in the article (warnings: a model may shorten a name), dates in ISO 8601."""
-    out: list[Finding] = []
-    for i, event in enumerate(summary.events):
-        for j, actor in enumerate(event.actors):
-            if not src.names(actor):
-                out.append(finding("event.actor_not_found", "warning", f"events[{i}].actors[{j}]",
-                                   f'"{actor}" is not named in the article. Name the actor as the article does.'))
-        if event.location is not None and not src.names(event.location):
-            out.append(finding("event.location_not_found", "warning", f"events[{i}].location",
-                               f'"{event.location}" is not named in the article. Name the place as the article '
-                               "does, or null."))
-        if event.date is not None and not _is_iso(event.date):
-            out.append(finding("event.date_invalid", "error", f"events[{i}].date",
-                               f'"{event.date}" is not an ISO 8601 date. Write it as YYYY-MM-DD (or YYYY-MM, '
-                               "YYYY), or null."))
-    return out
-
-
-def _is_iso(value: str) -> bool:
-    value = value.strip()
-    if _ISO_PARTIAL_RE.fullmatch(value):
-        return True
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            parse(value)
-            return True
-        except ValueError:
-            pass
-    return False

@@ -183,6 +183,9 @@ class _Intro:
 
 
 _ACRONYM_RE = re.compile(r"\([A-Z]")
+_BODY_ENDINGS = ("시", "도", "군", "구", "청", "부", "처", "원", "국", "실", "공사", "공단", "위원회", "협회")
+"""How a city, a province or a public body ends (서울시, 경기도, 국토부, 법원): such a word right after a name,
+before a title, is where that person works, however much it looks like a name itself (서울시)."""
 
 
 def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
@@ -201,6 +204,9 @@ def _korean_intros(text: str, titles: list[_Title]) -> list[_Intro]:
             acronym, word, name, foreign, clause_end, wordlike = _title_word_facts(word)
             if acronym:
                 break  # 차량(ADV): an acronym in brackets names a thing, not a person
+            if name and k + 1 < len(before) and word.endswith(_BODY_ENDINGS) \
+                    and _word_facts(_bare(before[k + 1][0]))[0]:
+                continue  # 김민수 서울시 도시교통실장: 서울시 is where the person works, 김민수 the person
             if name:
                 surname = word[:2] if word[:2] in _COMPOUND_SURNAMES and len(word) >= 3 else word[0]
                 out.append(_Intro(word, _role(before, k, t), start, start + len(word), surname))

@@ -8,6 +8,6 @@ lemmas), ``sentences`` (spans of the text, Korean and English). Pure code: no ne
 
 from .language import language_of
 from .sentences import Sentence, sentences
-from .tokens import Word, content_words
+from .tokens import Term, Word, content_words, terms
 
-__all__ = ["Sentence", "Word", "content_words", "language_of", "sentences"]
+__all__ = ["Sentence", "Term", "Word", "content_words", "language_of", "sentences", "terms"]

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 import simplemma
 
-__all__ = ["FUNCTION_WORDS", "NEGATIONS", "sentence_spans", "words"]
+__all__ = ["FUNCTION_WORDS", "NEGATIONS", "lemma", "sentence_spans", "words"]
 
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*\d|\d")
 _END_RE = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _ABBREVIATION_RE = re.compile(
@@ -40,6 +41,17 @@ mr mrs ms dr
 """.split())
 """Words that carry no fact of their own. Speech verbs (said, told) are here: who said what is the quote
 check's business, and a summary that writes "said" for the article's "stated" says nothing new."""
+
+
+def lemma(form: str) -> str:
+    """The lemma of one English word, lower-cased: pleaded -> plead, GPUs -> gpu (an acronym's plural)."""
+    if not form:
+        return ""
+    if _ACRONYM_PLURAL_RE.fullmatch(form):
+        return form[:-1].lower()
+    if len(form) > 1 and form.isupper():  # an acronym is its own lemma (AI is not "be")
+        return form.lower()
+    return simplemma.lemmatize(form.lower(), lang="en").lower()
 
 
 def sentence_spans(line: str) -> list[tuple[int, int]]:
@@ -74,9 +86,13 @@ def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
             yield form, "not", "negation", m.start(), m.end()
         elif lower not in FUNCTION_WORDS:
             name = form[0].isupper() and (not first or "." in form)
-            lemma = lower if name else simplemma.lemmatize(lower, lang="en").lower()
-            yield form, lemma, "name" if name else "word", m.start(), m.end()
+            key = lemma(form) if _ACRONYM_PLURAL_RE.fullmatch(form) or not name else _possessive_off(lower)
+            yield form, key, "name" if name else "word", m.start(), m.end()
         first = False
+
+
+def _possessive_off(lower: str) -> str:
+    return lower[:-2] if lower.endswith("'s") else lower
 
 
 def _after_start(text: str, at: int, starts: set[int]) -> bool:

@@ -8,7 +8,7 @@ alone, Cyrillic, Arabic...), or ``None`` when it has too few letters to tell.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from typing import Literal
 
 __all__ = ["Language", "language_of"]
@@ -20,30 +20,23 @@ _KOREAN_SHARE = 0.2
 """Hangul's share of the letters above which a text is Korean: a Korean sentence with a few English terms."""
 
 
-def _script(ch: str) -> str | None:
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "hangul"
-    if ch.isascii():
-        return "latin" if ch.isalpha() else None
-    if not ch.isalpha():
-        return None
-    name = unicodedata.name(ch, "")
-    return "latin" if name.startswith("LATIN") else "other"
+_HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_SAMPLE = 3_000
+"""Characters read of a long text (an article): its language shows long before that."""
 
 
 def language_of(text: str) -> Language | None:
     """``"ko"``, ``"en"`` or ``"other"`` by the letters of ``text``; None when it has fewer than four letters."""
-    counts = {"hangul": 0, "latin": 0, "other": 0}
-    for ch in text:
-        s = _script(ch)
-        if s is not None:
-            counts[s] += 1
-    letters = sum(counts.values())
+    sample = text[:_SAMPLE]
+    hangul = len(_HANGUL_RE.findall(sample))
+    latin = len(_LATIN_RE.findall(sample))
+    letters = max(len(_LETTER_RE.findall(sample)), hangul + latin)
     if letters < _MIN_LETTERS:
         return None
-    if counts["hangul"] >= _KOREAN_SHARE * letters:
+    if hangul >= _KOREAN_SHARE * letters:
         return "ko"
-    if counts["latin"] > counts["other"]:
+    if latin > letters - hangul - latin:
         return "en"
     return "other"

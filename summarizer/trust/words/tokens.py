@@ -5,6 +5,10 @@ A ``Word`` keeps its place in the text (offsets into the string given) and a ``k
 with particles, endings and inflections already off (Korean morphemes by kiwipiepy, English lemmas by
 simplemma), lower-cased. Hangul runs inside an English text, and Latin words inside a Korean one, are each
 read by their own language's rules.
+
+``terms`` joins the words written as one: a Korean compound noun (기획재정부, which kiwipiepy reads as
+기획+재정부) and an English name of several words (Susan Monica), so that a check compares the whole and names
+it whole in a finding.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Literal
 from . import english, korean
 from .language import language_of
 
-__all__ = ["Kind", "Word", "content_words"]
+__all__ = ["Kind", "Term", "Word", "content_words", "terms"]
 
 Kind = Literal["noun", "name", "verb", "adjective", "number", "foreign", "negation", "word"]
 
@@ -49,3 +53,66 @@ def content_words(text: str, language: str | None = None) -> list[Word]:
                 for f, k, kind, s, e in korean.morphemes(m[0])]
     out.sort(key=lambda w: w.start)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """Words written as one: a compound, a name of several words, or one word alone (``parts`` of one)."""
+
+    text: str
+    """As written: ``text[start:end]`` of the text the words came from."""
+    key: str
+    """The compound's key: its text without spaces, lower-cased (기획재정부, susan monica); a lone word's key."""
+    kind: Kind
+    """``name`` if any part is a name, else the kind of its parts (``noun`` for a Korean compound)."""
+    start: int
+    end: int
+    parts: tuple[Word, ...]
+
+
+_JOINABLE_KO = frozenset({"noun", "name", "foreign"})
+
+
+def terms(text: str, words: list[Word]) -> list[Term]:
+    """``words`` (content words of ``text``, in order) with the ones written as one joined into a ``Term``: Korean
+    nouns, names and Latin words with nothing between them (인공+지능, 기획+재정부, AI+수도), and English names
+    with one space between them (Susan Monica; a capitalised word opening a sentence, when a name follows it)."""
+    out: list[Term] = []
+    group: list[Word] = []
+
+    def close() -> None:
+        if not group:
+            return
+        if len(group) == 1:
+            w = group[0]
+            out.append(Term(w.text, w.key, w.kind, w.start, w.end, (w,)))
+        else:
+            start, end = group[0].start, group[-1].end
+            english = not any(_is_hangul(w.text) for w in group)
+            key = (" ".join(w.key if w.kind == "name" else w.text.lower() for w in group) if english
+                   else text[start:end].replace(" ", "").lower())
+            kinds = {w.kind for w in group}
+            kind: Kind = "name" if "name" in kinds else "noun" if "noun" in kinds else group[0].kind
+            out.append(Term(text[start:end], key, kind, start, end, tuple(group)))
+        group.clear()
+
+    for w in words:
+        if group and _joins(text, group[-1], w):
+            group.append(w)
+            continue
+        close()
+        group.append(w)
+    close()
+    return out
+
+
+def _is_hangul(s: str) -> bool:
+    return bool(_HANGUL_RUN_RE.match(s))
+
+
+def _joins(text: str, a: Word, b: Word) -> bool:
+    if _is_hangul(a.text) or _is_hangul(b.text):
+        return a.end == b.start and a.kind in _JOINABLE_KO and b.kind in _JOINABLE_KO
+    # a capitalised word opening a sentence is a name when a name follows it (Susan Monica was...)
+    first = a.kind == "name" or (a.kind == "word" and a.text[:1].isupper())
+    return first and b.kind == "name" and text[a.end:b.start] == " "

@@ -94,10 +94,12 @@ def test_an_id_that_was_not_offered_does_not_fit_and_is_asked_again():
 
 
 def test_the_embedded_model_is_sent_the_grammar_and_only_the_opening():
-    settings = Settings(grounded_picks=("summary", "events", "figures", "labels", "quotes"))
+    settings = Settings(answer="grounded", grounded_picks=("summary", "events", "figures", "labels", "quotes"))
     answer = picks(figures=[{"id": "f3", "label": "f3a"}], quotes=[{"id": "q2"}])
     script = Script(reply(answer))
-    result = run(script, settings)  # the embedded model's settings, its client replaced by the script
+    # the embedded model's settings, its client replaced by the script: a client is an endpoint, which gets free
+    # text unless grounded answers are asked for
+    result = run(script, settings)
     assert result.status == "verified"
     (request,) = script.requests
     assert request["grammar"].startswith("%llguidance")
@@ -113,6 +115,10 @@ def test_free_text_stays_the_default_for_an_endpoint_and_grounded_for_the_embedd
     assert (Settings().grounded, Settings(base_url="http://x/v1").grounded) == (True, False)
     assert Settings(base_url="http://x/v1", answer="grounded").grounded
     assert not Settings(answer="free-text").grounded
+    # a client handed in is an endpoint too (summarize(text, client=openai.OpenAI(...))): free text by default
+    client = sync_client(Script())
+    assert type(Summarizer(Settings(), client=client).kind).__name__ == "FreeText"
+    assert type(Summarizer(Settings(answer="grounded"), client=client).kind) is Grounded
     with pytest.raises(UsageError, match="unknown answer 'picks'; use one of grounded, free-text"):
         Settings(answer="picks")
     assert Settings.from_env({"SUMMARIZER_ANSWER": "free-text"}).answer == "free-text"

@@ -93,7 +93,7 @@ def test_a_changed_insertion_is_not_found():
 def test_a_changed_insertion_is_rejected_by_validate():
     from summarizer import ArticleSummary, validate
 
-    s = ArticleSummary(headline="h", summary="s", quotes=[
+    s = ArticleSummary(headline="", summary="", quotes=[
         {"text": "한국은 AI와 관련해 '풀 스택'(가 단계 공정) 경쟁력을 갖추고 있다", "speaker": "이재명 대통령"}])
     report = validate(ARTICLE, s)
     assert report.status == "rejected"

@@ -8,7 +8,7 @@ hand-checked true speaker (tests/fixtures/speakers/), then swapped with every ot
 
 import pytest
 
-from summarizer import validate
+from summarizer import ArticleSummary, validate
 from support.speakers import evaluate
 
 
@@ -18,3 +18,14 @@ def test_misattributions_are_caught_and_true_speakers_kept(language):
     assert counts["true"] >= (60 if language == "ko" else 15) and counts["swapped"] >= 5 * counts["true"] // 2
     assert counts["caught"] / counts["swapped"] >= 0.90, counts
     assert counts["kept"] / counts["true"] >= 0.95, counts
+
+
+def test_a_quote_not_found_shows_the_closest_passage_around_the_word_that_differs():
+    article = ('The mayor said: "We have known for years that the water system is failing, and as the pipes get older '
+               'and they burst more often, the cost of every repair grows beyond what the city can carry alone."')
+    quote = ("We have known for years that the water system is failing, and as the pipes get older and the leaks "
+             "burst more often, the cost of every repair grows beyond what the city can carry alone.")
+    report = validate(article, ArticleSummary(headline="", summary="", quotes=[{"text": quote, "speaker": "mayor"}]))
+    (f,) = [f for f in report.findings if f.code == "quote.not_found"]
+    assert ('"…system is failing, and as the pipes get older and they burst more often, the cost of every repair '
+            'grows…"') in f.message

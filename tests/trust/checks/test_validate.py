@@ -156,7 +156,7 @@ def test_a_quote_given_to_someone_else_in_the_article_is_a_warning():
 def test_short_forms_of_a_name_are_the_same_speaker():
     # 000: the paragraph says 황 CEO, the summary says 젠슨 황; 이 대통령 for 이재명 대통령
     text = corpus("000")
-    s = ArticleSummary(headline="h", summary="s", quotes=[
+    s = ArticleSummary(headline="", summary="", quotes=[
         {"text": "한국은 E-스포츠의 산지", "speaker": "젠슨 황", "speaker_role": "엔비디아 CEO"},
         {"text": "대한민국은 AI 시대를 가장 먼저 열어가는 테스트베드(시험대)", "speaker": "이재명 대통령"},
         {"text": "여러분 들었느냐", "speaker": "황 CEO"},
@@ -207,7 +207,7 @@ def test_003_quotes_carried_on_for_paragraphs_keep_their_speakers():
 
 def test_a_quote_the_article_gives_to_no_one_falls_back_to_distance():
     # 001's sub-heading “대한민국, AI 수도로 거듭날 것” stands alone; 이재명 is named in the paragraph after it
-    s = ArticleSummary(headline="h", summary="s", quotes=[
+    s = ArticleSummary(headline="", summary="", quotes=[
         {"text": "대한민국, AI 수도로 거듭날 것", "speaker": "이재명 대통령"},
         {"text": "대한민국, AI 수도로 거듭날 것", "speaker": "김우정"}])  # the reporter, named in the byline
     report = validate(A001, s)
@@ -225,8 +225,11 @@ def test_a_summary_sentence_with_a_number_the_article_lacks_is_caught():
 
 def test_numbers_in_free_text_match_by_value_in_any_notation():
     s = fixture_summary("001")
-    report = validate(A001, edit(s, headline="Korea gets 260,000 Nvidia GPUs worth 14 trillion won"))
+    report = validate(A001, edit(s, headline="한국, 엔비디아 GPU 260,000개 확보…14,000,000,000,000원 규모"))
     assert report.status == "verified", report.findings
+    # the same in English is another language than the article's: its words can't be checked
+    english = validate(A001, edit(s, headline="Korea gets 260,000 Nvidia GPUs worth 14 trillion won"))
+    assert [(f.code, f.severity, f.path) for f in english.findings] == [("text.other_language", "error", "headline")]
 
 
 def test_a_stated_sum_of_grounded_parts_is_allowed_and_other_sums_are_not():
@@ -260,8 +263,9 @@ def test_events_name_actors_places_and_iso_dates():
     events[1] |= {"figure_ids": ["f1", "f99"]}
     report = validate(A001, edit(s, events=events))
     found = {(f.code, f.severity, f.path) for f in report.findings}
-    assert ("event.actor_not_found", "warning", "events[0].actors[1]") in found
-    assert ("event.location_not_found", "warning", "events[0].location") in found
+    # names the article never writes: an error, as an invented number is
+    assert ("event.actor_not_found", "error", "events[0].actors[1]") in found
+    assert ("event.location_not_found", "error", "events[0].location") in found
     assert ("event.date_invalid", "error", "events[0].date") in found
     assert ("event.unknown_figure", "error", "events[1].figure_ids[1]") in found
 
@@ -301,7 +305,9 @@ def test_every_finding_names_a_path_that_exists():
             node = node[int(part)] if part.isdigit() else node[part]
 
 
-@pytest.mark.parametrize(("n", "status"), [("000", "verified"), ("001", "verified"), ("002", "verified"),
+# 000 is flagged for its event's date (2025-10-31): the article writes 2025 and 31일, but no month and no date
+# of its own, so the month can't be worked out from it (event.date_not_in_source). 004: its own totals.
+@pytest.mark.parametrize(("n", "status"), [("000", "flagged"), ("001", "verified"), ("002", "verified"),
                                            ("003", "verified"), ("004", "flagged")])
 def test_every_hand_checked_fixture_passes_its_article(n, status):
     text, summary = corpus(n), fixture_summary(n)

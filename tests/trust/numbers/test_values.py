@@ -4,8 +4,16 @@ from decimal import Decimal
 
 import pytest
 
-from summarizer import ArticleSummary, find_quantities, parse_number, parse_quantity, validate
+from summarizer import ArticleSummary, find_quantities, parse_number, parse_quantity
+from summarizer import validate as validate_all
 from summarizer.trust.numbers.words import unit_key
+from support.findings import without_words
+
+
+def validate(article, summary):
+    """validate(), without the word checks: these tests read the numbers' findings, under placeholder words."""
+    return without_words(validate_all(article, summary))
+
 
 # --- tonnes ----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from summarizer import ArticleSummary, validate
 from summarizer.trust.article.source import Source
 from summarizer.trust.people.attribution import Person, people
 from support.corpus import corpus
@@ -92,3 +93,13 @@ def test_person_is_a_frozen_value():
     p = Person("조준희", None, ((0, 3),))
     with pytest.raises(AttributeError):
         p.name = "x"  # type: ignore[misc]
+
+
+def test_a_body_between_a_name_and_a_title_is_where_the_person_works_not_the_person():
+    # 서울시 looks like a name (서 is a surname), but stands between one and a title: 김민수 is the person
+    text = ('서울시가 내년부터 버스 요금을 올린다.\n'
+            '김민수 서울시 도시교통실장은 "요금 인상은 불가피하다"며 "시민의 이해를 구한다"고 말했다.\n')
+    assert [(p.name, p.role) for p in people(Source(text))] == [("김민수", "서울시 도시교통실장")]
+    s = ArticleSummary(headline="", summary="", quotes=[
+        {"text": "요금 인상은 불가피하다", "speaker": "김민수", "speaker_role": "서울시 도시교통실장"}])
+    assert validate(text, s).findings == []

@@ -1,0 +1,142 @@
+"""The headline, the summary and each event's description, sentence by sentence: their words must be the
+article's (``text.unsupported``), their names the article's names (``text.name_not_in_source``), their
+language the article's (``text.other_language``), and a headline or summary must not stop in the middle of a
+word (``text.cut_off``).
+
+A sentence is backed when the passage of the article that holds most of its terms (a sentence or two) holds
+at least ``THRESHOLD`` of them, by weight (``wording.WEIGHTS``), and every negation it writes stands in that
+passage's first sentence too: a paraphrase with a word or two of its own stays backed ("pled guilty" is
+"pleaded guilty" by lemma anyway), a new fact, place, predicate or "not" does not.
+"""
+
+from __future__ import annotations
+
+from ...contract.report import Finding
+from ..article.source import Source
+from ..article.textkey import key_of
+from ..article.vocabulary import Vocabulary, sentence_spans_of, vocabulary
+from ..words import korean
+from .findings import excerpt, finding
+from .wording import Backing, backing, listed
+from .written import Field, Written
+
+__all__ = ["LANGUAGES", "THRESHOLD", "check_wording", "other_language"]
+
+THRESHOLD = {"ko": 0.8, "en": 0.6}
+"""The share of a sentence's terms (by weight) that one passage of the article must back, by the article's
+language. Tuned on benchmarks/data/consistency/tune.jsonl (English) and the Korean synthetic tune set
+(docs/checks.md gives the figures)."""
+
+LANGUAGES = {"ko": "Korean", "en": "English", "other": "another script"}
+_NOUNS = frozenset({"noun", "name", "foreign"})
+_TAIL = 24
+"""Characters of a headline's end looked for in the article, to see whether the article goes on in that word."""
+
+
+def _prose(written: Written) -> list[Field]:
+    return [f for p, f in written.fields.items() if p in ("headline", "summary") or p.endswith(".description")]
+
+
+def other_language(field: Field, article_language: str | None) -> Finding | None:
+    """``text.other_language`` when ``field`` is written in another language than the article: its words can't
+    be checked one by one, so it is never verified."""
+    if article_language not in ("ko", "en") or field.language is None or field.language == article_language:
+        return None
+    return finding("text.other_language", "error", field.path,
+                   f"This is written in {LANGUAGES[field.language]}, the article in {LANGUAGES[article_language]}: "
+                   "its words can't be checked against the article. Write it in the article's language, in the "
+                   "article's words.")
+
+
+def check_wording(src: Source, written: Written) -> list[Finding]:
+    """Findings for the headline, the summary and the event descriptions."""
+    language = written.article_language
+    prose = [f for f in _prose(written) if f.text.strip()]
+    if language not in ("ko", "en"):
+        if not prose:
+            return []
+        return [finding("text.other_language", "warning", "summary",
+                        "The article is written in neither Korean nor English, so the summary's words can't be "
+                        "checked against it; only its quotes and numbers were.")]
+    vocab = vocabulary(src)
+    out: list[Finding] = []
+    for field in prose:
+        wrong = other_language(field, language)
+        if wrong is not None:
+            out.append(wrong)
+            continue
+        for start, end in sentence_spans_of(field.text, language):
+            terms = [t for t in field.terms if start <= t.start < end]
+            out += sentence_findings(vocab, field.path, field.text[start:end], backing(vocab, terms, field.text),
+                                     THRESHOLD[language])
+        cut = _cut_at(src, vocab, field.text)
+        if cut is not None:
+            out.append(finding("text.cut_off", "warning", field.path,
+                               f'This stops in the middle of a word ("…{field.text.rstrip()[-12:]}"; the article '
+                               f'goes on: "…{excerpt(src.text, max(0, cut[1] - 12), cut[1] + 8, 40)}…"). End it '
+                               "on a whole word, with a whole sentence.", cut))
+    return out
+
+
+def sentence_findings(vocab: Vocabulary, path: str, sentence: str, b: Backing, threshold: float) -> list[Finding]:
+    """Findings for one ``sentence`` of a field. A backed sentence has none; else which names the article never writes (an error), and which words it
+    does not back where it says the rest (a warning)."""
+    out = []
+    names = b.names_missing
+    if names:
+        out.append(finding("text.name_not_in_source", "error", path,
+                           f"{listed(names)} {_is(names)} not in the article. Name only who and what the article "
+                           "names, as it writes them, or leave the name out."))
+    negations = b.negations_unbacked
+    missing = tuple(t for t in b.missing if t.kind not in ("name", "negation"))
+    apart = tuple(t for t in b.apart if t.kind != "negation")
+    if (b.share < threshold and (missing or apart)) or negations:
+        said = []
+        if missing:
+            said.append(f"{listed(missing)} {_is(missing)} not in the article")
+        if apart:
+            said.append(f"{listed(apart)} {_is(apart)} in it, but not in the passage that says the rest")
+        if negations:
+            said.append(f"the article does not say {listed(negations)} (a negation) there")
+        where = f' (the passage: "{excerpt(vocab.src.text, *b.passage, 100)}")' if b.passage else ""
+        out.append(finding("text.unsupported", "warning", path,
+                           f'"{excerpt(sentence, 0, len(sentence), 80)}": ' + "; ".join(said) + where +
+                           ". Write only what the article says, in its words or close to them.", b.passage))
+    return out
+
+
+def _is(terms: tuple) -> str:
+    return "is" if len({t.text for t in terms}) == 1 else "are"
+
+
+def _cut_at(src: Source, vocab: Vocabulary, text: str) -> tuple[int, int] | None:
+    """Where in the article a text that stops mid-word would go on: the text's end is found in the article,
+    and the article's word runs on past it (inside a morpheme in Korean, a word in English)."""
+    body = text.rstrip()
+    if not body or not body[-1].isalpha():
+        return None
+    tail = key_of(body[-_TAIL:]).lower()
+    key = vocab.lowered_key
+    k = key.find(tail)
+    while k >= 0:
+        start, end = src.key.span(k, k + len(tail))
+        if end < len(src.text) and src.text[end].isalpha() and _inside_a_word(src.text, end):
+            return start, end
+        k = key.find(tail, k + 1)
+    return None
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    before, after = text[at - 1], text[at]
+    if not ("\uac00" <= before <= "\ud7a3" and "\uac00" <= after <= "\ud7a3"):
+        return before.isascii() and after.isascii() and before.isalpha() and after.isalpha()
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    offset = at - line_start
+    words = list(korean.morphemes(line))
+    if any(s < offset < e for _, _, _, s, e in words):
+        return True
+    # between the parts of a compound noun (인공|지능): a word too
+    ends = {e for _, _, kind, _, e in words if kind in _NOUNS}
+    return offset in ends and any(s == offset and kind in _NOUNS for _, _, kind, s, _ in words)

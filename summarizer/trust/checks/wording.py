@@ -1,0 +1,101 @@
+"""How far the article backs a piece of a summary's wording: which of its terms the article writes, and
+whether they stand together in the article, in a passage of a sentence or two, or only scattered.
+
+A sentence is backed by the article's sentences that hold the most of its terms (picked greedily, at most
+``PASSAGE`` of them); a term the article writes only elsewhere is *apart*, one it never writes is *missing*.
+A negation (not, 않, 못, 없) counts as a term that the passage's first sentence (the one that backs the most)
+must hold: "the article does not say not" there.
+Numbers are left to the number check (``text.py``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..article.vocabulary import Vocabulary
+from ..words import Term
+
+__all__ = ["APART", "PASSAGE", "WEIGHTS", "Backing", "backing", "listed"]
+
+PASSAGE = 2
+"""Article sentences that may back one sentence of a summary together (tuned on benchmarks/data/consistency
+tune.jsonl: see docs/checks.md)."""
+
+APART = 0.5
+"""What a term the article writes only elsewhere counts for in a share: half a backed one (it may be a fact
+the summary joins from two places; it may be a name swapped for another the article has)."""
+
+WEIGHTS = {"name": 2.0, "number": 0.0}
+"""What a term counts for in a sentence's share (1 when not listed): a name twice, a number not at all (the
+number check has it)."""
+
+
+@dataclass(frozen=True)
+class Backing:
+    """What the article backs of one piece of wording."""
+
+    terms: tuple[Term, ...]
+    missing: tuple[Term, ...]
+    """Terms the article never writes."""
+    apart: tuple[Term, ...]
+    """Terms the article writes, but not in the passage that backs the rest."""
+    passage: tuple[int, int] | None
+    """The article's span from the first to the last sentence of the passage that backs the most."""
+    share: float
+    """The weighted share of the terms that the passage backs (a term apart counts ``APART``): 1.0 when all
+    are, or there are none."""
+
+    @property
+    def names_missing(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.missing if t.kind == "name")
+
+    @property
+    def negations_unbacked(self) -> tuple[Term, ...]:
+        """A negation the passage's first sentence does not hold: the article does not say "not" there."""
+        return tuple(t for t in (*self.missing, *self.apart) if t.kind == "negation")
+
+
+def _weight(term: Term) -> float:
+    return WEIGHTS.get(term.kind, 1.0)
+
+
+def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: frozenset[int] | None = None,
+            passage: int = PASSAGE, apart_weight: float = APART) -> Backing:
+    """How the article backs ``terms`` (of the text ``written``, whose offsets they carry). ``near``: only
+    these article sentences may back them (the words around a figure); the rest of the article makes a term
+    apart, not missing. ``apart_weight``: what a term apart counts for in the share."""
+    counted = [t for t in terms if _weight(t) > 0]
+    places = [vocab.where(t, written[t.start:t.end] if written else None) for t in counted]
+    usable = [p if near is None else p & near for p in places]
+    chosen: list[int] = []
+    left = [i for i, p in enumerate(usable) if p]
+    for _ in range(passage):
+        votes = Counter(s for i in left for s in usable[i])
+        if not votes:
+            break
+        best = max(votes, key=lambda s: (votes[s], -s))
+        chosen.append(best)
+        left = [i for i in left if best not in usable[i]]
+    backed = {i for i, p in enumerate(usable) if p & set(chosen)
+              and (counted[i].kind != "negation" or chosen[0] in p)}
+    missing = tuple(t for t, p in zip(counted, places, strict=True) if not p)
+    apart = tuple(t for i, (t, p) in enumerate(zip(counted, places, strict=True)) if p and i not in backed)
+    total = sum(_weight(t) for t in counted)
+    share = 1.0 if total == 0 else (sum(_weight(counted[i]) for i in backed)
+                                    + apart_weight * sum(_weight(t) for t in apart)) / total
+    span = None
+    if chosen:
+        span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])
+    return Backing(tuple(counted), missing, apart, span, share)
+
+
+def listed(terms: Iterable[Term], limit: int = 6) -> str:
+    """Terms for a message: 'a', 'b' and 'c'; what the summary wrote, once each."""
+    shown = list(dict.fromkeys(t.text for t in terms))
+    more = len(shown) - limit
+    shown = [f"'{t}'" for t in shown[:limit]]
+    if more > 0:
+        return ", ".join(shown) + f" and {more} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]

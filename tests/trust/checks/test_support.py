@@ -1,0 +1,97 @@
+"""The headline, the summary and the events, sentence by sentence: the article's words and names, in its
+language, not cut mid-word. Korean from the bundled articles, English from a news-style passage written for
+the tests."""
+
+from summarizer import ArticleSummary, validate
+from support.corpus import corpus, fixture_summary
+
+A000 = corpus("000")
+ENGLISH = (
+    "Jurors spent only about an hour deliberating Tuesday before convicting an Oregon woman of killing two "
+    "handymen. The Jackson County jury found Susan Monica guilty of murdering two men about a year apart. "
+    "Circuit Judge Tim Barnack sentenced Monica to life in prison. Monica pleaded guilty to abusing a corpse.\n"
+    "Prosecutors said Stephen Delicino was killed in 2012. The case will be appealed, the defense said.\n"
+)
+
+
+def found(article: str, summary: str, headline: str = "") -> list[tuple[str, str, str]]:
+    report = validate(article, ArticleSummary(headline=headline, summary=summary))
+    return [(f.code, f.severity, f.path) for f in report.findings]
+
+
+def messages(article: str, summary: str) -> list[str]:
+    return [f.message for f in validate(article, ArticleSummary(headline="", summary=summary)).findings]
+
+
+def test_a_paraphrase_in_the_articles_words_stays_verified():
+    # Korean: other particles and endings (약속했다 for 약속한 것), the article's words in another order
+    assert found(A000, "젠슨 황 엔비디아 CEO가 31일 이재명 대통령을 만나 GPU 26만장 공급을 약속했다.") == []
+    # English: "pled guilty" is "pleaded guilty" by lemma, "convicted" is "convicting"
+    assert found(ENGLISH, "The jury convicted Susan Monica. Monica pled guilty to abusing a corpse.") == []
+
+
+def test_a_name_the_article_never_writes_is_an_error_that_names_it():
+    text = "기획재보건부가 젠슨 황 엔비디아 CEO를 만나 GPU 26만장 공급 약속을 받았다."
+    assert found(A000, text) == [("text.name_not_in_source", "error", "summary")]
+    assert messages(A000, text)[0].startswith("'기획재보건부' is not in the article.")
+    assert found(ENGLISH, "Judge Tim Barnack sentenced Susan Monica in Lincolnshire.") == [
+        ("text.name_not_in_source", "error", "summary")]
+
+
+def test_an_inserted_fact_is_unsupported_and_the_finding_names_its_words():
+    text = "젠슨 황 엔비디아 CEO가 이재명 대통령을 만났다. 양측은 반도체 공장을 짓기로 합의했다."
+    assert found(A000, text) == [("text.unsupported", "warning", "summary")]
+    (message,) = messages(A000, text)
+    assert message.startswith('"양측은 반도체 공장을 짓기로 합의했다.": ')
+    assert "'공장'" in message and "'합의'" in message and "are not in the article" in message
+    assert found(ENGLISH, "Monica was convicted. She plans to sell her farm to a developer next spring.") == [
+        ("text.unsupported", "warning", "summary")]
+
+
+def test_a_negation_the_article_does_not_write_there_is_unsupported():
+    text = "젠슨 황 엔비디아 CEO가 31일 이재명 대통령을 만났지만 GPU 26만장 공급을 약속하지 않았다."
+    assert found(A000, text) == [("text.unsupported", "warning", "summary")]
+    assert "the article does not say '않' (a negation) there" in messages(A000, text)[0]
+    assert found(ENGLISH, "The Jackson County jury did not find Susan Monica guilty.") == [
+        ("text.unsupported", "warning", "summary")]
+
+
+def test_a_field_in_another_language_is_never_verified():
+    assert found(A000, "Nvidia promised President Lee 260,000 GPUs.") == [("text.other_language", "error", "summary")]
+    assert found(ENGLISH, "수전 모니카가 유죄 판결을 받았다.") == [("text.other_language", "error", "summary")]
+    # an article in neither language: its words can't be checked, and the summary says so
+    (code,) = found("Журналисты сообщили, что суд признал женщину виновной.", "Суд признал женщину виновной.")
+    assert code == ("text.other_language", "warning", "summary")
+
+
+def test_a_headline_cut_in_the_middle_of_a_word_is_told_where_the_article_goes_on():
+    cut = "젠슨 황 엔비디아 최고경영자(CEO)가 31일 이재명 대통령을 만나 26만장의 GPU 공급을 약"
+    report = validate(A000, ArticleSummary(headline=cut, summary=""))
+    (f,) = report.findings
+    assert (f.code, f.severity, f.path) == ("text.cut_off", "warning", "headline")
+    assert A000[f.span.start:f.span.end].endswith("공급을 약") and A000[f.span.end] == "속"
+    # a headline that ends on a whole word, before a particle, is not cut
+    assert found(A000, "", headline="젠슨 황, 이재명 대통령에 GPU 26만장") == []
+    assert found(ENGLISH, "", headline="Jackson County jury found Susan Monica gui") == [
+        ("text.cut_off", "warning", "headline")]
+
+
+def test_every_sentence_of_every_hand_checked_summary_is_backed():
+    for n in ("000", "001", "002", "003", "004"):
+        report = validate(corpus(n), fixture_summary(n))
+        assert [f.code for f in report.findings if f.code.startswith("text.")] == [], n
+
+
+def test_an_event_cut_in_the_middle_of_a_word_is_told_too():
+    e = {"description": "젠슨 황 엔비디아 최고경영자(CEO)가 31일 이재명 대통령을 만나 26만장의 GPU 공급을 약"}
+    report = validate(A000, ArticleSummary(headline="", summary="", events=[e]))
+    assert [(f.code, f.path) for f in report.findings] == [("text.cut_off", "events[0].description")]
+
+
+def test_a_cut_between_the_parts_of_a_compound_noun_is_mid_word():
+    # 002's embedded-model events stop at "국내 인공" of the article's 인공지능 (인공+지능 to the analyser)
+    a002 = corpus("002")
+    at = a002.index("국내 인공지능")
+    e = {"description": a002[a002.rfind("\n", 0, at) + 1 : at + len("국내 인공")].strip()}
+    report = validate(a002, ArticleSummary(headline="", summary="", events=[e]))
+    assert ("text.cut_off", "events[0].description") in [(f.code, f.path) for f in report.findings]
