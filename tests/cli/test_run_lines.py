@@ -3,6 +3,7 @@ the results, the failures and the report are; in a pipe, a plain progress line e
 
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -21,9 +22,17 @@ def embedded(monkeypatch):
     return Settings.from_env()
 
 
-def test_the_embedded_notice_names_the_model_and_how_to_switch(embedded):
-    line = notice(embedded)
-    assert line.startswith("summarizer: using the embedded model gemma-3-270m-q4_k_m (tiny, offline; ")
+def test_the_embedded_notice_says_code_picks_and_how_to_switch(embedded):
+    assert notice(embedded) == (
+        "summarizer: offline, grounded: code picks the article's own sentences, figures and quotes (the embedded "
+        "model added nothing to them, and is not asked). For a real model pass --base-url/--model or set "
+        "OPENAI_BASE_URL/OPENAI_API_KEY.")
+
+
+def test_the_embedded_notice_names_the_model_when_it_is_asked_for_picks(embedded):
+    line = notice(replace(embedded, grounded_picks=("summary",)))
+    assert line.startswith("summarizer: using the embedded model gemma-3-270m-q4_k_m (tiny, offline; grounded "
+                           "answers, the article's own words; it picks summary).")
     assert line.endswith("For a real model pass --base-url/--model or set OPENAI_BASE_URL/OPENAI_API_KEY.")
 
 
