@@ -61,6 +61,7 @@ def test_export_and_import_of_a_real_models_answers_give_the_online_statuses(end
         files, rounds = [], 0
         while requests.exists():
             rounds += 1
+            assert rounds <= 1 + settings.max_reasks, "import kept writing requests past the re-asks allowed"
             files.append(tmp_path / f"responses-{rounds}.jsonl")
             _run_lines(requests, files[-1], settings)
             counts = import_batch_responses(files[::-1], [str(article)], results, settings, requests=requests)

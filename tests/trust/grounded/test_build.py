@@ -81,7 +81,7 @@ def test_what_no_one_picked_code_picks_and_it_passes_the_checks():
     assert 1 <= len(s.events) <= 3 and all(e.description in TEXT for e in s.events)
     assert len({e.description for e in s.events}) == len(s.events)  # no event twice
     assert [(f.text, f.label) for f in s.figures][:3] == [("26만장", "최신 GPU(그래픽처리장치)"), ("5만장", "공공 부문"),
-                                                          ("20만장", "주요 기업")]
+                                                          ("20만장", "국내 주요 기업")]
     assert [q.speaker for q in s.quotes] == ["조준희"] * len(s.quotes) and s.quotes
     report = validate(TEXT, s)
     assert not report.errors

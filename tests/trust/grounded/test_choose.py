@@ -25,7 +25,7 @@ def test_each_figure_once_counted_amounts_first_each_with_its_first_label():
     c = find_candidates(corpus("004"))
     picked = pick_figures(c)
     assert [(c.number(f.id).text, c.number(f.id).qualifier, f.label) for f in picked] == [
-        ("26만장", "at_least", "f3a"), ("5만장", "approx", "f5a"), ("20만장", "exact", "f6a"), ("1만장", "exact", "f12a"),
+        ("26만장", "at_least", "f3a"), ("5만장", "approx", "f9a"), ("20만장", "exact", "f10a"), ("1만장", "exact", "f12a"),
         ("5만장", "exact", "f14a"), ("20만장", "at_least", "f16a")]
     # 26만장 is written six times, once as 26만장 이상: one figure; 20만장 for the companies and the 2030 target's
     # 20만장 이상 are two, and so are the public sector's 약 5만장 and the 2028 target's 5만장
