@@ -108,11 +108,13 @@ def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
             f"(near {near!r}); fix or remove that line")
 
 
-def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = None) -> Iterator[Article | Unreadable]:
-    """The records of a JSONL stream: ``lines`` are bytes, or text already read in ``encoding``."""
+def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = None,
+           first: int = 1) -> Iterator[Article | Unreadable]:
+    """The records of a JSONL stream: ``lines`` are bytes, or text already read in ``encoding``; ``first`` is
+    the number of the first of them (blank lines passed over before it are counted, not kept)."""
     decode_line = LineDecoder()
     text_flags = (encoding_flag(encoding),) if encoding else ()
-    for n, raw in enumerate(lines, 1):
+    for n, raw in enumerate(lines, first):
         if not raw.strip():
             continue
         where = f"{origin}:{n}"
@@ -145,16 +147,24 @@ def _opt(record: dict, key: str) -> str | None:
 
 
 def _stdin(stream: IO[bytes]) -> Iterator[Article | Unreadable]:
-    head: list[bytes] = []
+    blank = bytearray()  # the blank lines before the first record: one buffer, not a list of lines
+    lines = 0
+    line = b""
     for line in stream:  # up to the first line with something on it
-        head.append(line)
         if line.strip():
             break
-    first = b"".join(head).lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+        blank += line
+        lines += 1
+        line = b""
+    first = line.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
     if first[:1] == b"{":
-        yield from _jsonl(itertools.chain(head, stream), "<stdin>")  # streamed, one line at a time
+        del blank  # JSONL: blank lines are passed over, and only their count is needed for the line numbers
+        yield from _jsonl(itertools.chain((line,), stream), "<stdin>", first=lines + 1)  # streamed
         return
-    data = b"".join(head) + stream.read()
+    blank += line
+    blank += stream.read()
+    data = bytes(blank)
+    del blank
     text, flags = decode(data)
     if (name := bom_encoding(data)) is not None and text.lstrip()[:1] == "{":  # JSONL in UTF-16/32: read whole
         yield from _jsonl(text.splitlines(keepends=True), "<stdin>", name)
