@@ -1,9 +1,11 @@
 """`summarizer validate`: a summary checked against its article, as a user meets it, including signed, huge
-and non-finite figure values."""
+and non-finite figure values, and an article that is nothing but numbers."""
 
 import json
+import random
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -170,3 +172,24 @@ def test_the_console_script_exits_2_on_nan_not_1(tmp_path):
                          capture_output=True, text=True)
     assert (run.returncode, run.stdout, len(run.stderr.strip().splitlines())) == (2, "", 1)
     assert "finite number" in run.stderr
+
+
+def _peak_validating(tmp_path, text: str, capsys) -> int:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert main(["validate", str(article), S001]) == 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert capsys.readouterr().out.startswith("rejected")  # the summary's quotes are not in this article
+    return peak
+
+
+def test_an_article_of_short_numbers_costs_less_than_100_bytes_a_character(tmp_path, capsys):
+    # One number every two characters, the most a text can hold: each is a Quantity the checks keep. Equal
+    # numbers share one value (it was 132 bytes a character; benchmarks/validate_memory.py measures 10 MB).
+    digits = " ".join(random.Random(23).choice("0123456789") for _ in range(20_000))
+    base = _peak_validating(tmp_path, "3 7 1\n", capsys)
+    assert (_peak_validating(tmp_path, digits, capsys) - base) / len(digits) < 100
