@@ -7,7 +7,7 @@ from summarizer import Reconciliation
 from summarizer.cli import main
 from support.completions import FIXTURE_MODEL
 from support.corpus import FIXTURES, corpus_path
-from support.endpoint import ENDPOINT_KEY, Endpoint
+from support.endpoint import ENDPOINT_KEY, Endpoint, Raw, answer_bytes, slow_first
 from support.stories import BUNDLED, OTHERS, ProposalEngine, bundled_record, unrelated_record, write_results
 
 
@@ -64,6 +64,21 @@ def test_the_model_step_over_a_loopback_endpoint_and_the_key_is_never_written(tm
     assert "the model proposed 2, code accepted 2" in err
     for written in (out.read_text(encoding="utf-8"), page.read_text(encoding="utf-8"), err):
         assert ENDPOINT_KEY not in written
+
+
+def test_a_model_answer_dripped_past_the_timeout_is_cut_off_and_asked_again(tmp_path, monkeypatch, capsys):
+    results = write_results(tmp_path / "r.jsonl", [bundled_record(n) for n in BUNDLED])
+    out = tmp_path / "story.json"
+    proposals = (FIXTURES / "reconcile" / "gpu.proposals.fixture.json").read_text(encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
+    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "0.5")
+    # The model step asks through the sync client: its first answer's headers come a byte every 0.1 s (6 s).
+    with Raw(slow_first(lambda request: answer_bytes(request, proposals), "headers")) as server:
+        assert main(["reconcile", str(results), "--out", str(out), "--base-url", server.url,
+                     "--model", FIXTURE_MODEL]) == 0
+    assert len(server.requests) == 2
+    step = story_file(out).model_step
+    assert (step.status, [p.accepted for p in step.proposals]) == ("used", [True, True])
 
 
 def test_a_missing_results_file_is_one_line_and_exit_2(tmp_path, capsys):

@@ -5,12 +5,17 @@ The limits are set low here through their documented variables, so that each cas
 
 import io
 import json
+import shutil
 import sys
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from summarizer.cli import main
-from support.corpus import corpus
+from support.completions import FIXTURE_MODEL
+from support.corpus import corpus, corpus_path, fixture_summary
+from support.endpoint import ENDPOINT_KEY, Raw, answer_bytes, gzip_bomb, http_response, slow_first
 
 
 def _lines(path: Path) -> list[dict]:
@@ -49,3 +54,53 @@ def test_an_article_on_standard_input_keeps_its_leading_blank_lines(endpoint, tm
     out = tmp_path / "r.jsonl"
     assert main(["run", "-", "--out", str(out)]) == 0
     assert [r["text"] for r in _lines(out)] == [text]
+
+
+# --- the endpoint ---------------------------------------------------------
+
+
+def _use(monkeypatch, url: str, **variables: str) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
+    monkeypatch.setenv("SUMMARIZER_MODEL", FIXTURE_MODEL)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_an_answer_dripped_past_the_timeout_is_cut_off_and_asked_again(part, tmp_path, monkeypatch, capsys):
+    good = fixture_summary("001").model_dump_json()
+    out = tmp_path / "r.jsonl"
+    with Raw(slow_first(lambda request: answer_bytes(request, good), part)) as server:
+        _use(monkeypatch, server.url, SUMMARIZER_TIMEOUT="0.5")
+        assert main(["run", str(corpus_path("001")), "--out", str(out)]) == 0
+    (record,) = _lines(out)
+    # The first answer's first 60 bytes come a byte every 0.1 s: without a deadline for the whole response it
+    # would have been read to its end, after 6 s, in one request.
+    assert (record["status"], [a["requests"] for a in record["attempts"]]) == ("verified", [2])
+
+
+def test_a_gzip_bomb_fails_its_article_with_the_limit_named_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in ("001", "004"):
+        shutil.copy(corpus_path(n), folder)
+    good = fixture_summary("004").model_dump_json()
+    bomb = http_response(gzip_bomb(4_000_000), {"content-encoding": "gzip"})  # 4 kB inflating to 4 MB
+
+    def bombed(request: dict) -> bool:
+        return "주간동아" in json.dumps(request, ensure_ascii=False)  # article 001
+
+    def reply(n: int, request: dict):
+        return [bomb if bombed(request) else answer_bytes(request, good)]
+
+    out = tmp_path / "r.jsonl"
+    with Raw(reply) as server:
+        _use(monkeypatch, server.url, SUMMARIZER_MAX_RESPONSE_BYTES="64000")
+        assert main(["run", str(folder), "--out", str(out)]) == 3
+        assert sum(map(bombed, server.requests)) == 1  # the bomb was not asked for again
+    assert [r["status"] for r in _lines(out)] == ["flagged"]
+    (dead,) = _lines(tmp_path / "r.failed.jsonl")
+    assert (dead["failure_kind"], dead["reason"]) == (
+        "invalid_response", "the endpoint's response is over 64,000 bytes (SUMMARIZER_MAX_RESPONSE_BYTES); no answer "
+                            "needs that much: check the endpoint, or raise the limit")
