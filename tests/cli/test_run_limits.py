@@ -104,3 +104,54 @@ def test_a_gzip_bomb_fails_its_article_with_the_limit_named_and_the_run_goes_on(
     assert (dead["failure_kind"], dead["reason"]) == (
         "invalid_response", "the endpoint's response is over 64,000 bytes (SUMMARIZER_MAX_RESPONSE_BYTES); no answer "
                             "needs that much: check the endpoint, or raise the limit")
+
+
+# --- what one answer may hold, and what a re-ask carries ------------------
+
+
+def _answered(monkeypatch, tmp_path: Path, summary: dict) -> tuple[int, list[dict], Raw]:
+    """``summarizer run`` on article 001, the endpoint answering every request with ``summary``."""
+    arguments = json.dumps(summary, ensure_ascii=False)
+    out = tmp_path / "r.jsonl"
+    with Raw(lambda n, request: [answer_bytes(request, arguments)]) as server:
+        _use(monkeypatch, server.url)
+        code = main(["run", str(corpus_path("001")), "--out", str(out)])
+    return code, _lines(tmp_path / "r.failed.jsonl"), server
+
+
+def _figure(i: int) -> dict:
+    return {"id": f"f{i}", "label": "GPU", "value": 260000, "unit": "개", "text": "26만 개", "qualifier": "exact"}
+
+
+_NOT_CHECKED = "; no summary of an article needs that much, so it was not checked"
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"headline": "엔비디아 " * 201}, "the answer's headline is 1,005 characters, over the limit of 1,000"),
+    ({"headline": "엔비디아", "summary": "1 " * 501, "events": []},
+     "the answer's headline, summary and events write 501 numbers, over the limit of 500"),
+    ({"figures": [_figure(i) for i in range(201)]}, "the answer's figures holds 201 items, over the limit of 200"),
+    ({"quotes": [{"text": "가" * 10_001, "speaker": "젠슨 황"}]},
+     "the answer's quotes[0].text is 10,001 characters, over the limit of 10,000"),
+    ({"summary": "엔비디아 " * 20_001}, "the answer is {size:,} characters, over the limit of 100,000"),
+], ids=["headline", "numbers", "items", "field", "answer"])
+def test_an_answer_over_a_limit_fails_its_article_naming_the_limit_and_is_not_asked_again(
+        change, reason, tmp_path, monkeypatch, capsys):
+    summary = fixture_summary("001").model_dump(mode="json") | change
+    code, dead, server = _answered(monkeypatch, tmp_path, summary)
+    assert code == 3
+    reason = reason.format(size=len(json.dumps(summary, ensure_ascii=False)))  # the answer as the model sent it
+    assert [(d["failure_kind"], d["reason"]) for d in dead] == [("invalid_response", reason + _NOT_CHECKED)]
+    assert len(server.requests) == 1
+
+
+def test_a_reask_carries_at_most_30_findings(tmp_path, monkeypatch, capsys):
+    invented = " ".join(f"참석자는 {i}명이었다." for i in range(1001, 1041))  # 40 numbers the article does not give
+    summary = fixture_summary("001").model_dump(mode="json") | {"summary": invented}
+    code, dead, server = _answered(monkeypatch, tmp_path, summary)
+    assert code == 0  # rejected: a result, not a failure
+    # One re-ask: the same answer again is not asked about again.
+    (reask,) = [r["messages"][-1]["content"] for r in server.requests[1:]]
+    listed = [line for line in reask.splitlines() if line.startswith("- ")]
+    assert len(listed) == 31 and listed[-1].startswith("- ... and 10 more findings like these")
+    assert [line.split(" (")[0] for line in listed[:30]] == [f'- summary: "{i}명"' for i in range(1001, 1031)]
