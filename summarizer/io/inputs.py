@@ -3,9 +3,10 @@
 Each article comes out as an ``Article`` with a stable id (the record's own
 ``id``, else the file name and a content hash) and its exact text: every
 offset reported later indexes that text. HTML is reduced to its article text
-by trafilatura. What cannot be read becomes an ``Unreadable`` that names the
-place (file, line) and the reason, and the run goes on; ``read_article``
-(one file, for ``summarizer validate``) raises it as an ``InputError``.
+by trafilatura, within a time limit (``html_text``). What cannot be read
+becomes an ``Unreadable`` that names the place (file, line) and the reason,
+and the run goes on; ``read_article`` (one file, for ``summarizer validate``)
+raises it as an ``InputError``.
 
 Reading is lazy: a JSONL dump of any size streams through one line at a
 time, from a file or from standard input. Text is decoded by ``encoding``
@@ -29,6 +30,7 @@ from typing import IO
 from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
 from .encoding import INVALID_UTF8, LineDecoder, bom_encoding, decode, encoding_flag
+from .html_text import HtmlUnreadable, html_text
 
 __all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
 
@@ -40,12 +42,6 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192] and bom_encoding(data) is None
-
-
-def _html_text(html: str) -> str | None:
-    import trafilatura
-
-    return trafilatura.extract(html, include_comments=False, include_tables=True)
 
 
 def _cannot_read(path: Path, e: OSError) -> Unreadable:
@@ -78,7 +74,11 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
         return
     text, flags = decode(data)
     if name.suffix.lower() in HTML_SUFFIXES:
-        extracted = _html_text(text)
+        try:
+            extracted = html_text(text)
+        except HtmlUnreadable as e:
+            yield Unreadable(name.stem, origin, str(e))
+            return
         if not extracted or not extracted.strip():
             yield Unreadable(name.stem, origin, "no article text found in this HTML page")
             return

@@ -155,3 +155,36 @@ def test_a_reask_carries_at_most_30_findings(tmp_path, monkeypatch, capsys):
     listed = [line for line in reask.splitlines() if line.startswith("- ")]
     assert len(listed) == 31 and listed[-1].startswith("- ... and 10 more findings like these")
     assert [line.split(" (")[0] for line in listed[:30]] == [f'- summary: "{i}명"' for i in range(1001, 1031)]
+
+
+# --- HTML -----------------------------------------------------------------
+
+
+def test_an_html_page_slow_to_parse_is_left_out_at_the_time_limit_and_the_run_goes_on(endpoint, tmp_path,
+                                                                                      monkeypatch, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(corpus_path("001"), folder)
+    # 40,000 attributes on one tag: the parse grows with their square (200,000 took 114 s).
+    attributes = " ".join(f'a{i}="x"' for i in range(40_000))
+    (folder / "slow.html").write_text(f"<html><body><article><p {attributes}>The council said the new buses would "
+                                      "arrive in March.</p></article></body></html>", encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_HTML_SECONDS", "0.5")
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(folder), "--out", str(out)]) == 3
+    assert [r["status"] for r in _lines(out)] == ["verified"]
+    (dead,) = _lines(tmp_path / "r.failed.jsonl")
+    assert (dead["origin"], dead["failure_kind"], dead["reason"]) == (
+        str(folder / "slow.html"), "input",
+        "reducing this HTML page to its text took longer than 0.5 s (SUMMARIZER_HTML_SECONDS); a page made to be "
+        "slow to parse, such as one with many thousands of attributes on a tag, is left out")
+
+
+def test_a_time_limit_that_is_not_a_number_is_one_line_and_exit_2_before_anything_is_read(endpoint, tmp_path,
+                                                                                          monkeypatch, capsys):
+    monkeypatch.setenv("SUMMARIZER_HTML_SECONDS", "soon")
+    out = tmp_path / "r.jsonl"
+    assert main(["run", str(corpus_path("001")), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "summarizer: SUMMARIZER_HTML_SECONDS='soon' is not a number of seconds above 0")
+    assert not out.exists()
