@@ -4,10 +4,11 @@
 Cases: dumps of N unrelated results (made-up Korean news items, each with a checked summary and one figure;
 words drawn from one Zipf-distributed vocabulary, so that they share common words as real articles do), one
 story of ``--outlets`` outlets (the five bundled articles, each copied with a line of its own, with their
-hand-checked summaries), and that story among the most unrelated results. The records are built once (``validate``), written as results files, and each case
-is reconciled in a fresh process by the code of ``--against`` (``git archive``, in a temporary folder) and by
-this checkout's. Prints each one's CPU time, the growth of its resident memory while reconciling, the stories
-found (and whether old and new found the same ones), and the ratios new/old.
+hand-checked summaries), and that story among the most unrelated results. The records are built once
+(``validate``), written as results files, and each case is reconciled in a fresh process by the code of
+``--against`` (``git archive``, in a temporary folder) and by this checkout's. Prints each one's CPU time,
+the growth of its resident memory while reconciling, the stories found (and whether old and new found the
+same ones), and the ratios new/old.
 """
 
 from __future__ import annotations
