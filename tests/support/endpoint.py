@@ -65,19 +65,17 @@ class _Threading(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
 
-class Endpoint:
-    def __init__(self, engine: FixtureEngine) -> None:
-        self.engine = engine
-        app = LocalServer(lambda: engine, model=FIXTURE_MODEL)
-        # A threading server takes several requests at once, as a real one does.
-        self.server = make_server("127.0.0.1", 0, app.wsgi, server_class=_Threading, handler_class=_Quiet)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+class _Loopback:
+    """A server on 127.0.0.1 (``self.server``), served by a daemon thread while in a ``with``."""
+
+    server: Any
+    thread: threading.Thread
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}/v1"
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
 
-    def __enter__(self) -> Endpoint:
+    def __enter__(self):
         self.thread.start()
         return self
 
@@ -86,11 +84,20 @@ class Endpoint:
         self.server.server_close()
 
 
+class Endpoint(_Loopback):
+    def __init__(self, engine: FixtureEngine) -> None:
+        self.engine = engine
+        app = LocalServer(lambda: engine, model=FIXTURE_MODEL)
+        # A threading server takes several requests at once, as a real one does.
+        self.server = make_server("127.0.0.1", 0, app.wsgi, server_class=_Threading, handler_class=_Quiet)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+
 Respond = Callable[[dict[str, str], dict[str, Any]], tuple[int, dict[str, Any]]]
 """(request headers, request JSON body) -> (HTTP status, response JSON body)."""
 
 
-class Misbehaving:
+class Misbehaving(_Loopback):
     """A loopback server that answers each request as ``respond`` says, keeping every request's headers."""
 
     def __init__(self, respond: Respond) -> None:
@@ -110,18 +117,6 @@ class Misbehaving:
         data = json.dumps(answer, ensure_ascii=False).encode()
         start_response(f"{status} X", [("content-type", "application/json"), ("content-length", str(len(data)))])
         return [data]
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}/v1"
-
-    def __enter__(self) -> Misbehaving:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 Reply = Callable[[int, dict[str, Any]], Iterable["bytes | float"]]
@@ -178,14 +173,13 @@ def gzip_bomb(inflated: int) -> bytes:
     return gzip.compress(b"\0" * inflated, compresslevel=9)
 
 
-class Raw:
+class Raw(_Loopback):
     """A loopback HTTP/1.1 server that answers each request as ``reply`` says, piece by piece, one connection a
-    request. It keeps every request's JSON body, and counts the answers the client hung up on before the end."""
+    request. It keeps every request's JSON body."""
 
     def __init__(self, reply: Reply) -> None:
         self.reply = reply
         self.requests: list[dict[str, Any]] = []
-        self.hung_up = 0
         self._lock = threading.Lock()
         raw = self
 
@@ -221,18 +215,5 @@ class Raw:
                     conn.sendall(step)
                 else:
                     time.sleep(step)
-        except OSError:  # the client hung up: what a deadline does
-            with self._lock:
-                self.hung_up += 1
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def __enter__(self) -> Raw:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        except OSError:
+            pass  # the client hung up: what a deadline does
