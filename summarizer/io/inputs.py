@@ -3,9 +3,10 @@
 Each article comes out as an ``Article`` with a stable id (the record's own
 ``id``, else the file name and a content hash) and its exact text: every
 offset reported later indexes that text. HTML is reduced to its article text
-by trafilatura. What cannot be read becomes an ``Unreadable`` that names the
-place (file, line) and the reason, and the run goes on; ``read_article``
-(one file, for ``summarizer validate``) raises it as an ``InputError``.
+by trafilatura, within a time limit (``html_text``). What cannot be read
+becomes an ``Unreadable`` that names the place (file, line) and the reason,
+and the run goes on; ``read_article`` (one file, for ``summarizer validate``)
+raises it as an ``InputError``.
 
 Reading is lazy: a JSONL dump of any size streams through one line at a
 time, from a file or from standard input. Text is decoded by ``encoding``
@@ -48,6 +49,7 @@ from .encoding import (
     path_text,
     text_encoding,
 )
+from .html_text import HtmlUnreadable, html_text
 from .json_errors import json_error
 
 __all__ = ["SUFFIXES", "Unreadable", "read_article", "read_file", "read_inputs", "reading_note"]
@@ -62,16 +64,6 @@ _FIELDS = ("id", "text", "title", "url", "published")
 
 def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192] and text_encoding(data) is None
-
-
-def _html_text(html: str) -> tuple[str | None, str | None]:
-    """The page's article text and its title (og:title, else <title> or the first heading)."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=True)
-    meta = trafilatura.extract_metadata(html) if text else None
-    title = " ".join(meta.title.split()) if meta is not None and meta.title else None
-    return text, title or None
 
 
 def _text_title(text: str) -> str | None:
@@ -113,7 +105,11 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
     text, flags = decode(data)
     title = None
     if name.suffix.lower() in HTML_SUFFIXES:
-        extracted, title = _html_text(text)
+        try:
+            extracted, title = html_text(text)
+        except HtmlUnreadable as e:
+            yield Unreadable(name.stem, origin, str(e))
+            return
         if not extracted or not extracted.strip():
             yield Unreadable(name.stem, origin, "no article text found in this HTML page")
             return
@@ -144,11 +140,13 @@ def _json_error(n: int, line: str, e: json.JSONDecodeError) -> str:
             f"(near {near!r}); fix or remove that line")
 
 
-def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = None) -> Iterator[Article | Unreadable]:
-    """The records of a JSONL stream: ``lines`` are bytes, or text already read in ``encoding``."""
+def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = None,
+           first: int = 1) -> Iterator[Article | Unreadable]:
+    """The records of a JSONL stream: ``lines`` are bytes, or text already read in ``encoding``; ``first`` is
+    the number of the first of them (blank lines passed over before it are counted, not kept)."""
     decode_line = LineDecoder()
     text_flags = (encoding_flag(encoding),) if encoding else ()
-    for n, raw in enumerate(lines, 1):
+    for n, raw in enumerate(lines, first):
         if not raw.strip():
             continue
         where = f"{origin}:{n}"
@@ -196,16 +194,24 @@ def _opt(record: dict, key: str) -> str | None:
 
 
 def _stdin(stream: IO[bytes]) -> Iterator[Article | Unreadable]:
-    head: list[bytes] = []
+    blank = bytearray()  # the blank lines before the first record: one buffer, not a list of lines
+    lines = 0
+    line = b""
     for line in stream:  # up to the first line with something on it
-        head.append(line)
         if line.strip():
             break
-    first = b"".join(head).lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+        blank += line
+        lines += 1
+        line = b""
+    first = line.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
     if first[:1] == b"{":
-        yield from _jsonl(itertools.chain(head, stream), "<stdin>")  # streamed, one line at a time
+        del blank  # JSONL: blank lines are passed over, and only their count is needed for the line numbers
+        yield from _jsonl(itertools.chain((line,), stream), "<stdin>", first=lines + 1)  # streamed
         return
-    data = b"".join(head) + stream.read()
+    blank += line
+    blank += stream.read()
+    data = bytes(blank)
+    del blank
     text, flags = decode(data)
     if (name := bom_encoding(data)) is not None and text.lstrip()[:1] == "{":  # JSONL in UTF-16/32: read whole
         yield from _jsonl(text.splitlines(keepends=True), "<stdin>", name)

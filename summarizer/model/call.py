@@ -39,6 +39,7 @@ from tenacity import (
 from ..contract.result import Usage
 from ..contract.summary import ArticleSummary
 from ..trust.article.textkey import clip
+from .bounded import too_large
 from .client import base_url_of, make_client
 from .failures import Failure, classify, is_transient, retry_after, root
 from .grounded.schema import Offer, response_model, to_answer
@@ -178,8 +179,11 @@ def retry_policy(s: Settings, waits: list[float]) -> dict[str, Any]:
     def before_sleep(state: RetryCallState) -> None:
         waits.append(state.upcoming_sleep)
 
+    def transient(exc: BaseException) -> bool:
+        return is_transient(exc) and too_large(exc) is None  # the same endpoint would send as much again
+
     return {"stop": stop_after_attempt(s.retry_attempts) | stop_after_delay(s.retry_seconds),
-            "wait": wait, "before_sleep": before_sleep, "retry": retry_if_exception(is_transient), "reraise": True}
+            "wait": wait, "before_sleep": before_sleep, "retry": retry_if_exception(transient), "reraise": True}
 
 
 class Provider:
@@ -271,7 +275,9 @@ class Provider:
         if finish == "length":
             return Answer(None, raw, "length", _usage(completion), requests, waits, truncated=True)
         api = root(exc)
-        if isinstance(api, openai.APIError) and not isinstance(api, openai.APIResponseValidationError):
+        if (over := too_large(exc)) is not None:
+            failure = Failure("invalid_response", str(over))
+        elif isinstance(api, openai.APIError) and not isinstance(api, openai.APIResponseValidationError):
             failure = classify(api, self.model, self._secrets)
         elif completion is not None:
             reason = redact(clip(str(exc.__cause__ or exc), 300), self._secrets)

@@ -3,6 +3,10 @@
 There is one retry layer, ours (``call``): every client made here has the
 SDK's own retries turned off, and so has an injected one (through its public
 ``with_options``).
+
+An endpoint's clients bound each response (``bounded``): a deadline for all of
+it (``Settings.timeout``) and a cap on its bytes (``Settings.max_response_bytes``).
+A client passed in is the caller's, with the caller's bounds.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from typing import Any
 
 import openai
 
+from .bounded import BoundedAsyncClient, BoundedClient
 from .redact import safe_url
 from .settings import Settings
 
@@ -34,9 +39,10 @@ def make_client(settings: Settings, *, is_async: bool, client: Any = None) -> op
         return cls(base_url=EMBEDDED_BASE_URL, api_key="embedded", http_client=http, max_retries=0, timeout=timeout)
     # For many requests in flight, aiohttp under the SDK costs less CPU per
     # request than its default httpx2 transport (benchmarks/batch_throughput.py).
-    http = {"http_client": openai.DefaultAioHttpClient(timeout=settings.timeout)} if is_async else {}
+    bounded = BoundedAsyncClient if is_async else BoundedClient
+    http = bounded(deadline=settings.timeout, max_bytes=settings.max_response_bytes)
     return cls(base_url=settings.base_url, api_key=settings.api_key or "unused", max_retries=0,
-               timeout=settings.timeout, **http)
+               timeout=settings.timeout, http_client=http)
 
 
 def require_kind(client: Any, *, is_async: bool) -> None:

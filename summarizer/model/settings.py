@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -57,7 +58,10 @@ class Settings:
     max_reasks: int = 2
     """Re-asks after the first answer when the checks find errors the model can fix."""
     timeout: float = 120.0
-    """Seconds one request may take (the embedded model is given at least 600)."""
+    """Seconds one request may take, a deadline for the whole response: connecting, the headers and the last byte
+    of the body (the embedded model is given at least 600)."""
+    max_response_bytes: int = 4 * 1024 * 1024
+    """The most bytes read from one response of an endpoint, counted after decompression."""
     retry_attempts: int = 5
     """Tries of one request through transient faults (429, 5xx, timeouts, resets)."""
     retry_seconds: float = 120.0
@@ -95,6 +99,10 @@ class Settings:
             raise UsageError("max_reasks must be 0 or more")
         if self.retry_attempts < 1:
             raise UsageError("retry_attempts must be 1 or more")
+        if not 0 < self.timeout < math.inf:
+            raise UsageError("timeout must be a number of seconds above 0")
+        if self.max_response_bytes < 1:
+            raise UsageError("max_response_bytes must be 1 or more")
         if self.base_url is not None and safe_url(self.base_url) != self.base_url:
             raise UsageError(
                 f"the endpoint URL {safe_url(self.base_url)} carries credentials, which cannot be sent beside the "
@@ -147,6 +155,7 @@ class Settings:
             "model": env.get("SUMMARIZER_MODEL") or None,
         }
         for name, var, kind in (("max_reasks", "SUMMARIZER_MAX_REASKS", int), ("timeout", "SUMMARIZER_TIMEOUT", float),
+                                ("max_response_bytes", "SUMMARIZER_MAX_RESPONSE_BYTES", int),
                                 ("mode", "SUMMARIZER_MODE", str), ("prompt", "SUMMARIZER_PROMPT", str),
                                 ("temperature", "SUMMARIZER_TEMPERATURE", float), ("answer", "SUMMARIZER_ANSWER", str),
                                 ("grounded_prompt", "SUMMARIZER_GROUNDED_PROMPT", str),
@@ -174,7 +183,8 @@ class Settings:
         """A short hash of everything that shapes an answer (the key and any password in the URL excluded)."""
         data = {k: v for k, v in asdict(self).items() if k not in ("api_key", "timeout", "retry_attempts",
                                                                       "retry_seconds", "answer", "grounded_prompt",
-                                                                      "grounded_context", "grounded_picks")}
+                                                                      "grounded_context", "grounded_picks",
+                                                                      "max_response_bytes")}
         data["base_url"] = safe_url(self.base_url)
         if self.grounded:  # what a grounded answer depends on; a free-text one's stays as it was
             data.update(answer="grounded", grounded_prompt=self.grounded_prompt, shows_article=self.shows_article,

@@ -24,6 +24,7 @@ from ..contract.summary import ArticleSummary
 from ..model.call import FREE_TEXT, Shape
 from ..model.prompts import PromptSet, load_prompts
 from ..model.settings import Settings
+from .limits import reask_findings
 from .windows import estimate_tokens, merge_summaries, split_windows
 
 __all__ = ["FreeText", "Kind", "Merged", "Round", "totals_lines", "with_findings"]
@@ -117,7 +118,7 @@ class _FreeRound:
 
     def again(self, previous: str, report: Report, recheck: bool) -> list[dict[str, Any]]:
         lines = [f"- {f.path}: {f.message}" for f in report.errors] + (totals_lines(report) if recheck else [])
-        return self.prompts.reask_messages(self.text, previous, "\n".join(lines))
+        return self.prompts.reask_messages(self.text, previous, reask_findings(lines))
 
     def again_invalid(self, raw: str, reason: str) -> list[dict[str, Any]]:
         return self.prompts.reask_messages(self.text, raw, f"- The answer is not a valid summary in the schema: {reason}")

@@ -19,6 +19,10 @@ answers that come later (the batch path).
 - A round with nothing to ask (a grounded answer whose every pick code makes,
   the embedded model's default) sends no request: its summary is checked
   like any other, with no attempts and no tokens.
+- An answer over a limit (``limits``: its length, a field's, a list's items,
+  the numbers in its prose) is neither checked nor re-asked: it fails the
+  article, unless an earlier answer stands. A re-ask lists at most
+  ``limits.REASK_FINDINGS`` findings.
 - The checks are requested from the loop too (``_Check``): the sync driver
   runs them in place, the async one in a worker thread, so a long check does
   not hold up the requests of other articles in flight. An exception in the
@@ -43,6 +47,7 @@ from ..trust.checks import validate
 from .checking import Check, run_check, run_check_in_thread
 from .grounded.kind import Grounded
 from .kinds import FreeText, Kind, Round
+from .limits import answer_over_limit, summary_over_limit
 
 __all__ = ["Stepper", "Summarizer", "asummarize", "summarize"]
 
@@ -215,6 +220,8 @@ class Summarizer:
                 return best if best is not None else (answer, None)
             base = {"kind": kind, "window": w, "requests": answer.requests, "waits": answer.waits,
                     "finish_reason": answer.finish_reason, "usage": answer.usage, "seconds": seconds}
+            if (over := answer_over_limit(answer.raw)) is not None:
+                return _over_limit(attempts, base, over, best, answer.raw)
             if answer.truncated:
                 attempts.append(Attempt(outcome="truncated", note=f"cut off at max_tokens={max_tokens}", **base))
                 limit = self.kind.room_limit(round_.text)
@@ -239,6 +246,8 @@ class Summarizer:
                 continue
             previous = answer.summary.model_dump_json()
             summary = round_.summary_of(answer.summary)
+            if (over := summary_over_limit(summary)) is not None:
+                return _over_limit(attempts, base, over, best, answer.raw or previous)
             checked = yield _Check(round_.text, summary)
             if isinstance(checked, Failure):
                 attempts.append(Attempt(outcome="failed", note=checked.message, **base))
@@ -262,6 +271,13 @@ class Summarizer:
             reasks += 1
             kind = "reask"
             messages = round_.again(previous, report, recheck)
+
+
+def _over_limit(attempts: list[Attempt], base: dict[str, Any], reason: str, best: _Best | None,
+                raw: str | None) -> _Best | tuple[Failure, str | None]:
+    """An answer over a limit (``limits``): never checked nor re-asked; the best earlier answer, if any, stands."""
+    attempts.append(Attempt(outcome="failed", note=reason, **base))
+    return best if best is not None else (Failure("invalid_response", reason), raw)
 
 
 class Stepper:

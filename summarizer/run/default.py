@@ -1,6 +1,7 @@
 """The default engine of ``summarizer run``: asyncio in this process.
 
-Streams the inputs through ``summarize_batch``, skips what an earlier run
+Streams the inputs through ``summarize_batch``, read in a worker thread so
+that a slow input holds up no request in flight; skips what an earlier run
 already did with the same settings, appends one ``ResultRecord`` line per
 article to the results file and one ``DeadLetter`` per failure (once: a rerun
 does not record the same failure again), and stops when the ``Breaker`` trips.
@@ -9,7 +10,7 @@ does not record the same failure again), and stops when the ``Breaker`` trips.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import IO
 
 from ..contract.article import Article
@@ -55,8 +56,9 @@ def run_default(options: RunOptions, settings: Settings, *, stdin=None, stderr: 
                 bar.note("summarizer: more inputs were read with replaced bytes or in another encoding; "
                          "their records carry the flags")
 
-    def todo() -> Iterator[Article]:
-        for item in read_inputs(options.inputs, stdin):
+    async def todo() -> AsyncIterator[Article]:
+        items = read_inputs(options.inputs, stdin)
+        while (item := await asyncio.to_thread(next, items, None)) is not None:
             counts.read += 1
             if isinstance(item, Unreadable):
                 counts.add("failed")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..contract.errors import SummarizerError, UsageError
 from ..contract.result import Result, ResultStatus
+from ..io.html_text import html_seconds
 from ..io.inputs import JSONL_SUFFIXES, SUFFIXES
 from ..io.paths import check_paths
 from ..model.batches import MAX_REQUESTS, Price
@@ -136,6 +137,7 @@ def check_options(options: RunOptions) -> None:
     """A ``UsageError`` for options that cannot work, before anything is written."""
     if options.concurrency < 1:
         raise UsageError("--concurrency must be 1 or more")
+    html_seconds()  # a bad SUMMARIZER_HTML_SECONDS is said now, not at the first big page
     if options.engine not in ENGINES:
         raise UsageError(f"unknown engine {options.engine!r}; use one of {', '.join(ENGINES)}")
     if options.engine != "ray" and options.ray_address is not None:

@@ -18,18 +18,25 @@ Articles are merged by average linkage: a group joins another when the mean
 score over all their pairs reaches ``STORY_MIN``, so one strong pair cannot
 chain unrelated articles together.
 
-Only pairs that share a word are scored, through an inverted index of the words; articles
-with the same text are scored once.
+Articles with the same text are scored once. In a dump of up to ``_EXACT_UP_TO`` distinct texts,
+every pair that shares a word is scored, through an inverted index of the words. A bigger dump is
+blocked first, so that the work grows with the dump and the size of its stories, not with the square
+of the dump: a pair is scored, in full as before, only when it shares two of its texts' blocks (each
+text's ``_BLOCKING`` heaviest words of those another text has: the rarest it repeats most) or a
+figure. Unrelated articles share common words, and a rare one by chance, and are not compared; the
+articles of one story share their rare words.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from .evidence import ArticleEvidence
@@ -44,6 +51,15 @@ one story scores 0.29 or more, and no unrelated pair more than 0.18, in any dump
 BORDERLINE = 0.12
 """Groups scoring between this and STORY_MIN are asked about in the model step, if there is one."""
 _EXACT_UP_TO = 200
+"""Distinct texts up to which every pair that shares a word is scored."""
+_BLOCKING = 20
+"""Beyond ``_EXACT_UP_TO`` texts, the words of each text that make its blocks: its heaviest (tf-idf) of those
+that another text has. Two texts are compared when they share ``_SHARED`` of them: every pair of a story of 50
+outlets among 5,000 unrelated results shares four or more, and 1 pair in 300 of those results two
+(benchmarks/reconcile_scale.py)."""
+_SHARED = 2
+_BLOCK_MAX = 1_000
+"""A block (a word, a figure) shared by more texts than this is too common to tell stories apart."""
 _MONEY = frozenset({"원", "$", "€", "£", "¥", "엔", "위안", "유로", "파운드", "%"})
 
 
@@ -58,7 +74,11 @@ def _shared_names(a: ArticleEvidence, b: ArticleEvidence) -> int:
 
 
 def _published(a: ArticleEvidence) -> date | None:
-    raw = a.record.published
+    return _day(a.record.published)
+
+
+@lru_cache(maxsize=4096)
+def _day(raw: str | None) -> date | None:
     try:
         return date.fromisoformat(raw[:10]) if raw else None
     except ValueError:
@@ -79,8 +99,7 @@ def shared_evidence(a: Sequence[ArticleEvidence], b: Sequence[ArticleEvidence]) 
     return out
 
 
-def _score(a: ArticleEvidence, b: ArticleEvidence, cosine: float) -> float:
-    figures = len(_figure_keys(a) & _figure_keys(b))
+def _score(a: ArticleEvidence, b: ArticleEvidence, figures: int, cosine: float) -> float:
     boost = 1 + 0.5 * min(figures, 2) + 0.05 * min(_shared_names(a, b), 2) + 0.05 * bool(a.dates & b.dates)
     pa, pb = _published(a), _published(b)
     if pa and pb and abs((pa - pb).days) >= 7:
@@ -97,29 +116,56 @@ class Borderline:
     score: float
 
 
-def _cosines(vectors: list[Vector]) -> dict[tuple[int, int], float]:
-    """The cosine of every pair of vectors that share a feature, by walking each feature's postings.
-
-    Exact for a dump of up to ``_EXACT_UP_TO`` distinct texts. Beyond that, features in more than
-    a quarter of the texts are left out of the sums: they carry little weight, and walking their
-    postings would take time quadratic in the dump's size.
-    """
+def _all_cosines(vectors: list[Vector]) -> dict[tuple[int, int], float]:
+    """The cosine of every pair of vectors that share a feature, by walking each feature's postings."""
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, v in enumerate(vectors):
         for k, w in v.weights.items():
             postings[k].append((i, w))
-    cap = max(_EXACT_UP_TO, len(vectors) // 4)
     dots: dict[tuple[int, int], float] = defaultdict(float)
     for entries in postings.values():
-        if len(entries) <= cap:
-            for (i, wi), (j, wj) in combinations(entries, 2):
-                dots[i, j] += wi * wj
+        for (i, wi), (j, wj) in combinations(entries, 2):
+            dots[i, j] += wi * wj
     return dots
 
 
+def _blocked_cosines(vectors: list[Vector], df: Counter[str],
+                     figures: Iterable[Iterable[int]]) -> dict[tuple[int, int], float]:
+    """The cosine of the pairs of vectors that share ``_SHARED`` of their ``_BLOCKING`` heaviest features (of
+    those in another vector too), or one of ``figures`` (the texts that give each figure)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for u, v in enumerate(vectors):
+        for _, k in heapq.nlargest(_BLOCKING, ((w, k) for k, w in v.weights.items() if df[k] > 1)):
+            blocks[k].append(u)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in blocks.values():
+        if len(members) <= _BLOCK_MAX:
+            shared.update(combinations(members, 2))
+    pairs = {pair for pair, n in shared.items() if n >= _SHARED}
+    for members in figures:
+        group = sorted(set(members))
+        if len(group) <= _BLOCK_MAX:
+            pairs.update(combinations(group, 2))
+    return {(u, v): _dot(vectors[u], vectors[v]) for u, v in pairs}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    x, y = a.weights, b.weights
+    return math.fsum(x[k] * y[k] for k in x.keys() & y.keys())  # exact: the same whatever order a set gives
+
+
+def _figure_blocks(keys: list[set], text_of: list[int]) -> list[list[int]]:
+    """The texts that give each figure (grounded, and not too common to tell)."""
+    blocks: dict[object, list[int]] = defaultdict(list)
+    for i, figures in enumerate(keys):
+        for key in figures:
+            blocks[key].append(text_of[i])
+    return list(blocks.values())
+
+
 def _pair_scores(articles: Sequence[ArticleEvidence]) -> dict[tuple[int, int], float]:
-    """Scores of the pairs of articles that share a word. Articles with the same text (a wire story
-    run by several outlets, one page scraped twice) are compared once, as one text."""
+    """Scores of the pairs of articles that share a word (in a big dump: a block). Articles with the same
+    text (a wire story run by several outlets, one page scraped twice) are compared once, as one text."""
     texts: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
         texts[a.record.hash or a.text].append(i)
@@ -129,7 +175,15 @@ def _pair_scores(articles: Sequence[ArticleEvidence]) -> dict[tuple[int, int], f
     for c in counts:
         df.update(c.keys())
     vectors = [vector(c, df, len(counts)) for c in counts]
-    cosines = dict(_cosines(vectors))
+    keys = [_figure_keys(a) for a in articles]
+    if len(vectors) <= _EXACT_UP_TO:
+        cosines = dict(_all_cosines(vectors))
+    else:
+        text_of = [0] * len(articles)
+        for u, same in enumerate(copies):
+            for i in same:
+                text_of[i] = u
+        cosines = _blocked_cosines(vectors, df, _figure_blocks(keys, text_of))
     cosines.update({(u, u): 1.0 for u, same in enumerate(copies) if len(same) > 1})
     scores = {}
     for (u, v), cosine in cosines.items():
@@ -137,10 +191,9 @@ def _pair_scores(articles: Sequence[ArticleEvidence]) -> dict[tuple[int, int], f
             continue
         for i in copies[u]:
             for j in copies[v]:
-                if i < j:
-                    scores[i, j] = _score(articles[i], articles[j], cosine)
-                elif j < i:
-                    scores[j, i] = _score(articles[j], articles[i], cosine)
+                if i != j:
+                    a, b = (i, j) if i < j else (j, i)
+                    scores[a, b] = _score(articles[a], articles[b], len(keys[a] & keys[b]), cosine)
     return scores
 
 

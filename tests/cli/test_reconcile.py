@@ -3,12 +3,15 @@
 import json
 import shutil
 
+import pytest
+
 from summarizer import Reconciliation
 from summarizer.cli import main
 from support.completions import FIXTURE_MODEL
-from support.corpus import FIXTURES, corpus_path
-from support.endpoint import ENDPOINT_KEY, Endpoint
-from support.stories import BUNDLED, OTHERS, ProposalEngine, bundled_record, unrelated_record, write_results
+from support.corpus import FIXTURES, corpus, corpus_path, fixture_summary
+from support.endpoint import ENDPOINT_KEY, Endpoint, Raw, answer_bytes, slow_first
+from support.stories import (BUNDLED, OTHERS, ProposalEngine, bundled_record, filler_records, record,
+                             unrelated_record, write_results)
 
 
 def story_file(path) -> Reconciliation:
@@ -46,6 +49,38 @@ def test_two_results_files_the_bundled_story_and_the_unrelated_ones(tmp_path, ca
     assert "conflicts=1" in capsys.readouterr().err
 
 
+def _bundled_and_unrelated() -> tuple[list, list[list[str]]]:
+    return [bundled_record(n) for n in BUNDLED] + [unrelated_record(n) for n in OTHERS], \
+        [list(BUNDLED), ["busfare-a", "busfare-b"]]
+
+
+def _one_wire_story_without_figures() -> tuple[list, list[list[str]]]:
+    """Three outlets running one wire story, each with a line of its own, summarized with no figures: a story
+    that only its words tell."""
+    summary = fixture_summary("001")
+    summary = summary.model_copy(update={"figures": [], "events": [e.model_copy(update={"figure_ids": []})
+                                                                    for e in summary.events]})
+    return [record(f"wire-{i}", f"{corpus('001')}\n(매체 {i})", summary) for i in range(3)], \
+        [["wire-0", "wire-1", "wire-2"]]
+
+
+@pytest.mark.parametrize("dump", [_bundled_and_unrelated, _one_wire_story_without_figures],
+                         ids=["words-and-figures", "words-alone"])
+def test_a_dump_too_big_to_compare_every_pair_finds_the_same_stories(dump, tmp_path, capsys):
+    # Past 200 distinct texts, only pairs that share rare words (or a figure) are compared: the work grows with
+    # the dump, not its square (benchmarks/reconcile_scale.py). The stories must be those of the small dump.
+    records, expected = dump()
+    a = write_results(tmp_path / "a.jsonl", records)
+    b = write_results(tmp_path / "b.jsonl", filler_records(250))
+    small, big = tmp_path / "small.json", tmp_path / "big.json"
+    assert main(["reconcile", str(a), "--out", str(small)]) == 0
+    assert main(["reconcile", str(a), str(b), "--out", str(big)]) == 0
+    stories = [s for s in story_file(big).stories if len(s.articles) > 1]
+    assert [s.articles for s in stories] == expected
+    assert [s.model_dump() for s in stories] == [s.model_dump() for s in story_file(small).stories[:len(expected)]]
+    assert len(story_file(big).stories) == len(story_file(small).stories) + 250  # each filler alone
+
+
 def test_the_model_step_over_a_loopback_endpoint_and_the_key_is_never_written(tmp_path, monkeypatch, capsys):
     results = write_results(tmp_path / "r.jsonl", [bundled_record(n) for n in BUNDLED])
     out, page = tmp_path / "story.json", tmp_path / "story.html"
@@ -64,6 +99,21 @@ def test_the_model_step_over_a_loopback_endpoint_and_the_key_is_never_written(tm
     assert "the model proposed 2, code accepted 2" in err
     for written in (out.read_text(encoding="utf-8"), page.read_text(encoding="utf-8"), err):
         assert ENDPOINT_KEY not in written
+
+
+def test_a_model_answer_dripped_past_the_timeout_is_cut_off_and_asked_again(tmp_path, monkeypatch, capsys):
+    results = write_results(tmp_path / "r.jsonl", [bundled_record(n) for n in BUNDLED])
+    out = tmp_path / "story.json"
+    proposals = (FIXTURES / "reconcile" / "gpu.proposals.fixture.json").read_text(encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", ENDPOINT_KEY)
+    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "0.5")
+    # The model step asks through the sync client: its first answer's headers come a byte every 0.1 s (6 s).
+    with Raw(slow_first(lambda request: answer_bytes(request, proposals), "headers")) as server:
+        assert main(["reconcile", str(results), "--out", str(out), "--base-url", server.url,
+                     "--model", FIXTURE_MODEL]) == 0
+    assert len(server.requests) == 2
+    step = story_file(out).model_step
+    assert (step.status, [p.accepted for p in step.proposals]) == ("used", [True, True])
 
 
 def test_a_missing_results_file_is_one_line_and_exit_2(tmp_path, capsys):

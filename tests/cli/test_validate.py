@@ -1,9 +1,11 @@
 """`summarizer validate`: a summary checked against its article, as a user meets it, including signed, huge
-and non-finite figure values."""
+and non-finite figure values, and an article that is nothing but numbers."""
 
 import json
+import random
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -247,3 +249,22 @@ def test_an_error_naming_a_file_shows_its_control_characters_escaped(tmp_path, c
     assert main(["validate", str(tmp_path / "\x1b[2Jnope.txt"), S001]) == 2
     assert capsys.readouterr().err == (f"summarizer: {tmp_path}/\\x1b[2Jnope.txt: no such file; give the path of an "
                                        "article text file\n")
+def _peak_validating(tmp_path, text: str, capsys) -> int:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert main(["validate", str(article), S001]) == 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert capsys.readouterr().out.startswith("rejected")  # the summary's quotes are not in this article
+    return peak
+
+
+def test_an_article_of_short_numbers_costs_less_than_100_bytes_a_character(tmp_path, capsys):
+    # One number every two characters, the most a text can hold: each is a Quantity the checks keep. Equal
+    # numbers share one value (it was 132 bytes a character; benchmarks/validate_memory.py measures 10 MB).
+    digits = " ".join(random.Random(23).choice("0123456789") for _ in range(20_000))
+    base = _peak_validating(tmp_path, "3 7 1\n", capsys)
+    assert (_peak_validating(tmp_path, digits, capsys) - base) / len(digits) < 100

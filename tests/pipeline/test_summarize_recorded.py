@@ -48,10 +48,6 @@ def _check_replayed(result, cassette):
             assert messages == first
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "recorded before the word checks (issue 20): the answers it holds now get other errors (their English "
-    "headline, words the article does not write), so the pipeline re-asks with other findings than the cassette "
-    "recorded, and the replay runs out. It passes again once re-recorded (issue 21 re-records grounded mode)."))
 def test_embedded_model_run_replays_with_its_re_asks(cassette):
     result = Summarizer(Settings(answer="free-text")).summarize(SHORT)
     _check_replayed(result, cassette)
@@ -147,10 +143,6 @@ def test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded(endp
         assert FAKE_KEY not in text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "recorded before the word checks (issue 20): the answers it holds now get other errors (their English "
-    "headline, words the article does not write), so the pipeline re-asks with other findings than the cassette "
-    "recorded, and the replay runs out. It passes again once re-recorded (issue 21 re-records grounded mode)."))
 def test_grounded_answers_over_an_openai_compatible_endpoint_replay(endpoint, cassette, request):
     """Grounded mode over an endpoint: the ids (sentences, figures, labels, quotations) and names are the schema's
     enums (no grammar field, which only the embedded model gets), an endpoint is asked for every pick, and what

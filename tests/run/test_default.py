@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,6 +31,22 @@ def test_rerun_skips_what_is_done_and_redoes_on_new_settings(endpoint, tmp_path,
     assert "read=2 skipped=2 verified=0 flagged=0 rejected=0 failed=0" in capsys.readouterr().err
     assert main(args + ["--max-reasks", "0"]) == 0  # other settings: a new result each
     assert len(_lines(out)) == 4 and len(endpoint.engine.seen) == asked + 2
+
+
+def test_inputs_are_read_off_the_event_loops_thread(endpoint, tmp_path, monkeypatch, capsys):
+    from summarizer.run import default
+
+    on_the_loop: list[bool] = []
+    read = default.read_inputs
+
+    def reading(inputs, stdin=None):
+        for item in read(inputs, stdin):
+            on_the_loop.append(threading.current_thread() is threading.main_thread())  # asyncio.run's thread
+            yield item
+
+    monkeypatch.setattr(default, "read_inputs", reading)
+    assert main(["run", str(corpus_path("001")), str(corpus_path("004")), "--out", str(tmp_path / "r.jsonl")]) == 0
+    assert on_the_loop == [False, False]
 
 
 def test_bad_inputs_are_reported_and_the_run_goes_on(endpoint, tmp_path, capsys):

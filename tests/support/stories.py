@@ -10,6 +10,7 @@ bundled story.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from summarizer import Article, ArticleSummary, Result, ResultRecord, validate
@@ -66,3 +67,27 @@ class ProposalEngine:
 
         self.prompts.append(prompt)
         return Generation(self.answer, "stop", 100, 50)
+
+
+_SYLLABLES = "가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시지치키티피히"
+_ENDINGS = ("했다", "밝혔다", "전했다", "설명했다", "예정이다")
+
+
+def filler_records(n: int) -> list[ResultRecord]:
+    """``n`` results of short made-up news items, each on a subject of its own (a made-up name and words, a
+    figure), with a summary the checks verify: a dump too big for every pair of it to be compared."""
+    rng = random.Random(23)
+    words = ["".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3)))) for _ in range(3_000)]
+    out = []
+    for i in range(n):
+        name = "".join(rng.choice(_SYLLABLES) for _ in range(3))
+        count = rng.randrange(1_000, 99_000)
+        first = f"{name} 대표는 올해 {count:,}명이 참여했다고 밝혔다."
+        rest = [" ".join(rng.choices(words, k=8)) + f"을 {rng.choice(_ENDINGS)}." for _ in range(4)]
+        text = "\n".join([first, *rest]) + "\n"
+        summary = ArticleSummary.model_validate({
+            "headline": f"{name} 대표, 올해 {count:,}명 참여", "summary": first, "events": [], "quotes": [],
+            "figures": [{"id": "f1", "label": "참여", "value": count, "unit": "명", "text": f"{count:,}명",
+                         "qualifier": "exact"}]})
+        out.append(record(f"filler-{i}", text, summary))
+    return out

@@ -26,6 +26,7 @@ from ...model.settings import Settings
 from ...trust.grounded.build import Built, build_summary, reask_lines
 from ...trust.grounded.candidates import find_candidates
 from ..kinds import Merged, Round, totals_lines, with_findings
+from ..limits import reask_findings
 from ..windows import split_windows
 from .offers import Budget, make_offer
 
@@ -67,7 +68,7 @@ class _GroundedRound:
     def again(self, previous: str, report: Report, recheck: bool) -> list[dict[str, Any]]:
         assert self.built is not None
         lines = reask_lines(self.built, report) + (totals_lines(report) if recheck else [])
-        return self.prompts.reask_messages(self.offer, self.text, previous, "\n".join(dict.fromkeys(lines)),
+        return self.prompts.reask_messages(self.offer, self.text, previous, reask_findings(list(dict.fromkeys(lines))),
                                            whole_article=self.whole_article)
 
     def again_invalid(self, raw: str, reason: str) -> list[dict[str, Any]]:

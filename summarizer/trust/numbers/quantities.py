@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ...contract.summary import Qualifier
 from .context import join_range, may_join, qualify
@@ -130,12 +131,17 @@ _SIMPLE_KO_RE = re.compile(r"(\d+(?:\.\d+)?)([만억조경해])")
 _MINUS = frozenset({"-", "−"} | {w for w, sign in SIGN_WORDS.items() if sign < 0})
 Value = Decimal | tuple[Decimal, Decimal]
 
+# A number written in plain digits is read through a small cache: a Decimal is immutable, so the same digits
+# share one (a Decimal is 104 bytes, most of what a Quantity costs). An article of 500,000 short numbers
+# ("1 7 3 ...") kept half a million copies of ten values (benchmarks/validate_memory.py).
+_plain_digits = lru_cache(maxsize=4096)(Decimal)
+
 
 def _value_of(m: re.Match[str], prose: bool) -> Value | None:
     kor = m["kor"]
     if kor is not None:
         if kor.isdigit():  # the common cases first: 2025, 26만
-            return Decimal(kor)
+            return _plain_digits(kor)
         simple = _SIMPLE_KO_RE.fullmatch(kor)
         if simple is not None:
             value = EXACT.multiply(Decimal(simple[1]), KO_BIG[simple[2]])
