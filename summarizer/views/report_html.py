@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from ..contract.record import DeadLetter, ResultRecord
 from ..contract.result import STATUSES
 from ..io.results import written_whole
-from .report_summary import anchored, coverage_html, link_targets, summary_html
+from .report_summary import anchored, coverage_html, coverage_starts, link_targets, summary_html
 
 __all__ = ["write_report"]
 
@@ -119,14 +119,14 @@ def _article(n: int, r: ResultRecord) -> str:
         f'<div class="finding {_e(f.severity)}"><span class="code">{_e(f.code)}</span> '
         f"<span>{_e(f.path)}</span><br>{_e(f.message)}</div>" for f in findings
     ) or "<p>No findings.</p>"
-    anchors = sorted({at for targets in link_targets(r) for at in targets.values()})
+    anchors = sorted({*(at for targets in link_targets(r) for at in targets.values()), *coverage_starts(r)})
     return (
         f'<article id="a{n}" data-status="{_e(r.status)}" data-search="{_search(r)}">'
         f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(r.title or r.id)}</h2>'
         f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
         f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>{summary_html(n, r)}"
         f'<h3>Article</h3><div class="cols"><div class="text">{_highlighted(r.text, _marks(r), anchors, n)}</div>'
-        f"<div><h3>Findings</h3>{items}{coverage_html(r)}</div></div></article>"
+        f"<div><h3>Findings</h3>{items}{coverage_html(n, r)}</div></div></article>"
     )
 
 
@@ -198,7 +198,7 @@ def _head(out: TextIO, title: str) -> None:
         f"script-src '{_SCRIPT_HASH}'\">"
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
         f"<header><h1>{_e(title)}</h1></header><main>"
-        f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by id or headline"></div>'
+        f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by title, id or headline"></div>'
         '<p class="legend"><mark class="q-ok">quote, speaker as the article gives it</mark>'
         '<mark class="q-far">quote, speaker to check</mark>'
         '<mark class="fig">figure</mark><mark class="bad">error</mark></p>'

@@ -18,7 +18,7 @@ from typing import Any
 from ..contract.record import ResultRecord
 from ..contract.report import Finding
 
-__all__ = ["anchored", "coverage_html", "link_targets", "summary_html"]
+__all__ = ["anchored", "coverage_html", "coverage_starts", "link_targets", "summary_html"]
 
 
 def _e(value: Any) -> str:
@@ -107,24 +107,31 @@ def summary_html(n: int, r: ResultRecord) -> str:
     if s.quotes:
         items = "".join(
             f"<li>{_link(n, quotes.get(i), '“' + _e(q.text) + '”')} <span class=\"speaker\">— {_e(q.speaker)}"
-            f"{', ' + _e(q.speaker_role) if q.speaker_role else ''}</span></li>"
+            f"{', ' + _e(q.speaker_role) if q.speaker_role and q.speaker_role not in q.speaker else ''}</span></li>"
             for i, q in enumerate(s.quotes)
         )
         out.append(f'<h3>Quotes</h3><ul class="quotes">{items}</ul>')
     return '<section class="structured">' + "".join(out) + "</section>"
 
 
-def _note(f: Finding) -> str:
-    return (f'<div class="note"><span class="code">{_e(f.code)}</span> <span>{_e(f.path)}</span>'
+def _note(n: int, f: Finding) -> str:
+    where = f' <a href="#a{n}-at{f.span.start}">in the article</a>' if f.span else ""
+    return (f'<div class="note"><span class="code">{_e(f.code)}</span> <span>{_e(f.path)}</span>{where}'
             f"<br>{_e(f.message)}</div>")
 
 
-def coverage_html(r: ResultRecord) -> str:
+def coverage_starts(r: ResultRecord) -> list[int]:
+    """Where the coverage notes point in the article."""
+    c = r.report.coverage if r.report else None
+    return [f.span.start for f in c.findings if f.span] if c else []
+
+
+def coverage_html(n: int, r: ResultRecord) -> str:
     """What the summary left out, in a box of its own: it does not change the status."""
     c = r.report.coverage if r.report else None
     if c is None:
         return ""
-    notes = "".join(_note(f) for f in c.findings)
+    notes = "".join(_note(n, f) for f in c.findings)
     return (f'<section class="coverage"><h3>Coverage</h3><p><small>Measured beside the status, not part of it: '
             f"{c.quotes.carried} of {c.quotes.total} quotations, {c.figures.carried} of {c.figures.total} "
             f"figures carried.</small></p>{notes}</section>")

@@ -114,7 +114,7 @@ def test_report_shows_the_structured_summary_each_item_linking_to_its_place(endp
         assert f'<span class="at" id="a0-at{start}"></span>{html.escape(text[start])}' in page
     quote_at = checks["quotes"][0]["span"]["start"]
     assert f'<a href="#a0-at{quote_at}">“{html.escape(summary["quotes"][0]["text"])}”</a>' in page
-    assert "— 이재명 대통령, 대통령</span>" in page
+    assert "— 이재명 대통령</span>" in page  # a role the speaker's name already holds is not repeated
     # an event links where its description is the article's sentence, and says so where it is not
     assert f'<li><a href="#a0-at{sentence_at}">' in page
     assert '<span class="nolink" title="not found in the article">' + sentence + " (not" in page
@@ -134,6 +134,8 @@ def test_report_lists_titles_and_shows_coverage_apart_from_findings(endpoint, tm
     assert "coverage.quotes_missing" not in findings and "coverage.quotes_missing" in rest
     assert '<div class="note">' in rest and '<div class="finding' not in rest.split("</section>")[0]
     assert f"{coverage['quotes']['carried']} of {coverage['quotes']['total']} quotations" in rest
+    start = coverage["findings"][0]["span"]["start"]  # a note with a place links there
+    assert f'<a href="#a0-at{start}">in the article</a>' in rest and page.count(f'id="a0-at{start}"') == 1
 
     record["title"] = None  # no title: the id
     page = _report_of(out, record, tmp_path)
