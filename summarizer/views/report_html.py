@@ -1,5 +1,8 @@
-"""One self-contained HTML page for a run: a filterable table, then each article
-with its located quotes and figures highlighted and its findings beside it.
+"""One self-contained HTML page for a run: a filterable table (titles, or ids
+where an article has none), then each article's structured summary (headline,
+summary, figures, events, quotes, each linking to its place in the article:
+views.report_summary), the article with its located quotes and figures
+highlighted, its findings beside it and its coverage notes apart from them.
 
 Every piece of article and model text is escaped (the bundled articles carry
 raw HTML tags): the page runs only its own small script and loads nothing.
@@ -25,6 +28,7 @@ from pydantic import ValidationError
 from ..contract.record import DeadLetter, ResultRecord
 from ..contract.result import STATUSES
 from ..io.results import written_whole
+from .report_summary import anchored, coverage_html, coverage_starts, link_targets, summary_html
 
 __all__ = ["write_report"]
 
@@ -43,7 +47,12 @@ mark{border-radius:3px;padding:0 1px}mark.q-ok{background:#c9f2d0}mark.q-far{bac
 mark.fig{background:#cfe4ff}mark.bad{background:#ffd0d0;text-decoration:underline wavy #cf222e}
 .finding{font-size:13px;margin:4px 0;padding:4px 6px;border-left:3px solid #bf8700;background:#fffbea}
 .finding.error{border-color:#cf222e;background:#fff0f0}.code{font-family:monospace;font-weight:600}
-.summary{font-size:14px}.legend mark{margin-right:6px}
+.summary{font-size:14px}.legend mark{margin-right:6px}.headline{font-weight:600;margin:4px 0}
+h3{font-size:14px;margin:12px 0 4px}table.figures td,table.figures th{font-size:13px;padding:3px 6px}
+ol.events,ul.quotes{margin:0;padding-left:22px;font-size:14px}.speaker{color:#57606a}.nolink{color:#57606a}
+.at{scroll-margin-top:40px}.at:target::before{content:"\u25b6";color:#cf222e}
+.coverage{margin-top:10px;padding:6px 8px;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa}
+.note{font-size:13px;margin:4px 0;padding:4px 6px;border-left:3px solid #8c959f}
 """
 
 _SCRIPT = """
@@ -87,39 +96,37 @@ def _marks(r: ResultRecord) -> list[tuple[int, int, str, str]]:
     return sorted(out, key=lambda m: (m[0], -m[1]))
 
 
-def _highlighted(text: str, marks: list[tuple[int, int, str, str]]) -> str:
+def _highlighted(text: str, marks: list[tuple[int, int, str, str]], anchors: list[int], n: int) -> str:
+    """The escaped text with its marks, and an anchor at each offset the summary links to."""
     parts, pos = [], 0
     for start, end, css, title in marks:
         if start < pos or end > len(text) or start >= end:
             continue  # overlaps an earlier mark: the finding list still shows it
-        parts.append(_e(text[pos:start]))
-        parts.append(f'<mark class="{css}" title="{_e(title)}">{_e(text[start:end])}</mark>')
+        parts.append(anchored(text, pos, start, anchors, n))
+        parts.append(f'<mark class="{css}" title="{_e(title)}">{anchored(text, start, end, anchors, n)}</mark>')
         pos = end
-    parts.append(_e(text[pos:]))
+    parts.append(anchored(text, pos, len(text), anchors, n))
     return "".join(parts)
 
 
 def _search(r: ResultRecord) -> str:
-    return _e(f"{r.id} {r.summary.headline if r.summary else ''}".lower())
+    return _e(f"{r.id} {r.title or ''} {r.summary.headline if r.summary else ''}".lower())
 
 
 def _article(n: int, r: ResultRecord) -> str:
     findings = r.report.findings if r.report else []
-    if r.report and r.report.coverage:  # what the summary left out, listed after what it got wrong
-        findings = [*findings, *r.report.coverage.findings]
     items = "".join(
         f'<div class="finding {_e(f.severity)}"><span class="code">{_e(f.code)}</span> '
         f"<span>{_e(f.path)}</span><br>{_e(f.message)}</div>" for f in findings
     ) or "<p>No findings.</p>"
-    headline = r.summary.headline if r.summary else None
+    anchors = sorted({*(at for targets in link_targets(r) for at in targets.values()), *coverage_starts(r)})
     return (
         f'<article id="a{n}" data-status="{_e(r.status)}" data-search="{_search(r)}">'
-        f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(headline or r.id)}</h2>'
-        f'<p class="summary">{_e(r.summary.summary if r.summary else None)}</p>'
+        f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(r.title or r.id)}</h2>'
         f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
-        f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>"
-        f'<div class="cols"><div class="text">{_highlighted(r.text, _marks(r))}</div>'
-        f"<div>{items}</div></div></article>"
+        f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>{summary_html(n, r)}"
+        f'<h3>Article</h3><div class="cols"><div class="text">{_highlighted(r.text, _marks(r), anchors, n)}</div>'
+        f"<div><h3>Findings</h3>{items}{coverage_html(n, r)}</div></div></article>"
     )
 
 
@@ -130,7 +137,8 @@ def _tokens(r: ResultRecord) -> str:
 def _row(n: int, r: ResultRecord) -> str:
     errors = len(r.report.errors) if r.report else 0
     warnings = len(r.report.warnings) if r.report else 0
-    return (f'<tr data-status="{_e(r.status)}" data-search="{_search(r)}"><td><a href="#a{n}">{_e(r.id)}</a></td>'
+    return (f'<tr data-status="{_e(r.status)}" data-search="{_search(r)}">'
+            f'<td><a href="#a{n}">{_e(r.title or r.id)}</a></td>'
             f'<td><span class="badge {_e(r.status)}">{_e(r.status)}</span></td><td>{errors}</td><td>{warnings}</td>'
             f"<td>{len(r.attempts)}</td><td>{_tokens(r)}</td></tr>")
 
@@ -190,7 +198,7 @@ def _head(out: TextIO, title: str) -> None:
         f"script-src '{_SCRIPT_HASH}'\">"
         f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
         f"<header><h1>{_e(title)}</h1></header><main>"
-        f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by id or headline"></div>'
+        f'<div class="filters">{boxes}<input id="search" type="search" placeholder="filter by title, id or headline"></div>'
         '<p class="legend"><mark class="q-ok">quote, speaker as the article gives it</mark>'
         '<mark class="q-far">quote, speaker to check</mark>'
         '<mark class="fig">figure</mark><mark class="bad">error</mark></p>'
