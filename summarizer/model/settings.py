@@ -30,7 +30,7 @@ _ANSWERS = ("grounded", "free-text")
 _CONTEXTS = ("opening", "article")
 EMBEDDED_PICKS: tuple[str, ...] = ()
 """What the embedded model is asked to pick by default: nothing. Measured against code's own picks
-(``python -m benchmarks.extractive``), the 270M model made the summary worse and took code's first label and
+(``python -m benchmarks.content``), the 270M model made the summary worse and took code's first label and
 the top of code's lists for the rest, so code picks everything and the model is not loaded; see
 docs/embedded-model.md."""
 

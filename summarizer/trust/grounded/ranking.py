@@ -9,7 +9,7 @@ A sentence's ``score`` adds four signals, each between 0 and 1:
 
 weighted by ``WEIGHTS``, tuned on the tuning half of ``benchmarks/data/extractive`` only (Korean science
 news with the sentences two people chose, English CNN/DailyMail with its highlights) and reported on the
-held-out half (``python -m benchmarks.extractive``). A clause scores as its sentence, a little lower, so
+held-out half (``python -m benchmarks.content``). A clause scores as its sentence, a little lower, so
 that a whole sentence is offered before its parts.
 """
 

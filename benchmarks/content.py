@@ -1,6 +1,6 @@
 """The offline summary against summaries people chose: LEAD-3, code's ranking alone, and the embedded model's picks.
 
-Run: python -m benchmarks.extractive [--split heldout] [--model ko] [--corpus] [--out FILE]
+Run: python -m benchmarks.content [--split heldout] [--model ko] [--corpus] [--out FILE]
 
 On ``benchmarks/data/extractive/SPLIT.jsonl`` (tune on ``tune``, report on ``heldout``: Korean science news
 with the sentences two people chose, English CNN/DailyMail with its highlights; see its README), for every
