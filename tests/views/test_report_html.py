@@ -3,13 +3,12 @@
 import html
 import json
 import re
-import shutil
-import subprocess
 
 import pytest
 
 from summarizer.cli import main
 from summarizer.views.report_html import write_report
+from support.browser import dump_dom, needs_chromium
 from support.corpus import corpus, corpus_path
 
 
@@ -26,20 +25,11 @@ def test_report_is_written_and_escapes_article_html(endpoint, tmp_path):
     assert "src=" not in page.replace("script-src", "")  # loads nothing
 
 
-CHROMIUM = shutil.which("chromium")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_report_runs_its_own_script_and_nothing_else_in_a_real_browser(endpoint, tmp_path):
     out, report = tmp_path / "r.jsonl", tmp_path / "report.html"
     assert main(["run", str(corpus_path("002")), "--out", str(out), "--report", str(report)]) == 0
-    run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=1", "--dump-dom",
-         report.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )
+    run = dump_dom(report, tmp_path / "profile")
     assert 'data-ready="1"' in run.stdout  # the page's script ran under its Content-Security-Policy
     assert "Content Security Policy" not in run.stderr
     assert "businesspost.co.kr" in run.stdout and "<a href='https://www.businesspost" not in run.stdout

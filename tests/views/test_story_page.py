@@ -1,8 +1,6 @@
 """story.html: every value links to its passage in context, conflicts first, all text escaped, only its script runs."""
 
 import re
-import shutil
-import subprocess
 
 import httpx2
 import pytest
@@ -11,6 +9,7 @@ from summarizer import ArticleSummary, Settings, reconcile
 from summarizer.stories.core import reconcile_records
 from summarizer.views.story_page import render_story_page, write_story_page
 from support.completions import FIXTURE_MODEL, Script, sync_client, tool_answer
+from support.browser import dump_dom, needs_chromium
 from support.corpus import FIXTURES
 from support.stories import BUNDLED, OTHERS, bundled_record, record, unrelated_record
 
@@ -88,21 +87,12 @@ def test_article_and_model_text_is_escaped_and_only_the_page_s_script_is_allowed
     assert "src=" not in html.replace("script-src", "").replace("img src=x", "")  # loads nothing
 
 
-CHROMIUM = shutil.which("chromium")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_the_page_runs_its_own_script_and_nothing_else_in_a_real_browser(tmp_path):
     records = {r.id: r for r in hostile_records()} | RECORDS
     target = tmp_path / "story.html"
     write_story_page(reconcile_records(list(records.values())), records, target)
-    run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=1", "--dump-dom",
-         target.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )
+    run = dump_dom(target, tmp_path / "profile")
     assert 'data-ready="1"' in run.stdout  # the page's script ran under its Content-Security-Policy
     assert "Content Security Policy" not in run.stderr
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in run.stdout and "<img" not in run.stdout
