@@ -33,7 +33,8 @@ def _reconcile(args: argparse.Namespace) -> int:
     from ..io.paths import check_paths
     from ..io.results import write_atomically
     from ..model.settings import Settings
-    from ..stories import gather, reconcile
+    from ..contract.record import ResultRecord
+    from ..stories.api import gather, reconcile, with_replaced
     from ..stories.core import describe
     from ..views.story_page import write_story_page
 
@@ -41,7 +42,8 @@ def _reconcile(args: argparse.Namespace) -> int:
     outputs = [("--out", out)] + ([("--report", Path(args.report))] if args.report else [])
     check_paths(args.results, outputs, written_whole=("--out", "--report"))
     notes: list[str] = []
-    records = {r.id: r for r in gather(args.results, notes)}
+    replaced: list[ResultRecord] = []
+    records = {r.id: r for r in gather(args.results, notes, replaced)}
     for note in notes:
         say(f"summarizer: {note}")
     if not records:
@@ -50,7 +52,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     if args.model or args.base_url:
         settings = Settings.from_env(model=args.model, base_url=args.base_url)
         say(f"summarizer: asking {settings.describe()} for proposals; code verifies each")
-    result = reconcile(list(records.values()), settings=settings)
+    result = with_replaced(reconcile(list(records.values()), settings=settings), replaced)
     write_atomically(out, result.model_dump_json(indent=2) + "\n")
     if args.report:
         write_story_page(result, records, Path(args.report))

@@ -22,11 +22,11 @@ from pydantic import ValidationError
 
 from ..contract.errors import InputError, UsageError
 from ..contract.record import ResultRecord
-from ..contract.story import Reconciliation
+from ..contract.story import Excluded, Reconciliation
 from ..model.settings import Settings
 from .core import reconcile_records
 
-__all__ = ["gather", "read_results", "reconcile"]
+__all__ = ["gather", "read_results", "reconcile", "with_replaced"]
 
 
 def read_results(path: str | os.PathLike[str], notes: list[str] | None = None) -> Iterator[ResultRecord]:
@@ -66,16 +66,25 @@ def _sourced(results: Iterable[ResultRecord | str | os.PathLike[str]], notes: li
 
 
 def gather(results: Iterable[ResultRecord | str | os.PathLike[str]] | str | os.PathLike[str],
-           notes: list[str] | None = None) -> list[ResultRecord]:
+           notes: list[str] | None = None, replaced: list[ResultRecord] | None = None) -> list[ResultRecord]:
     """The records of ``results`` (``ResultRecord``s, or paths of results files), the latest of each article;
-    an id that names different articles in different files is told apart as ``FILE:ID`` (``notes`` says so)."""
+    an id that names different articles in different files is told apart as ``FILE:ID`` (``notes`` says so).
+    An article changed and run again (the same origin in one file, another text) is its newest result; the
+    older ones go to ``replaced``."""
     if isinstance(results, (str, os.PathLike)):
         results = [results]
     notes = [] if notes is None else notes
     latest: dict[tuple[str | None, str], ResultRecord] = {}  # (file, id): a later line replaces an earlier one
+    newest: dict[tuple[str | None, str], str] = {}  # (file, origin): the id of its last result
     for source, record in _sourced(results, notes):
         latest.pop((source, record.id), None)
         latest[(source, record.id)] = record
+        newest[(source, record.origin)] = record.id
+    for key, record in list(latest.items()):
+        if newest[(key[0], record.origin)] != record.id:
+            del latest[key]
+            if replaced is not None:
+                replaced.append(record)
     articles: dict[tuple[str, str], tuple[str | None, ResultRecord]] = {}  # (id, hash): one article in two files
     for (source, rid), record in latest.items():
         articles.pop((rid, record.hash), None)
@@ -106,13 +115,24 @@ def reconcile(results: Iterable[ResultRecord | str | os.PathLike[str]] | str | o
     proposal before it counts (see ``Reconciliation.model_step``). ``notes`` collects what was
     skipped while reading.
     """
-    records = gather(results, notes)
+    replaced: list[ResultRecord] = []
+    records = gather(results, notes, replaced)
     if settings is None and client is None:
-        return reconcile_records(records)
+        return with_replaced(reconcile_records(records), replaced)
     from .advice import Advisor
 
     advisor = Advisor(settings or Settings.from_env(), client)
     try:
-        return reconcile_records(records, advisor)
+        return with_replaced(reconcile_records(records, advisor), replaced)
     finally:
         advisor.close()
+
+
+def with_replaced(result: Reconciliation, replaced: list[ResultRecord]) -> Reconciliation:
+    """``result`` with the results that a newer one of the same article replaced listed as excluded."""
+    if not replaced:
+        return result
+    gone = [Excluded(article=r.id, origin=r.origin, status=r.status,
+                     reason="replaced: the article was changed and run again, and its newer result stands")
+            for r in replaced]
+    return result.model_copy(update={"excluded": [*result.excluded, *gone]})

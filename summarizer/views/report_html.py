@@ -39,6 +39,7 @@ main{padding:16px 24px}table{border-collapse:collapse;width:100%;background:#fff
 th,td{padding:6px 8px;border-bottom:1px solid #e5e5e5;text-align:left;font-size:14px}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;color:#fff}
 .verified{background:#1a7f37}.flagged{background:#bf8700}.rejected{background:#cf222e}.failed{background:#6e7781}
+.replaced{background:#afb8c1}
 .filters{margin:12px 0;display:flex;gap:12px;align-items:center;flex-wrap:wrap}
 article{background:#fff;border:1px solid #e5e5e5;border-radius:8px;margin:16px 0;padding:12px 16px}
 article h2{font-size:16px;margin:0 0 6px}.cols{display:grid;grid-template-columns:3fr 2fr;gap:16px}
@@ -61,7 +62,7 @@ const search=document.getElementById('search');
 function apply(){const on=new Set(boxes.filter(b=>b.checked).map(b=>b.value));const q=search.value.toLowerCase();
 for(const el of document.querySelectorAll('[data-status]')){const ok=on.has(el.dataset.status)&&
 (!q||el.dataset.search.includes(q));el.style.display=ok?'':'none';}}
-boxes.forEach(b=>b.addEventListener('change',apply));search.addEventListener('input',apply);
+boxes.forEach(b=>b.addEventListener('change',apply));search.addEventListener('input',apply);apply();
 document.body.dataset.ready='1';
 """
 
@@ -113,16 +114,19 @@ def _search(r: ResultRecord) -> str:
     return _e(f"{r.id} {r.title or ''} {r.summary.headline if r.summary else ''}".lower())
 
 
-def _article(n: int, r: ResultRecord) -> str:
+def _article(n: int, r: ResultRecord, replaced: bool = False) -> str:
     findings = r.report.findings if r.report else []
     items = "".join(
         f'<div class="finding {_e(f.severity)}"><span class="code">{_e(f.code)}</span> '
         f"<span>{_e(f.path)}</span><br>{_e(f.message)}</div>" for f in findings
     ) or "<p>No findings.</p>"
     anchors = sorted({*(at for targets in link_targets(r) for at in targets.values()), *coverage_starts(r)})
+    shown = "replaced" if replaced else r.status
+    note = (f'<p class="finding warning">Replaced: a newer result of {_e(r.origin)} (the article as it reads now) '
+            f"stands below; this one ({_e(r.status)}) is of an earlier text.</p>" if replaced else "")
     return (
-        f'<article id="a{n}" data-status="{_e(r.status)}" data-search="{_search(r)}">'
-        f'<h2><span class="badge {_e(r.status)}">{_e(r.status)}</span> {_e(r.title or r.id)}</h2>'
+        f'<article id="a{n}" data-status="{_e(shown)}" data-search="{_search(r)}">'
+        f'<h2><span class="badge {_e(shown)}">{_e(shown)}</span> {_e(r.title or r.id)}</h2>{note}'
         f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
         f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>{summary_html(n, r)}"
         f'<h3>Article</h3><div class="cols"><div class="text">{_highlighted(r.text, _marks(r), anchors, n)}</div>'
@@ -134,12 +138,13 @@ def _tokens(r: ResultRecord) -> str:
     return "unknown" if r.usage.total_tokens is None else f"{r.usage.total_tokens:,}"
 
 
-def _row(n: int, r: ResultRecord) -> str:
+def _row(n: int, r: ResultRecord, replaced: bool = False) -> str:
     errors = len(r.report.errors) if r.report else 0
     warnings = len(r.report.warnings) if r.report else 0
-    return (f'<tr data-status="{_e(r.status)}" data-search="{_search(r)}">'
+    shown = "replaced" if replaced else r.status
+    return (f'<tr data-status="{_e(shown)}" data-search="{_search(r)}">'
             f'<td><a href="#a{n}">{_e(r.title or r.id)}</a></td>'
-            f'<td><span class="badge {_e(r.status)}">{_e(r.status)}</span></td><td>{errors}</td><td>{warnings}</td>'
+            f'<td><span class="badge {_e(shown)}">{_e(shown)}</span></td><td>{errors}</td><td>{warnings}</td>'
             f"<td>{len(r.attempts)}</td><td>{_tokens(r)}</td></tr>")
 
 
@@ -166,25 +171,32 @@ def write_report(results: Path, target: Path, title: str = "summarizer report", 
     counts: Counter[str] = Counter()
     done: set[tuple[str, str]] = set()
     skipped = [0]
+    newest = _newest(results)
+    replaced = 0
     with written_whole(target) as out:
         _head(out, title)
         out.write("<table><thead><tr><th>article</th><th>status</th><th>errors</th><th>warnings</th>"
                   "<th>answers</th><th>tokens</th></tr></thead><tbody>")
         for n, r in enumerate(_records(results, skipped)):
-            counts[r.status] += 1
+            old = newest.get(r.origin, n) != n
+            replaced += old
+            if not old:
+                counts[r.status] += 1
             done.add((r.id, r.hash))
-            out.write(_row(n, r))
+            out.write(_row(n, r, old))
         failures = [d for d in _failures(dead_letters) if (d.id, d.hash) not in done]
         counts["failed"] += len(failures)
         for n, d in enumerate(failures):
             out.write(_failure_row(n, d))
         out.write("</tbody></table>")
         for n, r in enumerate(_records(results, [0])):
-            out.write(_article(n, r))
+            out.write(_article(n, r, newest.get(r.origin, n) != n))
         for n, d in enumerate(failures):
             out.write(_failure(n, d))
         total = sum(counts.values())
         unread = f" {skipped[0]} lines of {_e(results.name)} could not be read." if skipped[0] else ""
+        unread += (f" {replaced} older results, of articles that were changed and run again, are replaced by the "
+                   "newer one (shown with the replaced filter)." if replaced else "")
         out.write(f"<p><small>{total} articles: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) +
                   f".{unread}</small></p></main><script>" + _SCRIPT + "</script></body></html>")
     return total
@@ -192,6 +204,7 @@ def write_report(results: Path, target: Path, title: str = "summarizer report", 
 
 def _head(out: TextIO, title: str) -> None:
     boxes = "".join(f'<label><input type="checkbox" value="{s}" checked> {s}</label>' for s in STATUSES)
+    boxes += '<label><input type="checkbox" value="replaced"> replaced</label>'
     out.write(
         '<!doctype html><html><head><meta charset="utf-8">'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
@@ -203,6 +216,12 @@ def _head(out: TextIO, title: str) -> None:
         '<mark class="q-far">quote, speaker to check</mark>'
         '<mark class="fig">figure</mark><mark class="bad">error</mark></p>'
     )
+
+
+def _newest(path: Path) -> dict[str, int]:
+    """For each origin, the index of its last readable record: an article changed and run again has a result of
+    its new text, which stands; the older one is replaced."""
+    return {r.origin: n for n, r in enumerate(_records(path, [0]))}
 
 
 def _records(path: Path, skipped: list[int]) -> Iterator[ResultRecord]:

@@ -37,6 +37,26 @@ def test_reconcile_reads_what_run_wrote(endpoint, tmp_path, capsys):
     assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
+def test_an_article_changed_and_run_again_is_reconciled_from_its_newest_result(endpoint, tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in ("001", "004"):
+        shutil.copy(corpus_path(n), folder)
+    results, out = tmp_path / "results.jsonl", tmp_path / "story.json"
+    assert main(["run", str(folder), "--out", str(results)]) == 0
+    edited = folder / corpus_path("004").name
+    edited.write_text(corpus("004").replace("약 5만장을 공공", "약 6만장을 공공", 1), encoding="utf-8")
+    assert main(["run", str(folder), "--out", str(results)]) in (0, 1)
+    first, second, newest = (json.loads(line) for line in results.read_text(encoding="utf-8").splitlines())
+    assert first["origin"] != second["origin"] == newest["origin"] and second["id"] != newest["id"]
+    assert main(["reconcile", str(results), "--out", str(out)]) == 0
+    story_json = story_file(out)
+    (story,) = story_json.stories
+    assert story.articles == [first["id"], newest["id"]]  # the newer result of the edited article stands
+    assert [(e.article, e.reason) for e in story_json.excluded] == [
+        (second["id"], "replaced: the article was changed and run again, and its newer result stands")]
+
+
 def test_two_results_files_the_bundled_story_and_the_unrelated_ones(tmp_path, capsys):
     a = write_results(tmp_path / "a.jsonl", [bundled_record(n) for n in BUNDLED])
     b = write_results(tmp_path / "b.jsonl", [unrelated_record(n) for n in OTHERS])

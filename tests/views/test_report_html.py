@@ -7,6 +7,7 @@ import re
 import pytest
 
 from summarizer.cli import main
+from summarizer.contract.result import STATUSES
 from summarizer.views.report_html import write_report
 from support.browser import dump_dom, needs_chromium
 from support.corpus import corpus, corpus_path
@@ -142,3 +143,22 @@ def test_a_verified_card_has_no_amber_coverage_box(endpoint, tmp_path):
     card = page.split('<article id="a0"')[1]
     assert '<div class="finding' not in card  # no amber finding on a verified card
     assert "No findings." in card and '<div class="note"><span class="code">coverage.figure_missing' in card
+
+
+def test_an_article_changed_and_run_again_shows_its_newest_result_and_the_older_one_as_replaced(endpoint, tmp_path):
+    folder, out, report = tmp_path / "in", tmp_path / "r.jsonl", tmp_path / "r.html"
+    folder.mkdir()
+    article = folder / "004.txt"
+    article.write_text(corpus("004"), encoding="utf-8")
+    assert main(["run", str(folder), "--out", str(out)]) == 0
+    article.write_text(corpus("004").replace("약 5만장을 공공", "약 6만장을 공공", 1), encoding="utf-8")  # edited
+    assert main(["run", str(folder), "--out", str(out), "--report", str(report)]) in (0, 1)
+    older, newer = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert older["origin"] == newer["origin"] and older["hash"] != newer["hash"]
+    page = report.read_text(encoding="utf-8")
+    statuses = re.findall(r'<article id="a(\d)" data-status="([a-z]+)"', page)
+    assert statuses == [("0", "replaced"), ("1", newer["status"])]
+    assert "Replaced: a newer result of" in page and '<input type="checkbox" value="replaced">' in page
+    counted = ", ".join(f"{int(s == newer['status'])} {s}" for s in STATUSES)  # the newer result alone
+    assert f"<small>1 articles: {counted}." in page
+    assert "1 older results, of articles that were changed and run again, are replaced" in page
