@@ -16,7 +16,7 @@ from typing import Any
 
 from ..contract.errors import UsageError
 
-__all__ = ["PromptSet", "load_prompts", "prompts_dir", "render_template"]
+__all__ = ["PromptSet", "load_prompts", "prompts_dir", "read_prompt", "render_template"]
 
 DEFAULT_PROMPT = "summarize/v1"
 
@@ -28,6 +28,14 @@ def prompts_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise UsageError("the prompts/ folder is missing from this installation; reinstall summarizer")
+
+
+def read_prompt(name: str, file: str) -> str:
+    """The text of ``prompts/NAME/FILE``, stripped; a missing file is a UsageError naming it."""
+    try:
+        return (prompts_dir() / name / file).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise UsageError(f"prompt {name} is missing {file}; reinstall summarizer") from None
 
 
 def render_template(template: str, name: str, **values: str) -> str:
@@ -77,10 +85,7 @@ def load_prompts(name: str = DEFAULT_PROMPT) -> PromptSet:
         raise UsageError(f"no prompt {name!r}; known prompts: {', '.join(known)}")
 
     def read(file: str) -> str:
-        try:
-            return (folder / file).read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            raise UsageError(f"prompt {name} is missing {file}; reinstall summarizer") from None
+        return read_prompt(name, file)
 
     example = read("example_summary.json")
     json.loads(example)  # a broken example would teach the model broken JSON

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..contract.errors import UsageError
 from ..contract.story import Proposals
 from ..model.call import Provider
 from ..model.failures import Failure
-from ..model.prompts import prompts_dir, render_template
+from ..model.prompts import read_prompt, render_template
 from ..model.settings import Settings
 
 __all__ = ["RECONCILE_PROMPT", "Advisor", "ReconcilePrompts", "load_reconcile_prompts"]
@@ -44,13 +43,8 @@ class ReconcilePrompts:
 
 @lru_cache(maxsize=4)
 def load_reconcile_prompts(name: str = RECONCILE_PROMPT) -> ReconcilePrompts:
-    folder = prompts_dir() / name
-
     def read(file: str) -> str:
-        try:
-            return (folder / file).read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            raise UsageError(f"prompt {name} is missing {file}; reinstall summarizer") from None
+        return read_prompt(name, file)
 
     return ReconcilePrompts(name, read("system.txt"), read("figures.txt"), read("events.txt"))
 

@@ -21,7 +21,7 @@ from typing import Any
 from ...contract.errors import UsageError
 from ...contract.grounded import NumberCandidate, QuoteCandidate
 from ...trust.article.textkey import clip
-from ..prompts import prompts_dir, render_template
+from ..prompts import prompts_dir, read_prompt, render_template
 from .schema import PICKS, Offer
 
 __all__ = ["GroundedPrompts", "load_grounded_prompts", "render_offer"]
@@ -111,10 +111,7 @@ def load_grounded_prompts(name: str = "grounded/v2") -> GroundedPrompts:
         raise UsageError(f"no grounded prompt {name!r} in {prompts_dir()}")
 
     def read(file: str) -> str:
-        try:
-            return (folder / file).read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            raise UsageError(f"prompt {name} is missing {file}; reinstall summarizer") from None
+        return read_prompt(name, file)
 
     picks = dict(line.split(": ", 1) for line in read("picks.txt").splitlines() if line.strip())
     if missing := [p for p in PICKS if p not in picks]:
