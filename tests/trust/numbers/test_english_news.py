@@ -13,7 +13,8 @@ Two tables, each row a figure's text, the value a careful reader gives it (``R(l
 
 A unit of ``ANY`` is not checked (what a count counts is the figure's label: 298 stores); any other unit is
 compared with ``unit_key``, so that "per cent" is "%" and "dollars" is "$". A row the parser still gets
-wrong is in ``NOT_DONE`` and xfails (strict): a fix must remove it, and a regression fails.
+wrong is in ``NOT_DONE`` and xfails (strict): a fix must remove it, and a regression fails. Their first run
+read 86/103 and 0/14; the issue 20 change was made after it (see benchmarks/RESULTS.md, "Numbers").
 
 ``PYTHONPATH=tests python tests/trust/numbers/test_english_news.py`` prints each table's score.
 """
@@ -89,13 +90,7 @@ ISSUE_20 = [
 ]
 
 TABLES = {"English news, held out": NEWS, "issue 20's list": ISSUE_20}
-NOT_DONE: set[str] = {
-    "£225-a-head", "£26,000-a-year", "$2 per day", "1 million Australian dollar", "the top 20 percent", "3.3ft",
-    "200C", "4st", "175lb", "9,500ft", "46.5g", "1,400 sq ft", "100miles", "about three-quarters of a pint",
-    "month and a half", "150/102", "24/7",
-    "32 degrees Celsius", "200 kilometres per hour", "301,338 km2", "116,347 sq mi", "25lbs", "4km^2",
-    "10 000 dollars", "$-99.99", "($99.99)", "a gallon", "point one", "4e14 s-1", "six weeks'", "three halves",
-}
+NOT_DONE: set[str] = {"the top 20 percent", "100miles"}
 
 
 def read(text: str):
