@@ -3,7 +3,8 @@
 ``words`` holds the tables (numerals, scales, counters, currencies, qualifier
 words), ``patterns`` the regular expressions built from them, ``values`` reads
 a match into an exact ``Decimal``, ``context`` gives the qualifier and joins
-two numbers into a range, ``quantities`` is the API (``find_quantities`` for
+two numbers into a range, ``scan`` finds every number in a text (the ``Quantity``
+type), ``quantities`` is the API (``find_quantities`` for
 running text, ``parse_quantity``/``parse_range`` for a text that is one
 number), and ``agreement`` says whether reports of a number agree, given their
 qualifiers.

@@ -18,11 +18,13 @@ from .words import (
     CURRENCY_CODES,
     EN_FRACTIONS,
     EN_FRACTIONS_PLURAL,
+    EN_HALVES,
     EN_ONES,
     EN_SCALE,
     EN_SHORT_SCALE,
     EN_TENS,
     EN_UNITS,
+    GLUED_CASED,
     GLUED_UNITS,
     KO_BIG,
     KO_BIG_PROSE,
@@ -33,17 +35,21 @@ from .words import (
     NATIVE_ONES,
     NATIVE_PAIRS,
     NATIVE_TENS,
+    ONE_NOUNS,
     PREFIX_QUALIFIERS,
+    RATE_UNITS,
     SIGN_WORDS,
     SINO_PAIRS,
+    STONE,
     SUFFIX_QUALIFIERS,
     TONNE,
     VULGAR_FRACTIONS,
     alternation,
 )
 
-__all__ = ["DIGITS_RE", "HANGUL_RE", "HEADS", "LEAD_RE", "NOUN_RE", "PREFIX_RE", "QUANTITY_RE", "QUANTITY_SIMPLE_RE", "RANGE_JOIN_RE", "START_RE",
-           "SUFFIX_RE", "TAIL_RE", "head_start", "VAGUE_RE", "VAGUE_BEFORE_RE", "SUPERSCRIPT", "weak_fraction"]
+__all__ = ["ALONE_RE", "DIGITS_RE", "GROUP_SPACES", "HANGUL_RE", "HEADS", "LEAD_RE", "NOUN_RE", "OF_A_RE", "PREFIX_RE",
+           "QUANTITY_RE", "QUANTITY_SIMPLE_RE", "RANGE_JOIN_RE", "RATE_RE", "SPACED_THOUSANDS_RE", "START_RE",
+           "SUFFIX_RE", "SUPERSCRIPT", "TAIL_RE", "VAGUE_BEFORE_RE", "VAGUE_RE", "head_start", "weak_fraction"]
 
 _I = re.IGNORECASE
 PREFIX_RE = re.compile(rf"(?:^|(?<=[\s(\[]))({alternation(dict(PREFIX_QUALIFIERS))})\s*$", _I)
@@ -51,14 +57,23 @@ PREFIX_RE = re.compile(rf"(?:^|(?<=[\s(\[]))({alternation(dict(PREFIX_QUALIFIERS
 SUFFIX_RE = re.compile(rf"\s?(?:[이가을를]\s?)?({alternation(dict(SUFFIX_QUALIFIERS))})", _I)
 LEAD_RE = re.compile(rf"(?:(?:{alternation(dict(PREFIX_QUALIFIERS))})\s*|between\s)", _I)
 TAIL_RE = re.compile(rf"\s*(?:[이가을를]\s?)?(?:{alternation(dict(SUFFIX_QUALIFIERS))})|\.", _I)
-NOUN_RE = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z-]*)")
-"""An English noun after the number (5,000 people, two-year): the unit of a figure's text."""
+NOUN_RE = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z-]*)(?:['’]s?)?")
+"""An English noun after the number (5,000 people, two-year, six weeks'): the unit of a figure's text."""
+OF_A_RE = re.compile(r"\s+of\s+an?\s+([A-Za-z]+)", _I)
+"""What a fraction is of, in a figure's text: three-quarters of a pint."""
+RATE_RE = re.compile(r"(?:\s+|-)(?:per|a|an|each)[\s-]+[A-Za-z]+", _I)
+"""A rate after an amount in a figure's text ($2 per day, £225-a-head): the amount is the figure."""
+SPACED_THOUSANDS_RE = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,]|\.\d)")
+"""Thousands grouped by plain spaces (10 000): read so only in a text that is one number."""
 
 # --- numerals --------------------------------------------------------------
 
 _DEC = r"(?:\.\d+(?!\d|\.\d))"
+GROUP_SPACES = "\u2009\u202f\u00a0"
+"""The spaces that group thousands (10 000): thin and no-break ones. A plain space does only in a text that is one
+number (``quantities``): in running text "in 2015 300 people" is two numbers."""
 # A dotted date (2025.10.31) is three numbers, not the decimal 2025.1; .5 is a half.
-_NUM = rf"(?>\d{{1,3}}(?:,\d{{3}})+{_DEC}?|\d+{_DEC}?|(?<![\w.,]){_DEC})"
+_NUM = rf"(?>\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)){_DEC}?|\d+{_DEC}?|(?<![\w.,]){_DEC})"
 # A section below 만: 5천4백, 3백, 1,234 (the number is read once, then its small scales).
 _SEC = rf"{_NUM}(?:[천백십](?:\s?{_NUM}[천백십])*(?:\s?{_NUM})?)?"
 # A Hangul thousands/hundreds head, as in 천 4백만, only at a word start.
@@ -106,6 +121,16 @@ _WORDNUM_INT = (
     rf"(?:{_EN_WORDS})(?:(?:[\s-]+|{_AND})(?:{_EN_WORDS}))*"
 )
 _POINT = rf"\s+point(?:\s+(?:{_EN_DIGIT_WORDS}))+"
+_ONE_NOUN = rf"(?:{alternation(ONE_NOUNS)})"
+ALONE_RE = re.compile(
+    rf"(?:{alternation(dict(PREFIX_QUALIFIERS))}\s+)?"
+    rf"(?:(?P<one>(?:an?|one)\s+(?P<noun>{_ONE_NOUN})(?P<half>\s+and\s+a\s+half)?)"
+    rf"|(?P<half_of>(?P<noun2>{_ONE_NOUN})\s+and\s+a\s+half)"
+    rf"|(?P<point>point(?:\s+(?:{_EN_DIGIT_WORDS}))+))",
+    _I,
+)
+"""English forms that only a text that is one number is read in: a gallon (1), an hour and a half (1.5),
+point one (0.1). In running text "a week after" and "at one point" are no figures."""
 # A fraction in words: a or one and a denominator (a quarter, one-third), or two to nine and a plural one
 # (three-quarters, two thirds). A numeral and quarters with a space between count fiscal quarters (one
 # quarter, three quarters in a row) unless "of" follows (three quarters of voters); after "and" (one and
@@ -121,7 +146,7 @@ def _en_fraction(quarters: bool) -> str:
     counted = "" if quarters else r"|an?[\s-]+quarter|one(?:-quarter|\s+quarter(?=\s+of\b))"
     counted += "" if quarters else rf"|(?:{_NUMERATORS})(?:-quarters|\s+quarters(?=\s+of\b))"
     return (rf"(?:(?:an?|one)[\s-]+(?:{alternation(singular)})|(?:{_NUMERATORS})[\s-]+(?:{alternation(plural)})"
-            rf"{counted})(?![A-Za-z])")
+            rf"|(?:{alternation(EN_HALVES)})[\s-]+halves{counted})(?![A-Za-z])")
 
 
 _WORDNUM = (
@@ -166,8 +191,11 @@ _UNIT = (
     rf"|(?:{alternation([u for u in KO_UNITS if u not in _KO_WORD_UNITS])})"
     rf"|(?:{alternation(_KO_WORD_UNITS)}){_COUNTER_END}"
     rf"|(?:{alternation(GLUED_UNITS)})(?![A-Za-z])"
+    rf"|(?-i:{alternation(GLUED_CASED)})(?![A-Za-z])"
+    rf"|(?<!(?<!1)1)(?-i:{STONE})(?![A-Za-z])"  # 4st, 11st; 1st and 21st are ordinals
     rf"|\s(?:{alternation(KO_UNITS)})(?![가-힣](?<![{_PARTICLES}]))"
     rf"|\s(?:{alternation(EN_UNITS)})\b"
+    rf"|\s(?:{alternation(RATE_UNITS)})(?![\w⁻¹²³])"
     rf"|{_TONNE})"
 )
 _CODES = alternation(CURRENCY_CODES)
@@ -209,7 +237,7 @@ def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
             rf"""{date}
             | (?:{first} (?P<kor>{_KRUN}))
               {yeo1} {_optional(f"(?P<unit>{_UNIT})")} {yeo2}
-            | {_unset(*unset, "sign", "pre", "code", "words", "native", "ncount")}""",
+            | {_unset(*unset, "sign", "pre", "sign2", "code", "words", "native", "ncount")}""",
             re.VERBOSE | _I,
         )
     sign = _optional(
@@ -218,7 +246,7 @@ def _quantity_re(special: bool = True, digits: bool = False) -> re.Pattern[str]:
         rf"|(?<![A-Za-z])minus\s(?=(?:{_EN_WORDS})\b))"
     )
     currency = _optional(
-        r"(?P<pre>(?-i:US\$|C\$|A\$|HK\$|S\$)|[$€£¥₩])"
+        r"(?P<pre>(?-i:US\$|C\$|A\$|HK\$|S\$)|[$€£¥₩])(?:(?P<sign2>[-−](?=[.\d]))|)"  # $-99.99
         rf"|(?<![A-Za-z])(?P<code>(?-i:{_CODES}))\s?(?=[.\d])"
     )
     return re.compile(

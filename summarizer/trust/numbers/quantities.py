@@ -7,8 +7,10 @@ $14bn, EUR 20, 4e14, 2.48×10⁻⁵, 3/4, 2 1/2, twenty-six thousand, a hundred 
 two, two point three, 25mg, three-quarters, one and a half) notations are read
 into exact ``Decimal`` values, with
 the counter or currency that follows and the qualifier around them
-(약/가량/about: approx, 이상/at least: at_least, ...). A sign belongs to its
-number: -3.2% is -3.2, and "3.2%" is not a number that text states.
+(약/가량/about: approx, 이상/at least: at_least, ...). A currency has one unit
+name however it is written (1,200 euros, EUR 1,200, 1,200유로 and €1,200 are all
+€; ``words.CURRENCIES``). A sign belongs to its number: -3.2% is -3.2, $-99.99
+is -99.99, and "3.2%" is not a number that text states.
 
 A range (5~6만, 26만~27만, 5-6만, between 3 and 5, 두세 명) is two numbers, never
 one: ``find_quantities`` gives both ends, each a ``Quantity`` whose ``range``
@@ -24,48 +26,41 @@ a counter (다섯 배, 두 달, 스무 명) are spotted: a Hangul-only Sino-Kore
 such as 이천 (a city) or 이만 (a common word) is too often not a number at all.
 A spaced fraction that is often a word (a third term, one half) is read there
 only before "of" (a third of voters); "three quarters" counts quarters.
-``parse_quantity`` reads those forms when it is handed them.
+``parse_quantity`` reads those forms when it is handed them, and a few that
+only a text that is one number takes: a gallon (1), point one (0.1), 10 000
+with plain spaces, an amount of money in brackets, ($99.99), as owed (-99.99),
+and a rate after an amount ($2 per day, £225-a-head: 2 and 225).
 """
+
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
-from functools import lru_cache
 
-from ...contract.summary import Qualifier
-from .context import join_range, may_join, qualify
+from .context import qualify
 from .patterns import (
-    DIGITS_RE,
+    ALONE_RE,
     HANGUL_RE,
-    HEADS,
     LEAD_RE,
     NOUN_RE,
-    QUANTITY_RE,
-    QUANTITY_SIMPLE_RE,
-    START_RE,
+    OF_A_RE,
+    RATE_RE,
+    SPACED_THOUSANDS_RE,
     TAIL_RE,
-    VAGUE_BEFORE_RE,
     VAGUE_RE,
-    head_start,
-    weak_fraction,
 )
+from .scan import MINUS, Quantity, ends, make, scan
 from .values import (
     EXACT,
-    Atom,
-    eval_fraction,
     eval_hangul_decimal,
     eval_korean,
     eval_native,
-    eval_scaled,
-    eval_sci,
-    eval_words,
     ratio,
     safely,
     tidy,
 )
-from .words import CURRENCY_PREFIX, KO_BIG, SIGN_WORDS, SINO_PAIRS, TIME_UNITS
+from .words import CURRENCIES, EN_ONES, SINO_PAIRS, currency
 
 __all__ = [
     "Quantity",
@@ -78,213 +73,12 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number found in a text.
-
-    ``value`` is exact, ``unit`` the counter or currency as written (개, 장,
-    원, $, %), ``qualifier`` what the surrounding words say about it, and
-    ``start``/``end`` index the text that was scanned (the number with its
-    sign, currency and unit, without the qualifier words).
-
-    ``range`` is set when the number is one end of a range the text states:
-    (50000, 60000) for both ends of 5~6만, whose ``text`` and span are the
-    whole range's.
-    """
-
-    value: Decimal
-    unit: str | None
-    qualifier: Qualifier
-    text: str
-    start: int
-    end: int
-    range: tuple[Decimal, Decimal] | None = None
-
-    @property
-    def is_time(self) -> bool:
-        """True for dates and durations (2025년, 31일, 3개월)."""
-        return self.unit in TIME_UNITS
-
-
-# Quantities are made without the frozen dataclass's generated __init__, which costs three times
-# as much (an object.__setattr__ call per field): find_quantities makes one for every number of
-# every article. The slots' own setters do the same work directly.
-_VALUE, _UNIT, _QUALIFIER, _TEXT, _START, _END, _RANGE = (
-    getattr(Quantity, f).__set__ for f in ("value", "unit", "qualifier", "text", "start", "end", "range"))
-
-
-def _quantity(value: Decimal, unit: str | None, qualifier: Qualifier, text: str, start: int, end: int,
-              ends: tuple[Decimal, Decimal] | None = None) -> Quantity:
-    q = object.__new__(Quantity)
-    _VALUE(q, value)
-    _UNIT(q, unit)
-    _QUALIFIER(q, qualifier)
-    _TEXT(q, text)
-    _START(q, start)
-    _END(q, end)
-    _RANGE(q, ends)
-    return q
-
-
-_PERCENT = frozenset({"percent", "per cent", "퍼센트"})
-_SIMPLE_KO_RE = re.compile(r"(\d+(?:\.\d+)?)([만억조경해])")
-_MINUS = frozenset({"-", "−"} | {w for w, sign in SIGN_WORDS.items() if sign < 0})
-Value = Decimal | tuple[Decimal, Decimal]
-
-# A number written in plain digits is read through a small cache: a Decimal is immutable, so the same digits
-# share one (a Decimal is 104 bytes, most of what a Quantity costs). An article of 500,000 short numbers
-# ("1 7 3 ...") kept half a million copies of ten values (benchmarks/validate_memory.py).
-_plain_digits = lru_cache(maxsize=4096)(Decimal)
-
-
-def _value_of(m: re.Match[str], prose: bool) -> Value | None:
-    kor = m["kor"]
-    if kor is not None:
-        if kor.isdigit():  # the common cases first: 2025, 26만
-            return _plain_digits(kor)
-        simple = _SIMPLE_KO_RE.fullmatch(kor)
-        if simple is not None:
-            value = EXACT.multiply(Decimal(simple[1]), KO_BIG[simple[2]])
-            return value if "." not in kor else tidy(value)
-        value = safely(eval_korean, kor)
-    elif m["eng"] is not None:
-        value = safely(eval_scaled, m["eng"])
-    elif m["words"] is not None:
-        value = eval_words(m["words"])
-        if prose and value is not None and value < 1 and weak_fraction(m):
-            return None  # "a third term", "one half": left out, like "one" alone
-    elif m["native"] is not None:
-        return eval_native(m["native"])
-    elif m["sci"] is not None:
-        value = safely(eval_sci, m["sci"])
-    else:
-        value = safely(eval_fraction, m, prose=prose)
-    return None if value is None else tidy(value)
-
-
-def _reading(m: re.Match[str], prose: bool) -> tuple[Value, str | None] | None:
-    """The value of a match, signed, and its unit: the currency before it or the counter after it."""
-    value = _value_of(m, prose)
-    if value is None:
-        return None
-    if m.re is DIGITS_RE:  # most numbers: no sign, currency or native counter in its pattern
-        unit = None
-        unit_text = m["unit"]
-    else:
-        sign = m["sign"]
-        if sign is not None and sign.strip().lower() in _MINUS:
-            value = (EXACT.minus(value[1]), EXACT.minus(value[0])) if isinstance(value, tuple) else EXACT.minus(value)
-        pre = m["pre"] or m["code"]
-        unit = CURRENCY_PREFIX[pre] if pre else None
-        unit_text = m["unit"] or m["ncount"]
-    if unit_text:
-        if m["cents"] is not None and not isinstance(value, tuple):
-            value = tidy(EXACT.add(value, EXACT.divide(Decimal(m["cents"]), 100)))
-            unit_text = m["cunit"]
-        unit_text = unit_text.strip()
-        if unit_text.lower() in _PERCENT:
-            unit_text = "%"
-        unit = unit or unit_text  # $5 dollars: the sign wins
-    return value, unit
-
-
-def _match(text: str, start: int, prose: bool) -> tuple[re.Match[str], tuple[Value, str | None] | None] | None:
-    """The number at ``start``: its match and its reading, or ``None`` where nothing matches.
-
-    The reading is ``None`` for a date, and for a match that is not one number (5만 20000,
-    three two): the scan goes on after it, so that a long run of such text costs linear time.
-    """
-    if start >= len(text):
-        return None
-    m = (DIGITS_RE if "0" <= text[start] <= "9" else QUANTITY_RE).match(text, start)
-    if m is None or m.end() == start:
-        return None
-    if m["date"] is not None:
-        return m, None
-    reading = _reading(m, prose)
-    if reading is None and (m["frac"] is not None or m["sci"] is not None):
-        # 10/31 is not a fraction: read 10 on its own.
-        simple = QUANTITY_SIMPLE_RE.match(text, start)
-        if simple is not None and simple.end() > start:
-            m, reading = simple, _reading(simple, prose)
-    return m, reading
-
-
-def _atom_at(text: str, at: int, prose: bool) -> Atom | None:
-    """The number at ``at`` as an ``Atom``, the high end of a range (``None`` for a date)."""
-    got = _match(text, at, prose)
-    if got is None or got[1] is None:
-        return None
-    m, (value, unit) = got
-    return Atom(value, unit, m.start(), m.end(), m)
-
-
-def _identifier_digits(text: str, start: int) -> bool:
-    """Digits inside an identifier (H100, HBM97, COVID-19, A4) are not quantities."""
-    before = text[start - 1]
-    if before == "_" or (before.isascii() and before.isalpha()):
-        return True
-    if before in "-/" and start > 1:
-        b2 = text[start - 2]
-        return b2 == "_" or (b2.isascii() and b2.isalpha())
-    return False
-
-
-def _ends(text: str, ends: tuple[Decimal, Decimal], unit: str | None, start: int, end: int,
-          yeo: bool) -> list[Quantity]:
-    """Both ends of a range, joined (5~6만) or a native pair (두세 명): two quantities, one span."""
-    qualifier = qualify(text, start, end, yeo)
-    span = text[start:end]
-    return [_quantity(v, unit, qualifier, span, start, end, ends) for v in ends]
-
-
-def _scan(text: str, *, prose: bool) -> list[Quantity]:
-    found: list[Quantity] = []
-    pos = 0
-    while True:
-        candidate = START_RE.search(text, pos)
-        if candidate is None:
-            return found
-        start = candidate.start()
-        if start and "0" <= text[start] <= "9":
-            before = text[start - 1]
-            if before in HEADS or (before == " " and start > 1 and text[start - 2] in HEADS):
-                start = head_start(text, start, pos)
-        got = _match(text, start, prose)
-        if got is None:
-            pos = candidate.start() + 1
-            continue
-        m, reading = got
-        end = pos = m.end()
-        if reading is None and m["date"] is None:
-            continue  # not one number: 5만 20000
-        if reading is None:  # 2025.10.31 or 2025-10-31: year, month and day
-            for group, unit in (("y", "년"), ("mo", "월"), ("d", "일")):
-                found.append(_quantity(Decimal(int(m[group])), unit, "exact", m[group], m.start(group), m.end(group)))
-            continue
-        words = m["words"]
-        if words is not None:
-            if prose and (words.lower() in ("one", "zero") or VAGUE_BEFORE_RE.search(text, max(0, start - 16), start)):
-                continue  # "one of the", "zero-sum", "several thousand": not figures in prose
-        elif start and m["native"] is None and _identifier_digits(text, start):
-            continue
-        value, unit = reading
-        yeo = m["yeo1"] is not None or m["yeo2"] is not None
-        if may_join(text, end):
-            joined = join_range(text, Atom(value, unit, start, end, m), lambda at: _atom_at(text, at, prose))
-            if joined is not None:
-                low, high, pos = joined
-                found.extend(_ends(text, (low.value, high.value), high.unit or low.unit, start, pos, yeo or high.yeo))
-                continue
-        if isinstance(value, tuple):
-            found.extend(_ends(text, value, unit, start, end, yeo))
-        else:
-            found.append(_quantity(value, unit, qualify(text, start, end, yeo), text[start:end], start, end))
-
-
 def _with_noun(s: str, q: Quantity) -> Quantity:
-    """English counts by noun: 5,000 people, 260,000 GPUs, a two-year deal."""
-    noun = NOUN_RE.match(s, q.end) if q.unit is None else None
+    """English counts by noun: 5,000 people, 260,000 GPUs, a two-year deal, three-quarters of a pint."""
+    if q.unit is not None:
+        return q
+    noun = OF_A_RE.match(s, q.end) if 0 < q.value < 1 else None
+    noun = noun or NOUN_RE.match(s, q.end)
     if noun is None:
         return q
     return replace(q, unit=noun[1], text=s[q.start : noun.end()], end=noun.end())
@@ -295,14 +89,46 @@ def _whole(text: str) -> list[Quantity] | None:
     if not text or not text.strip() or is_vague_amount(text):
         return None
     s = text.strip()
-    found = _scan(s, prose=False)
+    if s[0] == "(" and s[-1] == ")":
+        return _owed(s)
+    # 10 000: thousands grouped by plain spaces, read as by thin ones (the same length, so spans hold).
+    read = SPACED_THOUSANDS_RE.sub(lambda m: m[0].replace(" ", "\u202f"), s) if " " in s else s
+    found = scan(read, prose=False)
     if found and len({(q.start, q.end) for q in found}) == 1:
-        found = [_with_noun(s, q) for q in found]
+        found = [_with_noun(read, q) for q in found]
         q = found[0]
         lead, tail = s[: q.start], s[q.end :]
-        if (not lead or LEAD_RE.fullmatch(lead)) and (not tail or TAIL_RE.fullmatch(tail)):
-            return found
-    return _hangul(s)
+        if (not lead or LEAD_RE.fullmatch(lead)) and (not tail or TAIL_RE.fullmatch(tail)
+                                                      or (q.unit is not None and RATE_RE.fullmatch(tail))):
+            return found if read is s else [replace(x, text=s[x.start : x.end]) for x in found]
+    return _alone(s) or _hangul(s)
+
+
+_MONEY = frozenset(CURRENCIES)
+
+
+def _owed(s: str) -> list[Quantity] | None:
+    """An amount of money in brackets, the accountant's minus: ($99.99) is -99.99 dollars."""
+    inner = _whole(s[1:-1])
+    if inner is None or len(inner) != 1 or inner[0].unit not in _MONEY or inner[0].value <= 0:
+        return None
+    q = inner[0]
+    return [replace(q, value=EXACT.minus(q.value), text=s, start=0, end=len(s))]
+
+
+def _alone(s: str) -> list[Quantity] | None:
+    """English forms read only in a text that is one number: a gallon, an hour and a half, point one."""
+    m = ALONE_RE.fullmatch(s)
+    if m is None:
+        return None
+    if m["point"] is not None:
+        digits = "".join(str(EN_ONES[w]) for w in m["point"].lower().split()[1:])
+        value, unit, start = Decimal(f"0.{digits}"), None, m.start("point")
+    elif m["one"] is not None:
+        value, unit, start = Decimal("1.5" if m["half"] else 1), m["noun"], m.start("one")
+    else:
+        value, unit, start = Decimal("1.5"), m["noun2"], m.start("half_of")
+    return [make(value, unit, qualify(s, start, len(s), False), s[start:], start, len(s))]
 
 
 def _hangul(s: str) -> list[Quantity] | None:
@@ -325,15 +151,15 @@ def _hangul(s: str) -> list[Quantity] | None:
         value = safely(eval_korean, m["num"])
     if value is None:
         return None
-    if (m["sign"] or "").strip() in _MINUS:
+    if (m["sign"] or "").strip() in MINUS:
         value = (EXACT.minus(value[1]), EXACT.minus(value[0])) if isinstance(value, tuple) else EXACT.minus(value)
     start = min(m.start(g) for g in ("sign", "hd", "hint", "point", "spair", "native", "num") if m[g] is not None)
     end = m.end("unit") if m["unit"] else m.start("tail") if m["tail"] else len(s)
-    unit = m["unit"]
+    unit = currency(m["unit"]) if m["unit"] else None
     if isinstance(value, tuple):
-        return _ends(s, value, unit, start, end, False)
+        return ends(s, value, unit, start, end, False)
     value = tidy(value)
-    return [_quantity(value, unit, qualify(s, start, end, m["yeo"] is not None), s[start:end], start, end)]
+    return [make(value, unit, qualify(s, start, end, m["yeo"] is not None), s[start:end], start, end)]
 
 
 # --- public API ------------------------------------------------------------
@@ -346,7 +172,7 @@ def is_vague_amount(text: str) -> bool:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in running text, in order, with spans into ``text``; both ends of every range."""
-    return _scan(text, prose=True)
+    return scan(text, prose=True)
 
 
 def parse_quantity(text: str) -> Quantity | None:

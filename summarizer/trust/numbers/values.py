@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 
-from .patterns import SUPERSCRIPT
+from .patterns import GROUP_SPACES, SUPERSCRIPT
 from .words import (
     EN_FRACTIONS,
     EN_FRACTIONS_PLURAL,
+    EN_HALVES,
     EN_ONES,
     EN_SCALE,
     EN_SHORT_SCALE,
@@ -37,7 +38,7 @@ EXACT = Context(prec=120)
 _RATIO = Context(prec=28)
 """The context a fraction is divided in: 1/3 is 0.3333333333333333333333333333."""
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUM = rf"\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{GROUP_SPACES}]\d{{3}})+)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _TOKEN_RE = re.compile(
     rf"\s*(?:(?P<num>{_NUM})|(?P<big>[{''.join(KO_BIG)}])|(?P<small>[{''.join(KO_SMALL)}])"
     rf"|(?P<digit>[{''.join(KO_DIGIT)}]))"
@@ -90,8 +91,12 @@ class Atom:
         return self.match is not None and self.match["words"] is None and self.match["native"] is None
 
 
+_SEPARATORS = str.maketrans(dict.fromkeys("," + GROUP_SPACES))
+
+
 def to_decimal(digits: str) -> Decimal:
-    return Decimal(digits.replace(",", ""))
+    """Digits as written, with commas or thin spaces between the thousands (10,000, 10 000)."""
+    return Decimal(digits.translate(_SEPARATORS))
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -158,8 +163,8 @@ def eval_words(text: str) -> Decimal | None:
     # one or last (one and a half million, one and a half); never first (half a million reads on below).
     n = len(words)
     if n > 1:  # most are one word: ten, twenty
-        at = next((i for i in (1, n - 2, n - 1) if i and (words[i] in EN_FRACTIONS or words[i] in EN_FRACTIONS_PLURAL)),
-                  None)
+        at = next((i for i in (1, n - 2, n - 1)
+                   if i and (words[i] in EN_FRACTIONS or words[i] in EN_FRACTIONS_PLURAL or words[i] == "halves")), None)
         if at is not None:
             return _eval_fraction_words(words, at)
     decimals = ""
@@ -217,6 +222,8 @@ def _eval_fraction_words(words: list[str], at: int) -> Decimal | None:
     numerator, denominator = words[at - 1], words[at]
     if denominator in EN_FRACTIONS:
         n, d = (1 if numerator in ("a", "an", "one") else 0), EN_FRACTIONS[denominator]
+    elif denominator == "halves":  # three halves, alone
+        return _RATIO.divide(Decimal(EN_HALVES[numerator]), 2) if numerator in EN_HALVES and len(words) == 2 else None
     else:
         n, d = EN_ONES.get(numerator, 0), EN_FRACTIONS_PLURAL[denominator]
     if not 0 < n < d:
@@ -260,7 +267,8 @@ def eval_sci(text: str) -> Decimal | None:
 
 
 def eval_fraction(m: re.Match[str], *, prose: bool) -> Decimal | None:
-    """3/4, 2 1/2, 2½, 3분의 1. In running text a slash fraction must look like one (1/3, not 10/31)."""
+    """3/4, 2 1/2, 2½, 3분의 1. A slash fraction is a proper one (3/4, not 24/7), and in running text it must
+    look like one (1/3, not 10/31)."""
     if m["vf"] is not None:
         n, d = VULGAR_FRACTIONS[m["vf"]]
         whole = Decimal(m["vw"]) if m["vw"] else Decimal(0)
@@ -269,8 +277,8 @@ def eval_fraction(m: re.Match[str], *, prose: bool) -> Decimal | None:
         n, d = to_decimal(m["kn"]), to_decimal(m["kd"])
         return None if d == 0 else _RATIO.divide(n, d)
     n, d = int(m["fn"]), int(m["fd"])
-    if d == 0 or (prose and (n >= d or d not in _DENOMINATORS)) or (m["fw"] and n >= d):
-        return None
+    if d == 0 or n >= d or (prose and d not in _DENOMINATORS):
+        return None  # 24/7 and 150/102 (a blood pressure) are no fractions, in a figure's text either
     whole = Decimal(m["fw"]) if m["fw"] else Decimal(0)
     return EXACT.add(whole, _RATIO.divide(Decimal(n), Decimal(d)))
 

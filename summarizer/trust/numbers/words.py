@@ -15,10 +15,12 @@ from retrie.trie import Trie
 from ...contract.summary import Qualifier
 
 __all__ = [
-    "BOUNDS", "CENT_UNITS", "CURRENCY_CODES", "CURRENCY_PREFIX", "EN_FRACTIONS", "EN_FRACTIONS_PLURAL", "EN_ONES",
-    "EN_SCALE", "EN_SHORT_SCALE", "EN_TENS", "EN_UNITS", "GLUED_UNITS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL", "KO_UNITS",
-    "NATIVE_COUNTERS", "NATIVE_ONES", "NATIVE_PAIRS", "NATIVE_TENS", "PREFIX_QUALIFIERS", "SIGN_WORDS", "SINO_PAIRS", "SUFFIX_QUALIFIERS",
-    "TIME_UNITS", "TONNE", "UNIT_ALIASES", "VULGAR_FRACTIONS", "alternation", "unit_key",
+    "BOUNDS", "CENT_UNITS", "CURRENCIES", "CURRENCY", "CURRENCY_CODES", "CURRENCY_PREFIX", "EN_FRACTIONS",
+    "EN_FRACTIONS_PLURAL", "EN_HALVES", "EN_ONES", "EN_SCALE", "EN_SHORT_SCALE", "EN_TENS", "EN_UNITS",
+    "GLUED_CASED", "GLUED_UNITS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL", "KO_UNITS", "NATIVE_COUNTERS",
+    "NATIVE_ONES", "NATIVE_PAIRS", "NATIVE_TENS", "ONE_NOUNS", "POUNDS_WEIGHT", "PREFIX_QUALIFIERS", "RATE_UNITS",
+    "SIGN_WORDS", "SINO_PAIRS", "STONE", "SUFFIX_QUALIFIERS", "TIME_UNITS", "TONNE", "UNIT_ALIASES",
+    "VULGAR_FRACTIONS", "alternation", "currency", "unit_key",
 ]
 
 # --- Sino-Korean -----------------------------------------------------------
@@ -75,6 +77,8 @@ EN_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "s
 """Denominators in words, after a, an or one: a quarter, one-third, an eighth; one and a half."""
 EN_FRACTIONS_PLURAL = {f"{w}s": d for w, d in EN_FRACTIONS.items() if w != "half"}
 """The same after two to nine: three-quarters, two-thirds (two halves is one, not a fraction)."""
+EN_HALVES = {"three": 3, "five": 5, "seven": 7, "nine": 9}
+"""The numerators that make halves a fraction: three halves is 1.5, but two halves (of a match) are a count."""
 TONNE = "t"
 """Korean news writes tonnes as a glued t (20만t, 3만t급): the unit as written, the same as 톤 (``unit_key``)."""
 
@@ -91,21 +95,37 @@ KO_UNITS = sorted(
 )
 GLUED_UNITS = sorted(
     ["km", "kg", "mg", "cm", "mm", "ml", "nm", "GB", "TB", "MB", "Gbps", "GHz", "MHz", "kW", "MW", "GW",
-     "kWh", "MWh", "GWh", "TWh", "bp", "bps", "pp", "°C", "°F", "m²", "km²", "ha", "mph", "%", "€"],
+     "kWh", "MWh", "GWh", "TWh", "bp", "bps", "pp", "°C", "°F", "m²", "km²", "km2", "km^2", "m2", "m^2", "ha", "mph",
+     "kph", "km/h", "ft", "lb", "lbs", "oz", "%", "€"],
     key=len, reverse=True,
 )
-"""Units written against the number (25mg, 4km, 20€). m and g are left out: 1.5m is a million and
-5G a network."""
-EN_UNITS = ["percentage points", "percentage point", "basis points", "per cent", "percent", "dollars", "euros",
-            "cents", "pence", "pounds", "won", "yen", "yuan", "pp", "bps", "km", "kg", "mg", "miles",
-            "kilometres", "kilometers", "metres", "meters", "tonnes", "tons", "hectares", "GB", "TB", "MW",
-            "GW", "GWh", "TWh", "kWh", "USD", "EUR", "GBP", "JPY", "CNY", "KRW"]
-"""Units written after a space (5 percent, 25 mg, 20 EUR)."""
+"""Units written against the number (25mg, 4km, 9,500ft, 20€). m and g are left out here: 1.5m is a million,
+and 5G a network (``GLUED_CASED`` reads 46.5g)."""
+GLUED_CASED = {"g": "g", "C": "°C", "F": "°F"}
+"""Units written against the number that count only in this case, and the unit each gives: 46.5g (5G is a
+network), 200C and 98F (5c is five cents)."""
+STONE = "st"
+"""Stone, written against the number (4st, 11st): not after a 1 that ends an ordinal (1st, 21st)."""
+EN_UNITS = ["percentage points", "percentage point", "basis points", "per cent", "percent", "dollars", "dollar",
+            "euros", "euro", "US dollars", "Australian dollars", "Australian dollar", "Canadian dollars",
+            "Canadian dollar", "Hong Kong dollars", "Singapore dollars", "cents", "pence", "pounds", "won", "yen",
+            "yuan", "pounds sterling", "pp", "bps", "km", "kg", "mg", "miles", "kilometres", "kilometers", "metres", "meters", "tonnes",
+            "tons", "hectares", "acres", "feet", "ft", "inches", "yards", "lb", "lbs", "oz", "litres", "liters",
+            "gallons", "grams", "kilograms", "degrees Celsius", "degrees Fahrenheit", "degrees C", "degrees F",
+            "kilometres per hour", "kilometers per hour", "miles per hour", "km/h", "kph", "mph",
+            "sq mi", "sq km", "sq ft", "sq m", "square miles", "square kilometres", "square kilometers",
+            "square metres", "square meters", "square feet", "km2", "km²", "m²",
+            "GB", "TB", "MW", "GW", "GWh", "TWh", "kWh", "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "RMB"]
+"""Units written after a space (5 percent, 25 mg, 20 EUR, 32 degrees Celsius)."""
+ONE_NOUNS = ["gallon", "litre", "liter", "pint", "barrel", "mile", "kilometre", "kilometer", "metre", "meter", "foot",
+             "inch", "yard", "ounce", "ton", "tonne", "kilo", "kilogram", "gram", "acre", "hectare", "second", "minute",
+             "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "dollar", "euro", "cent", "penny"]
+"""Units that "a" or "an" counts once in a text that is one number: a gallon, an hour and a half. (A pound is
+money or weight; a quarter, a third are fractions.)"""
+RATE_UNITS = ["s-1", "s⁻¹"]
+"""Units after a space that end in a sign or a superscript, where a word boundary cannot end them (4e14 s-1)."""
 CURRENCY_CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "KRW", "RMB"]
 """ISO codes written before the amount (EUR 20), upper case only."""
-CURRENCY_PREFIX = {"US$": "$", "$": "$", "€": "€", "£": "£", "¥": "¥", "₩": "₩", "C$": "C$", "A$": "A$",
-                   "HK$": "HK$", "S$": "S$", **{c: c for c in CURRENCY_CODES}}
-"""Signs and codes written before the amount, and the unit each gives."""
 CENT_UNITS = {"달러": "센트", "유로": "센트", "dollars": "cents", "euros": "cents"}
 """Currencies whose amounts may go on in cents: 2달러 23센트 is 2.23 dollars."""
 VULGAR_FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
@@ -150,18 +170,45 @@ def alternation(words: Iterable[str]) -> str:
     return trie.pattern()
 
 
-# The same unit, spelled differently (% and 퍼센트, $ and 달러).
+CURRENCIES = {
+    "$": ["$", "US$", "USD", "달러", "불", "dollars", "dollar", "US dollars"],
+    "€": ["€", "EUR", "유로", "euros", "euro"],
+    "£": ["£", "GBP", "파운드", "pounds sterling", "pounds"],
+    "¥": ["¥", "JPY", "엔", "yen"],
+    "원": ["원", "₩", "KRW", "won"],
+    "위안": ["위안", "CNY", "RMB", "yuan"],
+    "C$": ["C$", "Canadian dollars", "Canadian dollar"],
+    "A$": ["A$", "Australian dollars", "Australian dollar"],
+    "HK$": ["HK$", "Hong Kong dollars"],
+    "S$": ["S$", "Singapore dollars"],
+    "cents": ["cents", "센트"],
+}
+"""Every currency's one unit name, and the ways news writes it: a sign, an ISO code, a Korean or an English
+word. ``find_quantities`` and ``parse_quantity`` give the name (1,200 euros, €1,200 and EUR 1,200 are all €),
+so that a check, a ranking or reconcile that asks whether a number is money asks once. English "pounds" is money
+only after a scale (5 million pounds); 550 pounds of cocaine and a baby of 9 pounds weigh (``POUNDS_WEIGHT``)."""
+POUNDS_WEIGHT = "lb"
+"""The unit of "pounds" after a number with no scale: a weight."""
+CURRENCY = {spelling.lower(): name for name, spellings in CURRENCIES.items() for spelling in spellings}
+"""A currency's spelling, lower case, and its one unit name."""
+CURRENCY_PREFIX = {p: CURRENCY[p.lower()] for p in ("US$", "$", "€", "£", "¥", "₩", "C$", "A$", "HK$", "S$",
+                                                    *CURRENCY_CODES)}
+"""Signs and codes written before the amount, and the unit each gives."""
+
+# The same unit, spelled differently (% and 퍼센트, $ and 달러): the key two units compare by.
 UNIT_ALIASES = {
     "퍼센트": "%", "프로": "%", "percent": "%", "per cent": "%",
     "퍼센트포인트": "%p", "%포인트": "%p", "percentage points": "%p", "percentage point": "%p", "pp": "%p",
-    "달러": "$", "불": "$", "dollars": "$", "us$": "$", "usd": "$",
-    "won": "원", "₩": "원", "krw": "원",
-    "유로": "€", "euros": "€", "eur": "€",
-    "파운드": "£", "pounds": "£", "gbp": "£",
-    "엔": "¥", "yen": "¥", "jpy": "¥",
-    "위안": "위안", "yuan": "위안", "cny": "위안", "rmb": "위안",
-    "센트": "cents", TONNE: "톤", "tonnes": "톤", "tonne": "톤", "㎞": "km", "㎏": "kg", "㎡": "m²", "℃": "°c",
+    **{spelling: name.lower() for spelling, name in CURRENCY.items() if spelling != name.lower()},
+    TONNE: "톤", "tonnes": "톤", "tonne": "톤", "㎞": "km", "㎏": "kg", "㎡": "m²", "℃": "°c",
     "basis points": "bp", "bps": "bp",
+    "degrees celsius": "°c", "degrees c": "°c", "degrees fahrenheit": "°f", "degrees f": "°f",
+    "km2": "km²", "km^2": "km²", "sq km": "km²", "square kilometres": "km²", "square kilometers": "km²",
+    "m2": "m²", "m^2": "m²", "sq m": "m²", "square metres": "m²", "square meters": "m²",
+    "square miles": "sq mi", "square feet": "sq ft",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h", "kph": "km/h", "miles per hour": "mph",
+    "lbs": "lb", "feet": "ft", "foot": "ft", "kilometres": "km", "kilometers": "km", "kilograms": "kg",
+    "s⁻¹": "s-1",
 }
 
 
@@ -169,3 +216,8 @@ def unit_key(unit: str) -> str:
     """One spelling for a unit, so that "달러" and "$" compare equal."""
     u = unit.strip().lower()
     return UNIT_ALIASES.get(u, u)
+
+
+def currency(unit: str) -> str:
+    """A unit as ``find_quantities`` gives it: a currency's one name (euros, EUR and 유로 are €), else as written."""
+    return CURRENCY.get(unit.lower(), unit)

@@ -60,12 +60,41 @@ def test_text_that_is_not_one_number_gives_none(text):
 @pytest.mark.parametrize(
     ("text", "unit"),
     [("26만 개", "개"), ("26만장", "장"), ("14조 원", "원"), ("67.4조원", "원"), ("$14bn", "$"), ("12.5%", "%"),
-     ("100 percent", "%"), ("5천 달러", "달러"), ("3개월", "개월"), ("2개국", "개국"), ("1.2 billion", None),
+     ("100 percent", "%"), ("5천 달러", "$"), ("3개월", "개월"), ("2개국", "개국"), ("1.2 billion", None),
      ("twenty-six thousand", None)],
 )
 def test_counter_or_currency_comes_back_separately(text, unit):
     q = parse_quantity(text)
     assert q is not None and q.unit == unit
+
+
+SPELLINGS = {
+    "$": ["$1,200", "US$1,200", "USD 1,200", "1,200 USD", "1,200 dollars", "1,200 US dollars", "1,200달러", "1,200불"],
+    "€": ["€1,200", "1,200€", "EUR 1,200", "1,200 EUR", "1,200 euros", "1,200 Euros", "1,200유로"],
+    "£": ["£1,200", "GBP 1,200", "1,200 pounds sterling", "1,200파운드"],
+    "¥": ["¥1,200", "JPY 1,200", "1,200 yen", "1,200엔"],
+    "원": ["₩1,200", "KRW 1,200", "1,200 won", "1,200원"],
+    "위안": ["CNY 1,200", "RMB 1,200", "1,200 yuan", "1,200 RMB", "1,200위안"],
+    "A$": ["A$1,200", "1,200 Australian dollars"],
+}
+
+
+def test_every_spelling_of_a_currency_gives_its_one_unit_name():
+    got = {name: {t: (q.value, q.unit) for t in texts if (q := parse_quantity(t)) is not None}
+           for name, texts in SPELLINGS.items()}
+    assert got == {name: dict.fromkeys(texts, (Decimal(1200), name)) for name, texts in SPELLINGS.items()}
+
+
+def test_pounds_are_money_after_a_scale_and_a_weight_without_one():
+    found = find_quantities("Customs seized 250 kilograms (550 pounds) of cocaine; the fine was 1.5 million pounds.")
+    assert [(q.text, q.unit) for q in found] == [
+        ("250 kilograms", "kilograms"), ("550 pounds", "lb"), ("1.5 million pounds", "£")]
+
+
+def test_running_text_gives_the_same_names():
+    found = find_quantities("They paid 1,200 euros, 28 euros and 1,200 dollars (₩1.6m) for 12,000 homes.")
+    assert [(q.text, q.unit) for q in found] == [
+        ("1,200 euros", "€"), ("28 euros", "€"), ("1,200 dollars", "$"), ("₩1.6m", "원"), ("12,000", None)]
 
 
 @pytest.mark.parametrize(
@@ -232,9 +261,9 @@ def test_what_is_not_a_range_stays_separate_numbers(text, values):
      ("세 곳", 3, "곳"), ("석 달", 3, "달"), (".5", "0.5", None), ("1.", 1, None), ("영점오", "0.5", None),
      ("삼점사", "3.4", None), ("일쩜이삼", "1.23", None), ("1경", 10**16, None), ("1해", 10**20, None),
      ("1자", 10**24, None), ("1양", 10**28, None), ("륙십", 60, None), ("3/4", "0.75", None),
-     ("사분의 삼", "0.75", None), ("2 1/2", "2.5", None), ("2½", "2.5", None), ("100불", 100, "불"),
-     ("50센트", 50, "센트"), ("EUR 20", 20, "EUR"), ("2달러 23센트", "2.23", "달러"),
-     ("2 dollars and 23 cents", "2.23", "dollars"), ("two point three", "2.3", None),
+     ("사분의 삼", "0.75", None), ("2 1/2", "2.5", None), ("2½", "2.5", None), ("100불", 100, "$"),
+     ("50센트", 50, "cents"), ("EUR 20", 20, "€"), ("2달러 23센트", "2.23", "$"),
+     ("2 dollars and 23 cents", "2.23", "$"), ("two point three", "2.3", None),
      ("a hundred and two", 102, None), ("2.48×10⁻⁵", "0.0000248", None), ("4e14", 4 * 10**14, None),
      ("two-year", 2, "year"), ("25mg", 25, "mg"), ("4km", 4, "km"), ("30프로", 30, "프로")],
 )
