@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 
-from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, TITLES_EN
+from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, SENTENCE_OPENERS_EN, TITLES_EN
 
-__all__ = ["english_people", "english_surnames"]
+__all__ = ["bare_name", "english_people", "english_surnames"]
 
 _CAP = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
-_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}\b")
+# up to six words: a role may come first ("Japanese Defense Minister Gen Nakatani")
+_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}}\b")
 _STOP_FIRST = frozenset(
     "The A An In On At For But And If When While This That These Those It Its As After Before During With From By Our "
     "South North East West New Korea Korean United Asia Asian Pacific European Chinese Japanese American Seoul "
@@ -35,7 +36,7 @@ _ORG_WORDS = frozenset(
 _ROLE_WORDS = (
     r"chief executive|executive|chief|ceo|CEO|president|minister|spokes\w+|analyst|economist|director|chair\w*|"
     r"founder|co-founder|professor|secretary|governor|senator|official|head|leader|manager|researcher|adviser|"
-    r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|"
+    r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|speaker|"
     + "|".join(re.escape(t) for t in TITLES_EN)
 )
 _ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_WORDS})(?:\s+(?:{_ROLE_WORDS}))?)\s+$")
@@ -44,8 +45,9 @@ _APPOSITIVE_RE = re.compile(
     rf"|(?P<role>(?:the|a|an|[A-Z][\w&.-]*'s|(?:[a-z-]+\s+)?(?:{_ROLE_WORDS}))\b[^,.;\"“”\n]{{0,80}}))[,.]"
 )
 _CUES = "|".join(CUE_VERBS_EN)
-# "Huang said", "Rahul Mehta of Brightline Capital said"
-_CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})?\s+(?:{_CUES})\b")
+# "Huang said", "Rahul Mehta of Brightline Capital said", "Miller, a retired worker, said"
+_CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}|,[^,.;\"“”\n]{{1,80}},)?"
+                           rf"\s+(?:{_CUES})\b")
 _ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
 _CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+$")
 
@@ -80,8 +82,13 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         if last_role >= 0:
             role = " ".join(words[: last_role + 1])
         skip = last_role + 1
-        while skip < len(words) and (words[skip] in HONORIFICS_EN or words[skip] in _STOP_FIRST):
+        while skip < len(words) and (words[skip] in HONORIFICS_EN or words[skip] in _STOP_FIRST
+                                     or words[skip] in SENTENCE_OPENERS_EN):
             skip += 1
+        # "Word Response To Trump" (a headline): a name holds no such word, so it is the words after it
+        skip = max([skip, *(k + 1 for k in range(skip, len(words)) if words[k] in SENTENCE_OPENERS_EN)])
+        if skip == 0 and _opens_sentence(text, m.start()) and _ordinary_word(text, words[0]):
+            skip = 1  # "Reportedly Brazile": a word the article writes in lower case, opening the sentence
         pos = m.start()
         for w in words[:skip]:
             pos = text.index(w, pos) + len(w)
@@ -109,6 +116,42 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         role = role or (rb[1] if rb else ap["role"] if ap and ap["role"] else "")
         out.append((" ".join(words), role, start, end, surname))
     return out
+
+
+def bare_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name in the run of capitalised words ``text[start:end]``, without the role, honorific or
+    sentence-opening word before it ("Japanese Defense Minister Nakatani", "Now Brazile"); ``None`` if none is left
+    or the words name an organisation or a place."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while k < len(words) and (_ROLE_WORD_RE.fullmatch(words[k][0]) or words[k][0] in HONORIFICS_EN
+                              or words[k][0] in _STOP_FIRST or words[k][0] in SENTENCE_OPENERS_EN
+                              or words[k][0] in _PRONOUNS_AND_ORGS or words[k][0][0].islower()):
+        k += 1
+    rest = [w[0] for w in words[k:]]
+    if not rest or any(w in _ORG_WORDS or w in _STOP_FIRST or w in SENTENCE_OPENERS_EN for w in rest):
+        return None
+    return start + words[k].start(), start + words[-1].end()
+
+
+_PRONOUNS_AND_ORGS = frozenset("He She They It We I You His Her Their Its Our".split())
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` starts a sentence: only spaces and opening marks stand between it and the text's start, a
+    line break or a full stop."""
+    k = at
+    while k > 0 and (text[k - 1].isspace() or text[k - 1] in "\"“‘'(["):
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n:"
+
+
+def _ordinary_word(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` in lower case ("now", "does") and never capitalised inside a sentence:
+    then, capitalised at a sentence's start, it is the sentence's first word, not a first name."""
+    if not word.isalpha() or re.search(rf"\b{re.escape(word.lower())}\b", text) is None:
+        return False
+    return not any(not _opens_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
 
 def english_surnames(text, by_name, found, outside) -> None:
