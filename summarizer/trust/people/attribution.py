@@ -33,6 +33,7 @@ from .lexicon import (
     CONTINUATIONS_KO,
     CUE_VERB_KO_RE,
     CUE_VERBS_EN,
+    NAME_WORD_EN,
     PARTICLE_RE,
     PRONOUNS_EN,
     QUOTATIVE_KO_RE,
@@ -87,6 +88,8 @@ _TAIL_PRONOUN_RE = re.compile(
 # Huang said: "…"; Huang once said in the spring, when the story broke, "…": the rest of the clause, up to 100
 # characters, stands between the verb and the quote
 _LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}{_ADVERB}\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
+_CLOSE_RE = re.compile(r"[\s,.!?”\"’'\x00]*")
+_PAST_RE = re.compile(r"\s+(?P<cue>[a-z]{2,}ed)\b")
 _ACCORDING_RE = re.compile(r"\baccording to\s+$", re.IGNORECASE)
 _LEAD_PRONOUN_RE = re.compile(rf"\b(?:{'|'.join(PRONOUNS_EN)})\s+(?:{_CUES_EN})\b|\b(?:added|continued)\b")
 _CONTINUATION_KO_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(sorted(set(CONTINUATIONS_KO), key=len, reverse=True))})"
@@ -188,6 +191,8 @@ class _Analysis:
             if not _TAIL_ROLE_RE.fullmatch(gap):
                 break
             m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
+            if m is None and _CLOSE_RE.fullmatch(gap):
+                m = _PAST_RE.match(masked, self.extent[i])  # "…," Toomey fumed
             if m is not None:
                 return self._at(i, "cue", m.span("cue"))
         for i in reversed(before):
@@ -270,11 +275,13 @@ class _Analysis:
         return found
 
 
-_CAP_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*"
-_CAP_RUN = rf"{_CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?{_CAP_WORD}){{0,3}}"
+_CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
+# "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
+# quote, any verb in the past tense ties the name that stands before it
 _TAIL_UNKNOWN_RE = re.compile(
-    rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{_CUES_EN})\s+(?:[a-z][\w.'&-]*\s+){{0,4}}(?P<n1>{_CAP_RUN})(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
-    rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN})\b)"
+    rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,5}}?(?P<n1>{_CAP_RUN})"
+    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
+    rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN}|[a-z]{{2,}}ed)\b)"
 )
 _LEAD_UNKNOWN_RE = re.compile(rf"(?<![\w.])(?P<n>{_CAP_RUN}){_ADVERB}\s+(?P<c>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
 

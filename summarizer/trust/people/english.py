@@ -13,11 +13,11 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 
-from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, SENTENCE_OPENERS_EN, TITLES_EN
+from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, NAME_WORD_EN, SENTENCE_OPENERS_EN, TITLES_EN
 
 __all__ = ["bare_name", "english_people", "english_surnames"]
 
-_CAP = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
+_CAP = NAME_WORD_EN
 # up to six words: a role may come first ("Japanese Defense Minister Gen Nakatani")
 _NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}}\b")
 _STOP_FIRST = frozenset(
@@ -37,6 +37,7 @@ _ROLE_WORDS = (
     r"chief executive|executive|chief|ceo|CEO|president|minister|spokes\w+|analyst|economist|director|chair\w*|"
     r"founder|co-founder|professor|secretary|governor|senator|official|head|leader|manager|researcher|adviser|"
     r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|speaker|"
+    r"democrat|republican|candidate|nominee|hopeful|rival|former|"
     + "|".join(re.escape(t) for t in TITLES_EN)
 )
 _ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_WORDS})(?:\s+(?:{_ROLE_WORDS}))?)\s+$")
@@ -49,7 +50,8 @@ _CUES = "|".join(CUE_VERBS_EN)
 _CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}|,[^,.;\"“”\n]{{1,80}},)?"
                            rf"\s+(?:{_CUES})\b")
 _ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
-_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+$")
+# "said Jensen Huang", "said Republican political consultant Chris Russell"
+_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+(?:[\w.'&-]+\s+){{0,4}}$")
 
 
 def _surname(words: list[str]) -> str:
@@ -87,7 +89,7 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
             skip += 1
         # "Word Response To Trump" (a headline): a name holds no such word, so it is the words after it
         skip = max([skip, *(k + 1 for k in range(skip, len(words)) if words[k] in SENTENCE_OPENERS_EN)])
-        if skip == 0 and _opens_sentence(text, m.start()) and _ordinary_word(text, words[0]):
+        if skip == 0 and _opens_sentence(text, m.start()) and (words[0].endswith("ing") or _ordinary_word(text, words[0])):
             skip = 1  # "Reportedly Brazile": a word the article writes in lower case, opening the sentence
         pos = m.start()
         for w in words[:skip]:
@@ -106,7 +108,7 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
                 break
     for words, start, end, role in candidates:
         before = text[max(0, start - 80) : start]
-        before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # the same sentence only
+        before = before[_sentence_start(before):]  # the same sentence only
         rb = _ROLE_BEFORE_RE.search(before)
         ap = _APPOSITIVE_RE.match(text, end)
         cue = _CUE_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(before)
@@ -135,6 +137,22 @@ def bare_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _PRONOUNS_AND_ORGS = frozenset("He She They It We I You His Her Their Its Our".split())
+
+
+_ABBREVIATED = re.compile(r"(?:\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Cmdr|Maj)|\b[A-Z])$")
+
+
+_STOP_RE = re.compile(r"[.!?]\s")
+
+
+def _sentence_start(before: str) -> int:
+    """Where the last sentence of ``before`` starts: after its last line break or full stop, one that does not
+    end an abbreviation ("Gov. Jerry Brown", "Jacob J. Lew")."""
+    at = before.rfind("\n") + 1
+    for m in _STOP_RE.finditer(before, at):
+        if not _ABBREVIATED.search(before, 0, m.start()):
+            at = m.end()
+    return at
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "CONTINUATIONS_EN", "SENTENCE_OPENERS_EN", "NOT_IN_GIVEN_NAMES_KO", "CONTINUATIONS_KO", "CUE_VERBS_EN", "CUE_VERB_KO_RE", "HANJA_SURNAMES", "HONORIFICS_EN",
+    "CONTINUATIONS_EN", "NAME_WORD_EN", "SENTENCE_OPENERS_EN", "NOT_IN_GIVEN_NAMES_KO", "CONTINUATIONS_KO", "CUE_VERBS_EN", "CUE_VERB_KO_RE", "HANJA_SURNAMES", "HONORIFICS_EN",
     "NOT_NAMES_KO", "PARTICLE_RE", "PRONOUNS_EN", "QUOTATIVE_KO_RE", "SUBJECT_PARTICLES", "SURNAMES_KO",
     "TITLES_EN", "TITLES_KO", "TITLE_WORDS_RE", "COMPOUND_TITLES_RE", "alternation", "title_re",
 ]
@@ -136,6 +136,9 @@ SENTENCE_OPENERS_EN = frozenset(
     "Reached Contacted Reacting Meanwhile Notably Importantly Still Similarly Likewise Otherwise Elsewhere "
     "To Of For From By With Into Onto About Against Between Behind Beyond During Toward Towards Upon".split()
 )
+# One capitalised word of an English name: Huang, McCain, DeSantis, VanderSloot, O’Donnell, Jae-myung; not the
+# possessive ("Ryan’s agenda" names Ryan).
+NAME_WORD_EN = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?!s\b)[A-Za-z]+)*"
 PRONOUNS_EN = ("he", "she", "they", "He", "She", "They")
 CONTINUATIONS_EN = ("He", "She", "They", "he", "she", "they", "added", "Added", "also", "Also")
 HONORIFICS_EN = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Sir", "Dame")
