@@ -71,6 +71,7 @@ _AFTER_MENTION_RE = re.compile(
 )
 # [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
 _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
 _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
 _CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")
@@ -116,7 +117,10 @@ class _Analysis:
             pos = e
         parts.append(text[pos:])
         self.masked = "".join(parts)
-        self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(self.masked)]
+        # not after a title's abbreviation or an initial: "said former Gov. Ed Rendell", "Jacob J. Lew said"
+        masked = self.masked
+        self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(masked) if masked[m.start()] != "."
+                           or not _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start())]
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]

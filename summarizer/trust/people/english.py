@@ -96,8 +96,8 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
             pos = text.index(w, pos) + len(w)
         start = text.index(words[skip], pos) if skip < len(words) else m.end()
         words = words[skip:]
-        if len(words) < 2 or any(w in _ORG_WORDS for w in words):
-            continue
+        if len(words) < 2 or any(w in _ORG_WORDS for w in words) or words[-1] in _TITLE_ABBREVIATIONS:
+            continue  # (a name does not end with a title's abbreviation: "Pennsylvania Gov. Ed Rendell")
         candidates.append((words, start, m.end(), role))
     surnames_used: set[str] = set()
     for surname in dict.fromkeys(_surname(words) for words, _, _, _ in candidates):  # each surname once
@@ -142,6 +142,7 @@ _PRONOUNS_AND_ORGS = frozenset("He She They It We I You His Her Their Its Our".s
 _ABBREVIATED = re.compile(r"(?:\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Cmdr|Maj)|\b[A-Z])$")
 
 
+_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Adm Cmdr Maj Dr Mr Mrs Ms St".split())
 _STOP_RE = re.compile(r"[.!?]\s")
 
 

@@ -146,4 +146,5 @@ TITLES_EN = (
     "President", "Prime Minister", "Minister", "Senator", "Governor", "Chancellor", "Secretary", "Mayor", "Chairman",
     "Chairwoman", "Chair", "Chief Executive", "CEO", "Director", "Professor", "General", "Judge", "Ambassador",
     "Spokesman", "Spokeswoman", "Spokesperson", "Representative", "Rep.", "Sen.", "Gov.", "Vice President", "Speaker",
+    "Imam", "Rabbi", "Pastor", "Bishop", "Archbishop", "Cardinal", "Sheikh", "Rev.",
 )
