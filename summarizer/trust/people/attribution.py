@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..article.furniture import is_furniture
+from .english import bare_name
 from .lexicon import (
     CONTINUATIONS_KO,
     CUE_VERB_KO_RE,
@@ -40,7 +41,6 @@ from .lexicon import (
     SUBJECT_PARTICLES,
     title_re,
 )
-from .english import bare_name
 from .persons import Person, mention_index, people
 
 if TYPE_CHECKING:

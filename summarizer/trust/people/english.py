@@ -13,7 +13,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 
-from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, NAME_WORD_EN, SENTENCE_OPENERS_EN, TITLES_EN
+from .lexicon import (
+    CUE_VERBS_EN,
+    HONORIFICS_EN,
+    NAME_WORD_EN,
+    SENTENCE_OPENERS_EN,
+    TITLES_EN,
+)
 
 __all__ = ["bare_name", "english_people", "english_surnames"]
 

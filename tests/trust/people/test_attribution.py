@@ -1,12 +1,12 @@
 """speaker_of(): who the article gives each quotation to, as Korean and English news write it."""
 
 import pytest
+from support.speakers import article, truth
 
 from summarizer import ArticleSummary, validate
 from summarizer.trust.article.source import Source
 from summarizer.trust.people import people
 from summarizer.trust.people.attribution import Attribution, speaker_of
-from support.speakers import article, truth
 
 
 def attribute(text: str, quote: str, nth: int = 0):
