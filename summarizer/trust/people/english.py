@@ -80,6 +80,7 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         return []
     out = []
     candidates = []
+    ordinary = _OrdinaryWords(text)
     for m in _NAME_RE.finditer(text):
         words = m[0].split()
         start = m.start()
@@ -95,7 +96,7 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
             skip += 1
         # "Word Response To Trump" (a headline): a name holds no such word, so it is the words after it
         skip = max([skip, *(k + 1 for k in range(skip, len(words)) if words[k] in SENTENCE_OPENERS_EN)])
-        if skip == 0 and _opens_sentence(text, m.start()) and (words[0].endswith("ing") or _ordinary_word(text, words[0])):
+        if skip == 0 and _opens_sentence(text, m.start()) and (words[0].endswith("ing") or words[0] in ordinary):
             skip = 1  # "Reportedly Brazile": a word the article writes in lower case, opening the sentence
         pos = m.start()
         for w in words[:skip]:
@@ -171,12 +172,22 @@ def _opens_sentence(text: str, at: int) -> bool:
     return k == 0 or text[k - 1] in ".!?\n:"
 
 
-def _ordinary_word(text: str, word: str) -> bool:
-    """Whether the article writes ``word`` in lower case ("now", "does") and never capitalised inside a sentence:
-    then, capitalised at a sentence's start, it is the sentence's first word, not a first name."""
-    if not word.isalpha() or re.search(rf"\b{re.escape(word.lower())}\b", text) is None:
-        return False
-    return not any(not _opens_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+class _OrdinaryWords:
+    """The words an article writes in lower case ("now", "does") and never capitalised inside a sentence: such a
+    word, capitalised at a sentence's start, is the sentence's first word, not a first name. Both sets are read
+    once, in one pass each over the article, and only if some name opens a sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower: set[str] | None = None
+        self.inside: set[str] = set()
+
+    def __contains__(self, word: str) -> bool:
+        if self.lower is None:
+            text = self.text
+            self.lower = set(re.findall(r"\b[a-z]+\b", text))
+            self.inside = {m[0] for m in re.finditer(r"\b[A-Z][a-z]+\b", text) if not _opens_sentence(text, m.start())}
+        return word.isalpha() and word.lower() in self.lower and word not in self.inside
 
 
 def english_surnames(text, by_name, found, outside) -> None:
