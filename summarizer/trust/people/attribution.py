@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..article.furniture import is_furniture
+from .english import bare_name
 from .lexicon import (
     CONTINUATIONS_KO,
     CUE_VERB_KO_RE,
     CUE_VERBS_EN,
+    NAME_WORD_EN,
     PARTICLE_RE,
     PRONOUNS_EN,
     QUOTATIVE_KO_RE,
@@ -69,18 +71,26 @@ _AFTER_MENTION_RE = re.compile(
 )
 # [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
 _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
 _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
 _CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")
-_TAIL_CUE_NAME_RE = re.compile(rf"[\s,.!?”\"’'\x00]*(?:{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,4}}")
+# "…," said former Pennsylvania Gov. and party chairman Ed Rendell: a role of up to eight words between
+_TAIL_CUE_NAME_RE = re.compile(rf"[\s,.!?”\"’'\x00]*(?:{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,8}}")
 _OF_ORG = r"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
-_TAIL_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}\s+(?P<cue>{_CUES_EN})\b")
+# a word or two between the name and its verb: "Huang also said", "Pacheco once said", "Rubio has said"
+_ADVERB = r"(?:\s+(?:\w+ly|also|once|later|then|again|first|has|had|have|would|will|had\s+once|has\s+long|went\s+on\s+to)){0,2}"
+_TAIL_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}{_ADVERB}\s+(?P<cue>{_CUES_EN})\b")
 # between a quote and the name a cue verb follows: a few words of role ("…," Federal Reserve chair Janet Powers told)
 _TAIL_ROLE_RE = re.compile(r"[\s,.!?”\"’'\x00]*(?:[\w.'&-]+\s+){0,4}")
 _TAIL_PRONOUN_RE = re.compile(
     rf"[\s,.!?”\"’'\x00]*(?:(?:{'|'.join(PRONOUNS_EN)})\s+(?P<a>{_CUES_EN})|(?P<b>{_CUES_EN})\s+(?:he|she|they))\b"
 )
-_LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,40}}?[:,]?\s*$")
+# Huang said: "…"; Huang once said in the spring, when the story broke, "…": the rest of the clause, up to 100
+# characters, stands between the verb and the quote
+_LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}{_ADVERB}\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
+_CLOSE_RE = re.compile(r"[\s,.!?”\"’'\x00]*")
+_PAST_RE = re.compile(r"\s+(?P<cue>[a-z]{2,}ed)\b")
 _ACCORDING_RE = re.compile(r"\baccording to\s+$", re.IGNORECASE)
 _LEAD_PRONOUN_RE = re.compile(rf"\b(?:{'|'.join(PRONOUNS_EN)})\s+(?:{_CUES_EN})\b|\b(?:added|continued)\b")
 _CONTINUATION_KO_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(sorted(set(CONTINUATIONS_KO), key=len, reverse=True))})"
@@ -107,7 +117,10 @@ class _Analysis:
             pos = e
         parts.append(text[pos:])
         self.masked = "".join(parts)
-        self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(self.masked)]
+        # not after a title's abbreviation or an initial: "said former Gov. Ed Rendell", "Jacob J. Lew said"
+        masked = self.masked
+        self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(masked) if masked[m.start()] != "."
+                           or not _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start())]
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
@@ -172,16 +185,20 @@ class _Analysis:
         before = [i for i in range(a, b) if self.mentions[i][0] < open_at]
         after = [i for i in range(a, b) if self.mentions[i][0] >= close_at]
         # English: “…,” said Huang / “…,” Huang said / Huang said: “…” / according to Huang
+        # the first name after the quote that a cue verb ties to it, past others in its role ("…," Trump
+        # spokesperson Ron Lieberman told)
         for i in after:
             gap = masked[close_at : self.mentions[i][0]]
             m = _TAIL_CUE_NAME_RE.fullmatch(gap)
             if m is not None:
                 return self._at(i, "cue", _cue_span(gap, close_at))
-            if _TAIL_ROLE_RE.fullmatch(gap):
-                m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
-                if m is not None:
-                    return self._at(i, "cue", m.span("cue"))
-            break
+            if not _TAIL_ROLE_RE.fullmatch(gap):
+                break
+            m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
+            if m is None and _CLOSE_RE.fullmatch(gap):
+                m = _PAST_RE.match(masked, self.extent[i])  # "…," Toomey fumed
+            if m is not None:
+                return self._at(i, "cue", m.span("cue"))
         for i in reversed(before):
             between = masked[self.extent[i] : open_at]
             m = _LEAD_NAME_CUE_RE.match(between)
@@ -193,6 +210,17 @@ class _Analysis:
         if after and _ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]):
             at = close_at + _ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]).start()
             return self._at(after[0], "cue", (at, at + len("according to")))
+        if not _TAIL_PRONOUN_RE.match(masked, close_at):
+            # "…" would be appropriate, Republican candidate Ben Carson said after the attacks: the sentence's
+            # subject and its verb, after the quote
+            for i in after:
+                m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
+                if m is not None:
+                    return self._at(i, "cue", m.span("cue"))
+            # "…," Nakatani said: a name a cue verb ties to the quote, though the article tells no more of them
+            unknown = _unknown_speaker(text, masked, lo, open_at, close_at, hi)
+            if unknown is not None:
+                return unknown
         cue = self._korean_cue(close_at, hi)
         # Korean: the name right before the quote (headlines), the nearest named subject, a bare name opening it.
         direct = [i for i in before if _DIRECT_RE.fullmatch(masked, self.extent[i], open_at)]
@@ -249,6 +277,34 @@ class _Analysis:
             for w in walked:
                 self._named[w] = found
         return found
+
+
+_CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
+# "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
+# quote, any verb in the past tense ties the name that stands before it
+_TAIL_UNKNOWN_RE = re.compile(
+    rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,5}}?(?P<n1>{_CAP_RUN})"
+    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
+    rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN}|[a-z]{{2,}}ed)\b)"
+)
+_LEAD_UNKNOWN_RE = re.compile(rf"(?<![\w.])(?P<n>{_CAP_RUN}){_ADVERB}\s+(?P<c>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
+
+
+def _unknown_speaker(text: str, masked: str, lo: int, open_at: int, close_at: int, hi: int) -> Attribution | None:
+    """A speaker whom a cue verb ties to the quote by a capitalised name that is no one the article names otherwise
+    ("…," Nakatani said; said Nakatani; Nakatani said: "…"): a person of their own, named there only."""
+    m = _TAIL_UNKNOWN_RE.match(masked, close_at, hi)
+    if m is not None:
+        name, cue = ("n1", "c1") if m["n1"] else ("n2", "c2")
+    else:
+        m = _LEAD_UNKNOWN_RE.search(masked, lo, open_at)
+        if m is None or _MASK in masked[m.end("c"):open_at]:
+            return None
+        name, cue = "n", "c"
+    span = bare_name(text, *m.span(name))
+    if span is None:
+        return None
+    return Attribution(Person(text[span[0]:span[1]], None, (span,)), span, "cue", m.span(cue))
 
 
 def _blank(s: str) -> bool:

@@ -13,12 +13,19 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 
-from .lexicon import CUE_VERBS_EN, HONORIFICS_EN, TITLES_EN
+from .lexicon import (
+    CUE_VERBS_EN,
+    HONORIFICS_EN,
+    NAME_WORD_EN,
+    SENTENCE_OPENERS_EN,
+    TITLES_EN,
+)
 
-__all__ = ["english_people", "english_surnames"]
+__all__ = ["bare_name", "english_people", "english_surnames"]
 
-_CAP = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
-_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,3}}\b")
+_CAP = NAME_WORD_EN
+# up to six words: a role may come first ("Japanese Defense Minister Gen Nakatani")
+_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}}\b")
 _STOP_FIRST = frozenset(
     "The A An In On At For But And If When While This That These Those It Its As After Before During With From By Our "
     "South North East West New Korea Korean United Asia Asian Pacific European Chinese Japanese American Seoul "
@@ -35,7 +42,8 @@ _ORG_WORDS = frozenset(
 _ROLE_WORDS = (
     r"chief executive|executive|chief|ceo|CEO|president|minister|spokes\w+|analyst|economist|director|chair\w*|"
     r"founder|co-founder|professor|secretary|governor|senator|official|head|leader|manager|researcher|adviser|"
-    r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|"
+    r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|speaker|"
+    r"democrat|republican|candidate|nominee|hopeful|rival|former|"
     + "|".join(re.escape(t) for t in TITLES_EN)
 )
 _ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_WORDS})(?:\s+(?:{_ROLE_WORDS}))?)\s+$")
@@ -44,10 +52,12 @@ _APPOSITIVE_RE = re.compile(
     rf"|(?P<role>(?:the|a|an|[A-Z][\w&.-]*'s|(?:[a-z-]+\s+)?(?:{_ROLE_WORDS}))\b[^,.;\"“”\n]{{0,80}}))[,.]"
 )
 _CUES = "|".join(CUE_VERBS_EN)
-# "Huang said", "Rahul Mehta of Brightline Capital said"
-_CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})?\s+(?:{_CUES})\b")
+# "Huang said", "Rahul Mehta of Brightline Capital said", "Miller, a retired worker, said"
+_CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}|,[^,.;\"“”\n]{{1,80}},)?"
+                           rf"\s+(?:{_CUES})\b")
 _ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
-_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+$")
+# "said Jensen Huang", "said Republican political consultant Chris Russell"
+_CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+(?:[\w.'&-]+\s+){{0,4}}$")
 
 
 def _surname(words: list[str]) -> str:
@@ -70,6 +80,7 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         return []
     out = []
     candidates = []
+    ordinary = _OrdinaryWords(text)
     for m in _NAME_RE.finditer(text):
         words = m[0].split()
         start = m.start()
@@ -80,15 +91,20 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         if last_role >= 0:
             role = " ".join(words[: last_role + 1])
         skip = last_role + 1
-        while skip < len(words) and (words[skip] in HONORIFICS_EN or words[skip] in _STOP_FIRST):
+        while skip < len(words) and (words[skip] in HONORIFICS_EN or words[skip] in _STOP_FIRST
+                                     or words[skip] in SENTENCE_OPENERS_EN):
             skip += 1
+        # "Word Response To Trump" (a headline): a name holds no such word, so it is the words after it
+        skip = max([skip, *(k + 1 for k in range(skip, len(words)) if words[k] in SENTENCE_OPENERS_EN)])
+        if skip == 0 and _opens_sentence(text, m.start()) and (words[0].endswith("ing") or words[0] in ordinary):
+            skip = 1  # "Reportedly Brazile": a word the article writes in lower case, opening the sentence
         pos = m.start()
         for w in words[:skip]:
             pos = text.index(w, pos) + len(w)
         start = text.index(words[skip], pos) if skip < len(words) else m.end()
         words = words[skip:]
-        if len(words) < 2 or any(w in _ORG_WORDS for w in words):
-            continue
+        if len(words) < 2 or any(w in _ORG_WORDS for w in words) or words[-1] in _TITLE_ABBREVIATIONS:
+            continue  # (a name does not end with a title's abbreviation: "Pennsylvania Gov. Ed Rendell")
         candidates.append((words, start, m.end(), role))
     surnames_used: set[str] = set()
     for surname in dict.fromkeys(_surname(words) for words, _, _, _ in candidates):  # each surname once
@@ -99,7 +115,7 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
                 break
     for words, start, end, role in candidates:
         before = text[max(0, start - 80) : start]
-        before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]  # the same sentence only
+        before = before[_sentence_start(before):]  # the same sentence only
         rb = _ROLE_BEFORE_RE.search(before)
         ap = _APPOSITIVE_RE.match(text, end)
         cue = _CUE_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(before)
@@ -109,6 +125,69 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
         role = role or (rb[1] if rb else ap["role"] if ap and ap["role"] else "")
         out.append((" ".join(words), role, start, end, surname))
     return out
+
+
+def bare_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name in the run of capitalised words ``text[start:end]``, without the role, honorific or
+    sentence-opening word before it ("Japanese Defense Minister Nakatani", "Now Brazile"); ``None`` if none is left
+    or the words name an organisation or a place."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while k < len(words) and (_ROLE_WORD_RE.fullmatch(words[k][0]) or words[k][0] in HONORIFICS_EN
+                              or words[k][0] in _STOP_FIRST or words[k][0] in SENTENCE_OPENERS_EN
+                              or words[k][0] in _PRONOUNS_AND_ORGS or words[k][0][0].islower()):
+        k += 1
+    rest = [w[0] for w in words[k:]]
+    if not rest or any(w in _ORG_WORDS or w in _STOP_FIRST or w in SENTENCE_OPENERS_EN for w in rest):
+        return None
+    return start + words[k].start(), start + words[-1].end()
+
+
+_PRONOUNS_AND_ORGS = frozenset("He She They It We I You His Her Their Its Our".split())
+
+
+_ABBREVIATED = re.compile(r"(?:\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Gens?|Adm|Cmdr|Maj)|\b[A-Z])$")
+
+
+_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Adm Cmdr Maj Dr Mr Mrs Ms St".split())
+_STOP_RE = re.compile(r"[.!?]\s")
+
+
+def _sentence_start(before: str) -> int:
+    """Where the last sentence of ``before`` starts: after its last line break or full stop, one that does not
+    end an abbreviation ("Gov. Jerry Brown", "Jacob J. Lew")."""
+    at = before.rfind("\n") + 1
+    for m in _STOP_RE.finditer(before, at):
+        if not _ABBREVIATED.search(before, 0, m.start()):
+            at = m.end()
+    return at
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` starts a sentence: only spaces and opening marks stand between it and the text's start, a
+    line break or a full stop."""
+    k = at
+    while k > 0 and (text[k - 1].isspace() or text[k - 1] in "\"“‘'(["):
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n:"
+
+
+class _OrdinaryWords:
+    """The words an article writes in lower case ("now", "does") and never capitalised inside a sentence: such a
+    word, capitalised at a sentence's start, is the sentence's first word, not a first name. Both sets are read
+    once, in one pass each over the article, and only if some name opens a sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower: set[str] | None = None
+        self.inside: set[str] = set()
+
+    def __contains__(self, word: str) -> bool:
+        if self.lower is None:
+            text = self.text
+            self.lower = set(re.findall(r"\b[a-z]+\b", text))
+            self.inside = {m[0] for m in re.finditer(r"\b[A-Z][a-z]+\b", text) if not _opens_sentence(text, m.start())}
+        return word.isalpha() and word.lower() in self.lower and word not in self.inside
 
 
 def english_surnames(text, by_name, found, outside) -> None:

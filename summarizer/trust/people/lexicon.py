@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "CONTINUATIONS_EN", "NOT_IN_GIVEN_NAMES_KO", "CONTINUATIONS_KO", "CUE_VERBS_EN", "CUE_VERB_KO_RE", "HANJA_SURNAMES", "HONORIFICS_EN",
+    "CONTINUATIONS_EN", "NAME_WORD_EN", "SENTENCE_OPENERS_EN", "NOT_IN_GIVEN_NAMES_KO", "CONTINUATIONS_KO", "CUE_VERBS_EN", "CUE_VERB_KO_RE", "HANJA_SURNAMES", "HONORIFICS_EN",
     "NOT_NAMES_KO", "PARTICLE_RE", "PRONOUNS_EN", "QUOTATIVE_KO_RE", "SUBJECT_PARTICLES", "SURNAMES_KO",
     "TITLES_EN", "TITLES_KO", "TITLE_WORDS_RE", "COMPOUND_TITLES_RE", "alternation", "title_re",
 ]
@@ -118,12 +118,33 @@ CONTINUATIONS_KO = ("그는", "그녀는", "그는", "이어", "또한", "또", 
 
 CUE_VERBS_EN = ("said", "says", "told", "tells", "added", "adds", "stated", "explained", "noted", "argued", "warned",
                 "wrote", "asked", "replied", "insisted", "claimed", "declared", "announced", "remarked", "recalled",
-                "continued", "concluded", "stressed", "emphasised", "emphasized", "urged", "admitted", "predicted")
+                "continued", "concluded", "stressed", "emphasised", "emphasized", "urged", "admitted", "predicted",
+                "tweeted", "tweets", "writes", "responded", "answered", "acknowledged", "conceded", "countered",
+                "cautioned", "complained", "joked", "quipped", "observed", "testified", "shouted", "yelled",
+                "interjected", "exclaimed", "boasted", "recounted", "went on", "goes on")
+# Capitalised words that open a sentence and never start a name ("Now Brazile said", "But Huang told"): a run of
+# capitalised words after one of them is the name without it.
+SENTENCE_OPENERS_EN = frozenset(
+    "Now But Then Still Meanwhile Yet So And Or Nor Neither Even Also However Instead Indeed Later Earlier Today "
+    "Yesterday Tonight Last Next Since Until Although Though Because Whether Once Here There Where What Why How Who "
+    "Does Did Do Had Has Have Is Was Were Are Will Would Could Should Can May Might Must Let See Say Says Said Asked "
+    "Told Like Unlike Under Over Without Within Despite Among Across Through Thus Hence Besides Moreover Afterward "
+    "Afterwards Finally First Second Third Like Not No Yes Oh Well Sure Dear Thanks Hey Hi Unless Whereas Every Each "
+    "Both Either Many Most Some Several Few All Any Only Just Even Ever Never Always Perhaps Maybe Clearly Obviously "
+    "Surely Certainly Ultimately Initially Originally Currently Recently Previously Eventually Apparently Regardless "
+    "Speaking Asked Describing Calling Noting Saying Adding Responding Referring Pointing Citing Writing Tweeting "
+    "Reached Contacted Reacting Meanwhile Notably Importantly Still Similarly Likewise Otherwise Elsewhere "
+    "To Of For From By With Into Onto About Against Between Behind Beyond During Toward Towards Upon".split()
+)
+# One capitalised word of an English name: Huang, McCain, DeSantis, VanderSloot, O’Donnell, Jae-myung; not the
+# possessive ("Ryan’s agenda" names Ryan).
+NAME_WORD_EN = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?!s\b)[A-Za-z]+)*"
 PRONOUNS_EN = ("he", "she", "they", "He", "She", "They")
 CONTINUATIONS_EN = ("He", "She", "They", "he", "she", "they", "added", "Added", "also", "Also")
 HONORIFICS_EN = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Sir", "Dame")
 TITLES_EN = (
     "President", "Prime Minister", "Minister", "Senator", "Governor", "Chancellor", "Secretary", "Mayor", "Chairman",
     "Chairwoman", "Chair", "Chief Executive", "CEO", "Director", "Professor", "General", "Judge", "Ambassador",
-    "Spokesman", "Spokeswoman", "Spokesperson", "Representative", "Rep.", "Sen.", "Gov.", "Vice President",
+    "Spokesman", "Spokeswoman", "Spokesperson", "Representative", "Rep.", "Sen.", "Gov.", "Vice President", "Speaker",
+    "Imam", "Rabbi", "Pastor", "Bishop", "Archbishop", "Cardinal", "Sheikh", "Rev.",
 )

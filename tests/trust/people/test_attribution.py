@@ -1,10 +1,12 @@
 """speaker_of(): who the article gives each quotation to, as Korean and English news write it."""
 
 import pytest
-
-from summarizer.trust.article.source import Source
-from summarizer.trust.people.attribution import Attribution, speaker_of
 from support.speakers import article, truth
+
+from summarizer import ArticleSummary, validate
+from summarizer.trust.article.source import Source
+from summarizer.trust.people import people
+from summarizer.trust.people.attribution import Attribution, speaker_of
 
 
 def attribute(text: str, quote: str, nth: int = 0):
@@ -90,3 +92,35 @@ def test_a_part_of_a_quotation_has_the_whole_quotations_speaker():
 
 def test_no_one_named_means_no_speaker():
     assert speaker_of(Source('"우리는 준비됐다"고 관계자가 말했다.'), 1, 8) is None
+
+
+@pytest.mark.parametrize("opener", ["Now", "But", "Then", "Still", "Meanwhile", "Does"])
+def test_a_word_opening_the_sentence_is_not_part_of_the_name(opener):
+    text = ("Democratic strategist Donna Brazile spoke to donors on Tuesday.\n\n"
+            f'{opener} Brazile said the party was "ready for a long fight with anyone who doubts us," '
+            "and she left for Ohio.\n")
+    names = [p.name for p in people(Source(text))]
+    assert names == ["Donna Brazile"]
+    assert attribute(text, "ready for a long fight")[0] == "Donna Brazile"
+
+
+def test_english_speakers_past_a_long_role_an_adverb_or_another_name():
+    text = ("Former Pennsylvania Gov. Ed Rendell and Sen. Pat Toomey met in Harrisburg. Donald Trump was not there.\n\n"
+            '"That is what he did in 2008," said former Pennsylvania Gov. and party chairman Ed Rendell.\n\n'
+            '"They would have gone to the only bill with support," Toomey fumed on Tuesday.\n\n'
+            '"The contracts are binding," Trump spokesperson Ron Lieberman told reporters.\n\n'
+            'Rendell once said: "Turnout is everything in this state."\n')
+    assert attribute(text, "That is what he did")[:2] == ("Ed Rendell", "cue")
+    assert attribute(text, "They would have gone")[:2] == ("Pat Toomey", "cue")
+    assert attribute(text, "The contracts are binding")[:2] == ("Ron Lieberman", "cue")
+    assert attribute(text, "Turnout is everything")[:2] == ("Ed Rendell", "cue")
+
+
+def test_a_name_a_cue_verb_ties_to_the_quote_speaks_though_the_article_tells_no_more_of_them():
+    # Nakatani is named only here: the quote is his, not the last person named before it
+    text = ("Defense Secretary Ash Carter told the forum that Washington would stay in the region.\n\n"
+            '"No country can be an outsider of this issue," Nakatani said.\n')
+    assert attribute(text, "No country can be")[:3] == ("Nakatani", "cue", "Nakatani")
+    summary = ArticleSummary(headline="", summary="", quotes=[{"text": "No country can be an outsider of this issue",
+                                                              "speaker": "Ash Carter"}])
+    assert [f.code for f in validate(text, summary).findings] == ["quote.misattributed"]
