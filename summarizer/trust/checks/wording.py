@@ -6,6 +6,11 @@ A sentence is backed by the article's sentences that hold the most of its terms 
 A negation (not, 않, 못, 없) counts as a term that the passage's first sentence (the one that backs the most)
 must hold: "the article does not say not" there.
 Numbers are left to the number check (``text.py``).
+
+A term the article does not write as such is still backed by what only spells it otherwise: a country by its
+adjective or short form (Chinese, China; U.K., Britain: ``lexicon.aliases``), and an English word by a
+derivation of it that shares its first ``STEM`` letters and 60 % of the shorter word (expansion, expand;
+financially, financial), which the article's index matches only against the longer word.
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..article.vocabulary import Vocabulary
-from ..words import Term
+from ..article.vocabulary import STEM, Vocabulary
+from ..words import Term, Word
+from .lexicon import aliases
 
-__all__ = ["APART", "PASSAGE", "WEIGHTS", "Backing", "backing", "listed"]
+__all__ = ["APART", "PASSAGE", "WEIGHTS", "Backing", "backing", "listed", "places_of", "word_term"]
 
 PASSAGE = 2
 """Article sentences that may back one sentence of a summary together (tuned on benchmarks/data/consistency
@@ -43,6 +49,8 @@ class Backing:
     """Terms the article writes, but not in the passage that backs the rest."""
     passage: tuple[int, int] | None
     """The article's span from the first to the last sentence of the passage that backs the most."""
+    sentences: tuple[int, ...]
+    """The article's sentences (``Vocabulary.sentences`` indices) of that passage, the one that backs most first."""
     share: float
     """The weighted share of the terms that the passage backs (a term apart counts ``APART``): 1.0 when all
     are, or there are none."""
@@ -67,7 +75,7 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     these article sentences may back them (the words around a figure); the rest of the article makes a term
     apart, not missing. ``apart_weight``: what a term apart counts for in the share."""
     counted = [t for t in terms if _weight(t) > 0]
-    places = [vocab.where(t, written[t.start:t.end] if written else None) for t in counted]
+    places = [places_of(vocab, t, written[t.start:t.end] if written else None) for t in counted]
     usable = [p if near is None else p & near for p in places]
     chosen: list[int] = []
     left = [i for i, p in enumerate(usable) if p]
@@ -88,7 +96,46 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     span = None
     if chosen:
         span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])
-    return Backing(tuple(counted), missing, apart, span, share)
+    return Backing(tuple(counted), missing, apart, span, tuple(chosen), share)
+
+
+def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:
+    """The article's sentences that write ``term`` (``Vocabulary.where``), or, when none does, that write it
+    otherwise: a country's other name, an English word's derivation."""
+    found = vocab.where(term, written)
+    if found or term.kind in ("negation", "number"):
+        return found
+    if term.kind == "name":
+        out: set[int] = set()
+        for other in aliases(term.text):
+            out |= vocab.where(word_term(other, "name"))
+        return frozenset(out)
+    key = term.key
+    if len(term.parts) == 1 and len(key) >= STEM and key.isascii():
+        out = set()
+        for other in vocab.stems.get(key[:STEM], ()):
+            if _shared(key, other) >= 0.6 * min(len(key), len(other)):
+                out |= vocab.latin[other]
+        return frozenset(out)
+    return found
+
+
+def word_term(text: str, kind: str = "word") -> Term:
+    """A term of one word (or of several, split on spaces) that no summary wrote: a word looked up for itself."""
+    words, at = [], 0
+    for part in text.split(" "):
+        words.append(Word(part, part, kind, at, at + len(part)))  # type: ignore[arg-type]
+        at += len(part) + 1
+    return Term(text, text, kind, 0, len(text), tuple(words))  # type: ignore[arg-type]
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def listed(terms: Iterable[Term], limit: int = 6) -> str:
