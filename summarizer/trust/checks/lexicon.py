@@ -64,9 +64,11 @@ mexico mexican|brazil brazilian|argentina argentine argentinian|australia austra
 pakistan pakistani|iran iranian|iraq iraqi|israel israeli|syria syrian|turkey turkish|egypt egyptian
 greece greek|netherlands dutch|sweden swedish|norway norwegian|poland polish|switzerland swiss
 europe european|asia asian|africa african|vietnam vietnamese|thailand thai|philippines filipino
+yoy year-over-year year_on_year|qoq quarter-over-quarter quarter_on_quarter
 """
 ALIASES: dict[str, tuple[str, ...]] = {}
-"""A country or its adjective (lower-cased) -> the other ways of writing it."""
+"""A country or its adjective (lower-cased) -> the other ways of writing it; and two abbreviations of business
+prose that read as names (YoY, QoQ)."""
 for _row in _COUNTRIES.replace("\n", "|").split("|"):
     _names = [n.replace("_", " ") for n in _row.split()]
     for _n in _names:

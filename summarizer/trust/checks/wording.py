@@ -3,8 +3,9 @@ whether they stand together in the article, in a passage of a sentence or two, o
 
 A sentence is backed by the article's sentences that hold the most of its terms (picked greedily, at most
 ``PASSAGE`` of them); a term the article writes only elsewhere is *apart*, one it never writes is *missing*.
-A negation (not, 않, 못, 없) counts as a term that the passage's first sentence (the one that backs the most)
-must hold: "the article does not say not" there.
+A negation (not, 않, 못, 없) counts as a term that the passage must hold in the sentence that writes the word it
+bears on ("does not provide": a sentence with a negation and "provide"; the passage's first sentence when the
+article does not write that word): "the article does not say not" there.
 Numbers are left to the number check (``text.py``).
 
 A term the article does not write as such is still backed by what only spells it otherwise: a country by its
@@ -23,7 +24,7 @@ from ..article.vocabulary import STEM, Vocabulary
 from ..words import Term, Word
 from .lexicon import aliases
 
-__all__ = ["APART", "PASSAGE", "WEIGHTS", "Backing", "backing", "listed", "places_of", "word_term"]
+__all__ = ["APART", "PASSAGE", "SCOPE", "WEIGHTS", "Backing", "backing", "listed", "places_of", "word_term"]
 
 PASSAGE = 2
 """Article sentences that may back one sentence of a summary together (tuned on benchmarks/data/consistency
@@ -32,6 +33,9 @@ tune.jsonl: see docs/checks.md)."""
 APART = 0.5
 """What a term the article writes only elsewhere counts for in a share: half a backed one (it may be a fact
 the summary joins from two places; it may be a name swapped for another the article has)."""
+
+SCOPE = 2
+"""Words next to a negation that it may bear on (tuned on benchmarks/data/consistency/tune.jsonl)."""
 
 WEIGHTS = {"name": 2.0, "number": 0.0}
 """What a term counts for in a sentence's share (1 when not listed): a name twice, a number not at all (the
@@ -87,7 +91,7 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
         chosen.append(best)
         left = [i for i in left if best not in usable[i]]
     backed = {i for i, p in enumerate(usable) if p & set(chosen)
-              and (counted[i].kind != "negation" or chosen[0] in p)}
+              and (counted[i].kind != "negation" or _negation_backed(i, counted, usable, chosen))}
     missing = tuple(t for t, p in zip(counted, places, strict=True) if not p)
     apart = tuple(t for i, (t, p) in enumerate(zip(counted, places, strict=True)) if p and i not in backed)
     total = sum(_weight(t) for t in counted)
@@ -99,9 +103,28 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     return Backing(tuple(counted), missing, apart, span, tuple(chosen), share)
 
 
+def _negation_backed(i: int, counted: list[Term], usable: list[frozenset[int]], chosen: list[int]) -> bool:
+    """Whether the passage says the negation ``counted[i]`` where it says what the negation bears on: a sentence
+    of the passage holds both a negation and one of the ``SCOPE`` words next to it (after it in English: "does
+    not provide"; before it in Korean: 약속하지 않았다). When the article writes none of them, the passage's
+    first sentence must hold a negation."""
+    step = -1 if any("\uac00" <= c <= "\ud7a3" for c in counted[i].text) else 1
+    near: set[int] = set()
+    j, seen = i + step, 0
+    while 0 <= j < len(counted) and seen < SCOPE:
+        if counted[j].kind != "negation":
+            near |= usable[j]
+            seen += 1
+        j += step
+    if near:
+        return bool(usable[i] & near & set(chosen))
+    return chosen[0] in usable[i]
+
+
 def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:
     """The article's sentences that write ``term`` (``Vocabulary.where``), or, when none does, that write it
-    otherwise: a country's other name, an English word's derivation."""
+    otherwise: a country's other name, the name in a name-and-word compound (AI-driven: AI), an English word's
+    derivation."""
     found = vocab.where(term, written)
     if found or term.kind in ("negation", "number"):
         return found
@@ -109,6 +132,11 @@ def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> froz
         out: set[int] = set()
         for other in aliases(term.text):
             out |= vocab.where(word_term(other, "name"))
+        named = [p for p in term.text.split("-") if p[:1].isupper()]
+        if "-" in term.text and len(named) < term.text.count("-") + 1 and named:  # AI-driven: a name and a word
+            places = [vocab.where(word_term(p, "name")) for p in named]
+            if all(places):
+                out |= frozenset().union(*places)
         return frozenset(out)
     key = term.key
     if len(term.parts) == 1 and len(key) >= STEM and key.isascii():

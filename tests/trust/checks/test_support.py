@@ -121,3 +121,12 @@ def test_a_word_swapped_for_its_opposite_is_unsupported_and_named():
     text = "엔비디아의 GPU 공급 확대로 한국 반도체 기업의 납품 물량 감소에 따른 선순환도 기대된다."
     assert found(a001, text) == [("text.unsupported", "warning", "summary")]
     assert "'감소' is the opposite of what it says there ('증가')" in messages(a001, text)[0]
+
+
+def test_a_negation_must_stand_where_the_article_says_what_it_negates():
+    article = ("The company does not expect layoffs this year, its chief executive said. It provides training to "
+               "every new employee and pays for their travel.")
+    assert found(article, "The company does not expect layoffs this year.") == []
+    text = "The company does not provide training to new employees."
+    assert found(article, text) == [("text.unsupported", "warning", "summary")]
+    assert "the article does not say 'not' (a negation) there" in messages(article, text)[0]
