@@ -11,6 +11,8 @@ what SummEdits calls an antonym swap.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..words import english
 
 __all__ = ["ALIASES", "FORMS", "OPPOSITES", "aliases", "opposites"]
@@ -75,6 +77,7 @@ for _row in _COUNTRIES.replace("\n", "|").split("|"):
         ALIASES[_n] = tuple(m for m in _names if m != _n)
 
 
+@lru_cache(maxsize=4096)
 def opposites(key: str) -> frozenset[str]:
     """The opposites of a word by its key (lemma, lower-cased): the listed ones, and for an English word the
     word with a negating prefix taken off or put on (incomplete, complete)."""

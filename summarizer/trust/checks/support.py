@@ -17,8 +17,7 @@ from ...contract.report import Finding
 from ..article.source import Source
 from ..article.textkey import key_of
 from ..article.vocabulary import Vocabulary, sentence_spans_of, vocabulary
-from ..words import korean
-from ..words import Term
+from ..words import Term, korean
 from .findings import excerpt, finding
 from .lexicon import opposites
 from .wording import Backing, backing, listed, word_term
@@ -125,7 +124,8 @@ def _contrary(vocab: Vocabulary, b: Backing) -> list[tuple[Term, str]]:
         if t.kind in ("name", "negation", "number"):
             continue
         for other in sorted(opposites(t.key)):
-            here = vocab.where(word_term(other)) & passage  # as written: a derivation is no opposite
+            # as written (an English lemma in the article's index): a derivation is no opposite
+            here = (vocab.latin.get(other, frozenset()) if other.isascii() else vocab.where(word_term(other))) & passage
             if here:
                 out.append((t, other))
                 break
