@@ -10,8 +10,11 @@ after), so that the machine's speed moves both alike:
 - after: this checkout.
 
 The sets:
-- ``en-tune``, ``en-heldout``: benchmarks/data/consistency (BUMP and SummEdits news; English). Each summary is
-  checked as an ArticleSummary's ``summary`` with an empty headline; ``unedited_summary`` is never passed.
+- benchmarks/data/consistency (English), each source of each split apart: ``en-tune-bump`` and
+  ``en-tune-summedits`` (SummEdits' prose domains) to tune on; ``en-heldout-bump`` and ``en-heldout-news``
+  (SummEdits' news domain, which the issue keeps apart to judge the result) held out. Each summary is checked
+  as an ArticleSummary's ``summary`` with an empty headline; ``unedited_summary`` is never passed. A SummEdits
+  summary with several edits counts in the row of each.
 - ``ko-tune``, ``ko-heldout``: the synthetic Korean set (benchmarks/korean_edits.py): the bundled articles,
   their fixtures' sentences and some of their own, each with one deterministic edit.
 
@@ -39,10 +42,12 @@ def _records() -> dict[str, list[dict]]:
     from benchmarks.korean_edits import build
 
     sets = {}
-    for split in ("tune", "heldout"):
+    for split, name in (("tune", "tune"), ("heldout", "heldout"), ("heldout-news", "heldout")):
         with open(DATA / f"{split}.jsonl", encoding="utf-8") as f:
-            sets[f"en-{split}"] = [{k: r[k] for k in ("id", "article", "summary", "label", "edit_type")}
-                                   for r in map(json.loads, f)]
+            for r in map(json.loads, f):
+                source = "bump" if r["source"] == "bump" else "news" if r["source"] == "summedits-news" else "summedits"
+                sets.setdefault(f"en-{name}-{source}", []).append(
+                    {k: r[k] for k in ("id", "article", "summary", "label", "edit_type")})
     for split, rows in build().items():
         sets[f"ko-{split}"] = [{k: r[k] for k in ("id", "article", "summary", "label", "edit_type")} for r in rows]
     return sets
@@ -105,7 +110,8 @@ def _table(name: str, rows: list[dict], before: dict, after: dict) -> list[str]:
              "|---|---:|---:|---:|"]
     groups: dict[str, list[dict]] = {}
     for r in rows:
-        groups.setdefault(r["edit_type"] or "(consistent)", []).append(r)
+        for kind in (r["edit_type"] or "(consistent)").split("+"):
+            groups.setdefault(kind, []).append(r)
 
     def count(side: dict, group: list[dict]) -> int:
         good = 0

@@ -9,7 +9,9 @@ byte-identical files.
 
 Layout written (relative to this file):
 
-    consistency/{tune,heldout}.jsonl   data set A: article + summary + consistent/inconsistent
+    consistency/tune.jsonl             data set A, to tune on: BUMP's tune half and SummEdits' prose domains
+    consistency/heldout.jsonl          data set A, held out: BUMP's other half
+    consistency/heldout-news.jsonl     data set A, held out: SummEdits' news domain, never tuned on
     extractive/{tune,heldout}.jsonl    data set B: article + reference summary sentences
 
 Splits are made per *article* (a group), so the consistent and inconsistent versions of
@@ -34,10 +36,15 @@ BUMP = ("dataminr-ai+BUMP", "86327f14b9e0c16a364a3793b8a622dc703d22fd")
 SCINEWS = ("theeluwin+sci-news-sum-kr-50", "aca0583651503c1cdfa8ef0bc2ef0976250a33ca")
 
 # Data set A: 50 BUMP minimal pairs (35 taxonomy-based from task 1, 5 per error type,
-# plus 15 freestyle from task 2) and 25 SummEdits news documents x (1 consistent +
-# 1 inconsistent) = 150 records, 75 per label.
+# plus 15 freestyle from task 2), split per article into tune and held-out halves; SummEdits'
+# news domain (25 documents x (3 consistent + 3 inconsistent) = 150 records), held out whole:
+# the issue keeps it apart to judge the result; and SummEdits' written-prose domains
+# (scientific abstracts, earnings-call summaries, sales e-mails: 2 + 2 a document), to tune on.
 BUMP_TASK1_ARTICLES = 35
 BUMP_TASK2_ARTICLES = 15
+SUMMEDITS_NEWS_PER_LABEL = 3
+SUMMEDITS_TUNE_DOMAINS = ("scitldr", "ectsum", "sales_email")
+SUMMEDITS_TUNE_PER_LABEL = 2
 # Data set B: 60 English articles (BUMP task-2 articles not used in A) + all 50 Korean.
 EXTRACTIVE_EN_ARTICLES = 60
 
@@ -69,7 +76,8 @@ def write_splits(folder: Path, records: Iterable[dict]) -> dict[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     by_split: dict[str, list[dict]] = {"tune": [], "heldout": []}
     for r in records:
-        by_split[r.pop("split")].append(r)
+        by_split.setdefault(r["split"], []).append(r)
+        del r["split"]
     counts = {}
     for name, rows in by_split.items():
         rows.sort(key=lambda r: r["id"])
@@ -78,6 +86,40 @@ def write_splits(folder: Path, records: Iterable[dict]) -> dict[str, int]:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         counts[name] = len(rows)
     return counts
+
+
+def summedits(mirror: Path, domain: str, per_label: int, split: str) -> list[dict]:
+    """``per_label`` consistent and ``per_label`` inconsistent summaries of every document of one SummEdits
+    domain (fewer where a document has fewer), the first by SHA-256 of their id; all in ``split``."""
+    rows = json.loads(git_show(mirror, SUMMEDITS, f"data/summedits/summedits_{domain}.json"))
+    docs: dict[str, list[dict]] = {}
+    for x in rows:
+        docs.setdefault(x["id"].rsplit("_", 1)[0], []).append(x)
+    source = f"summedits-{domain.replace('_', '-')}"
+    out = []
+    for doc_id in sorted(docs):
+        labelled = [(r, int(r["label"]), _edit_types(r["edit_types"])) for r in docs[doc_id]]
+        cons = sorted((r for r, lab, _ in labelled if lab == 1), key=lambda r: sha(r["id"]))
+        inc = sorted((r for r, lab, types in labelled if lab == 0 and types), key=lambda r: sha(r["id"]))
+        for r, label in [(r, "consistent") for r in cons[:per_label]] + [(r, "inconsistent") for r in inc[:per_label]]:
+            types = _edit_types(r["edit_types"])
+            rec = {
+                "id": f"{source}-{r['id']}", "lang": "en", "article": r["doc"],
+                "summary": r["summary"], "label": label,
+                "edit_type": "+".join(types) if label == "inconsistent" else None,
+                "source": source, "group": f"{source}-{doc_id}", "split": split,
+            }
+            if r["summary"] != r["original_summary"]:
+                rec["unedited_summary"] = r["original_summary"]
+            out.append(rec)
+    return out
+
+
+def _edit_types(value: list[str] | str) -> list[str]:
+    """SummEdits writes its edit types as a list in some domains and as the list's repr in others."""
+    if isinstance(value, str):
+        return json.loads(value.replace("'", '"')) if value.strip() else []
+    return list(value)
 
 
 def highlight_sentences(summary: str) -> list[str]:
@@ -144,29 +186,14 @@ def build(mirror: Path) -> None:
             "unedited_summary": x["reference_summary"],
         })
 
-    # SummEdits news: per document one consistent and one inconsistent summary (the
-    # inconsistent one among those with an annotated edit type), chosen by hash.
-    news = json.loads(git_show(mirror, SUMMEDITS, "data/summedits/summedits_news.json"))
-    se_docs: dict[str, list[dict]] = {}
-    for x in news:
-        se_docs.setdefault(x["id"].rsplit("_", 1)[0], []).append(x)
-    for doc_id in sorted(se_docs):
-        rows = se_docs[doc_id]
-        cons = sorted((r for r in rows if r["label"] == 1), key=lambda r: sha(r["id"]))
-        inc = sorted((r for r in rows if r["label"] == 0 and r["edit_types"]), key=lambda r: sha(r["id"]))
-        for r, label in ((cons[0], "consistent"), (inc[0], "inconsistent")):
-            rec = {
-                "id": f"summedits-news-{r['id']}", "lang": "en", "article": r["doc"],
-                "summary": r["summary"], "label": label,
-                "edit_type": "+".join(r["edit_types"]) if r["edit_types"] else None,
-                "source": "summedits-news", "group": f"summedits-news-{doc_id}",
-            }
-            if r["summary"] != r["original_summary"]:
-                rec["unedited_summary"] = r["original_summary"]
-            consistency.append(rec)
+    # SummEdits: per document the first consistent and the first inconsistent summaries (the
+    # inconsistent among those with an annotated edit type) by hash of their id. News is held out
+    # whole; the prose domains are tuned on.
+    consistency += summedits(mirror, "news", SUMMEDITS_NEWS_PER_LABEL, "heldout-news")
+    for domain in SUMMEDITS_TUNE_DOMAINS:
+        consistency += summedits(mirror, domain, SUMMEDITS_TUNE_PER_LABEL, "tune")
 
     split_groups(consistency, "bump")
-    split_groups(consistency, "summedits-news")
     counts_a = write_splits(HERE / "consistency", consistency)
 
     # ---------------------------------------------------------------- data set B

@@ -3,9 +3,15 @@ whether they stand together in the article, in a passage of a sentence or two, o
 
 A sentence is backed by the article's sentences that hold the most of its terms (picked greedily, at most
 ``PASSAGE`` of them); a term the article writes only elsewhere is *apart*, one it never writes is *missing*.
-A negation (not, 않, 못, 없) counts as a term that the passage's first sentence (the one that backs the most)
-must hold: "the article does not say not" there.
+A negation (not, 않, 못, 없) counts as a term that the passage must hold in the sentence that writes the word it
+bears on ("does not provide": a sentence with a negation and "provide"; the passage's first sentence when the
+article does not write that word): "the article does not say not" there.
 Numbers are left to the number check (``text.py``).
+
+A term the article does not write as such is still backed by what only spells it otherwise: a country by its
+adjective or short form (Chinese, China; U.K., Britain: ``lexicon.aliases``), and an English word by a
+derivation of it that shares its first ``STEM`` letters and 60 % of the shorter word (expansion, expand;
+financially, financial), which the article's index matches only against the longer word.
 """
 
 from __future__ import annotations
@@ -14,10 +20,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..article.vocabulary import Vocabulary
-from ..words import Term
+from ..article.vocabulary import STEM, Vocabulary
+from ..words import Term, Word
+from .lexicon import aliases
 
-__all__ = ["APART", "PASSAGE", "WEIGHTS", "Backing", "backing", "listed"]
+__all__ = ["APART", "PASSAGE", "SCOPE", "WEIGHTS", "Backing", "backing", "listed", "places_of", "word_term"]
 
 PASSAGE = 2
 """Article sentences that may back one sentence of a summary together (tuned on benchmarks/data/consistency
@@ -26,6 +33,9 @@ tune.jsonl: see docs/checks.md)."""
 APART = 0.5
 """What a term the article writes only elsewhere counts for in a share: half a backed one (it may be a fact
 the summary joins from two places; it may be a name swapped for another the article has)."""
+
+SCOPE = 2
+"""Words next to a negation that it may bear on (tuned on benchmarks/data/consistency/tune.jsonl)."""
 
 WEIGHTS = {"name": 2.0, "number": 0.0}
 """What a term counts for in a sentence's share (1 when not listed): a name twice, a number not at all (the
@@ -43,6 +53,8 @@ class Backing:
     """Terms the article writes, but not in the passage that backs the rest."""
     passage: tuple[int, int] | None
     """The article's span from the first to the last sentence of the passage that backs the most."""
+    sentences: tuple[int, ...]
+    """The article's sentences (``Vocabulary.sentences`` indices) of that passage, the one that backs most first."""
     share: float
     """The weighted share of the terms that the passage backs (a term apart counts ``APART``): 1.0 when all
     are, or there are none."""
@@ -67,7 +79,7 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     these article sentences may back them (the words around a figure); the rest of the article makes a term
     apart, not missing. ``apart_weight``: what a term apart counts for in the share."""
     counted = [t for t in terms if _weight(t) > 0]
-    places = [vocab.where(t, written[t.start:t.end] if written else None) for t in counted]
+    places = [places_of(vocab, t, written[t.start:t.end] if written else None) for t in counted]
     usable = [p if near is None else p & near for p in places]
     chosen: list[int] = []
     left = [i for i, p in enumerate(usable) if p]
@@ -79,7 +91,7 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
         chosen.append(best)
         left = [i for i in left if best not in usable[i]]
     backed = {i for i, p in enumerate(usable) if p & set(chosen)
-              and (counted[i].kind != "negation" or chosen[0] in p)}
+              and (counted[i].kind != "negation" or _negation_backed(i, counted, usable, chosen))}
     missing = tuple(t for t, p in zip(counted, places, strict=True) if not p)
     apart = tuple(t for i, (t, p) in enumerate(zip(counted, places, strict=True)) if p and i not in backed)
     total = sum(_weight(t) for t in counted)
@@ -88,7 +100,70 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     span = None
     if chosen:
         span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])
-    return Backing(tuple(counted), missing, apart, span, share)
+    return Backing(tuple(counted), missing, apart, span, tuple(chosen), share)
+
+
+def _negation_backed(i: int, counted: list[Term], usable: list[frozenset[int]], chosen: list[int]) -> bool:
+    """Whether the passage says the negation ``counted[i]`` where it says what the negation bears on: a sentence
+    of the passage holds both a negation and one of the ``SCOPE`` words next to it (after it in English: "does
+    not provide"; before it in Korean: 약속하지 않았다). When the article writes none of them, the passage's
+    first sentence must hold a negation."""
+    step = -1 if any("\uac00" <= c <= "\ud7a3" for c in counted[i].text) else 1
+    near: set[int] = set()
+    j, seen = i + step, 0
+    while 0 <= j < len(counted) and seen < SCOPE:
+        if counted[j].kind != "negation":
+            near |= usable[j]
+            seen += 1
+        j += step
+    if near:
+        return bool(usable[i] & near & set(chosen))
+    return chosen[0] in usable[i]
+
+
+def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:
+    """The article's sentences that write ``term`` (``Vocabulary.where``), or, when none does, that write it
+    otherwise: a country's other name, the name in a name-and-word compound (AI-driven: AI), an English word's
+    derivation."""
+    found = vocab.where(term, written)
+    if found or term.kind in ("negation", "number"):
+        return found
+    if term.kind == "name":
+        out: set[int] = set()
+        for other in aliases(term.text):
+            out |= vocab.where(word_term(other, "name"))
+        named = [p for p in term.text.split("-") if p[:1].isupper()]
+        if "-" in term.text and len(named) < term.text.count("-") + 1 and named:  # AI-driven: a name and a word
+            places = [vocab.where(word_term(p, "name")) for p in named]
+            if all(places):
+                out |= frozenset().union(*places)
+        return frozenset(out)
+    key = term.key
+    if len(term.parts) == 1 and len(key) >= STEM and key.isascii():
+        out = set()
+        for other in vocab.stems.get(key[:STEM], ()):
+            if _shared(key, other) >= 0.6 * min(len(key), len(other)):
+                out |= vocab.latin[other]
+        return frozenset(out)
+    return found
+
+
+def word_term(text: str, kind: str = "word") -> Term:
+    """A term of one word (or of several, split on spaces) that no summary wrote: a word looked up for itself."""
+    words, at = [], 0
+    for part in text.split(" "):
+        words.append(Word(part, part, kind, at, at + len(part)))  # type: ignore[arg-type]
+        at += len(part) + 1
+    return Term(text, text, kind, 0, len(text), tuple(words))  # type: ignore[arg-type]
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def listed(terms: Iterable[Term], limit: int = 6) -> str:

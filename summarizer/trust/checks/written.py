@@ -81,8 +81,17 @@ def read_summary(summary: ArticleSummary, article_language: str | None, vocab: V
             if word.start >= start:
                 mine.append(type(word)(word.text, word.key, word.kind, word.start - start, word.end - start))
             w += 1
+        mine = [w for w in mine if not _period_letter(text, w)]
         fields[path] = Field(path, text, language_of(text), tuple(terms(text, mine)))
     return Written(article_language, fields)
+
+
+def _period_letter(text: str, word: Word) -> bool:
+    """The letter of a period written with its number (Q3, 4Q, H1): not a name, and the number is the number
+    check's."""
+    if word.kind != "name" or word.end - word.start != 1:
+        return False
+    return text[word.end : word.end + 1].isdigit() or text[word.start - 1 : word.start].isdigit()
 
 
 def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:

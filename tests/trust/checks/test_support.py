@@ -95,3 +95,38 @@ def test_a_cut_between_the_parts_of_a_compound_noun_is_mid_word():
     e = {"description": a002[a002.rfind("\n", 0, at) + 1 : at + len("국내 인공")].strip()}
     report = validate(a002, ArticleSummary(headline="", summary="", events=[e]))
     assert ("text.cut_off", "events[0].description") in [(f.code, f.path) for f in report.findings]
+
+
+def test_a_paraphrase_with_words_of_its_own_stays_verified():
+    # English: "swiftly" and "Oregon woman's" are the summary's own; nothing is contradicted, no name invented
+    assert found(ENGLISH, "An Oregon jury swiftly convicted Susan Monica of killing two handymen.") == []
+    # a country by its adjective, a quarter by its short form: the article's China, its third quarter
+    article = "Exports from China rose 12% in the third quarter of 2020, officials in Beijing said on Friday."
+    assert found(article, "Chinese exports rose 12% in Q3 2020, Beijing officials said.") == []
+    # Korean: the article's words, another ending (확대로 for 확대하는)
+    a001 = corpus("001")
+    assert found(a001, "엔비디아의 GPU 공급 확대로 한국 반도체 기업의 납품 물량이 증가할 것으로 기대된다.") == []
+
+
+def test_a_word_swapped_for_its_opposite_is_unsupported_and_named():
+    text = "The Jackson County jury found Susan Monica innocent of murdering two men."
+    assert found(ENGLISH, text) == [("text.unsupported", "warning", "summary")]
+    assert "'innocent' is the opposite of what it says there ('guilty')" in messages(ENGLISH, text)[0]
+    article = "Exports from China increased 12% in the third quarter of 2020, officials in Beijing said."
+    assert found(article, "Chinese exports decreased 12% in the third quarter.") == [
+        ("text.unsupported", "warning", "summary")]
+    article = article.replace("increased", "rose")  # an irregular past that simplemma leaves as it is
+    assert found(article, "Chinese exports fell 12% in the third quarter.") == [("text.unsupported", "warning", "summary")]
+    a001 = corpus("001")
+    text = "엔비디아의 GPU 공급 확대로 한국 반도체 기업의 납품 물량 감소에 따른 선순환도 기대된다."
+    assert found(a001, text) == [("text.unsupported", "warning", "summary")]
+    assert "'감소' is the opposite of what it says there ('증가')" in messages(a001, text)[0]
+
+
+def test_a_negation_must_stand_where_the_article_says_what_it_negates():
+    article = ("The company does not expect layoffs this year, its chief executive said. It provides training to "
+               "every new employee and pays for their travel.")
+    assert found(article, "The company does not expect layoffs this year.") == []
+    text = "The company does not provide training to new employees."
+    assert found(article, text) == [("text.unsupported", "warning", "summary")]
+    assert "the article does not say 'not' (a negation) there" in messages(article, text)[0]
