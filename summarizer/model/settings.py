@@ -19,6 +19,7 @@ from typing import Literal
 from ..contract.errors import UsageError
 from ..contract.grounded import PICKS
 from ..embedded import EMBEDDED_MODEL
+from .grounded.schema import Asks
 from .redact import safe_url
 
 __all__ = ["EMBEDDED_PICKS", "AnswerKind", "Mode", "Settings"]
@@ -135,6 +136,12 @@ class Settings:
         if self.grounded_picks is not None:
             return self.grounded_picks
         return EMBEDDED_PICKS if self.embedded else PICKS
+
+    @property
+    def asks_model(self) -> bool:
+        """Whether an article's summary asks the model anything: not when it is grounded and code makes every
+        pick (the embedded model's default), when no request is sent and no model is loaded."""
+        return not self.grounded or Asks.only(self.picks).anything
 
     @property
     def model_name(self) -> str:

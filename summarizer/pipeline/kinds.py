@@ -70,6 +70,8 @@ class Kind(Protocol):
     version: str
     recheck_totals: bool
     """Whether a totals mismatch the article itself causes is asked about once more."""
+    asks_model: bool
+    """Whether its rounds send the model a request (a grounded answer whose every pick code makes sends none)."""
 
     def rounds(self, text: str, title: str | None = None) -> list[Round]:
         """The article's rounds; ``title`` is the input's title for it, if any (a grounded headline is the title)."""
@@ -133,6 +135,7 @@ class FreeText:
         self.prompts = load_prompts(self.settings.prompt)
         self.version = self.prompts.version
         self.recheck_totals = True
+        self.asks_model = True
 
     def max_tokens(self, text: str) -> int:
         if self.settings.max_tokens:
