@@ -47,7 +47,8 @@ from ..model.settings import Settings
 from ..trust.checks import validate
 from .checking import Check, run_check, run_check_in_thread
 from .grounded.kind import Grounded
-from .kinds import FreeText, Kind, Round
+from .free_text import FreeText
+from .kinds import Kind, Round
 from .limits import answer_over_limit, summary_over_limit
 
 __all__ = ["Stepper", "Summarizer", "asummarize", "summarize"]
@@ -88,7 +89,8 @@ class Summarizer:
         self.settings = settings or Settings.from_env()
         # A client is an endpoint: it gets free text unless grounded answers are asked for, as --base-url does.
         grounded = self.settings.grounded if client is None or self.settings.answer is not None else False
-        self.kind: Kind = Grounded(self.settings) if grounded else FreeText(self.settings)
+        endpoint = client is not None or not self.settings.embedded
+        self.kind: Kind = Grounded(self.settings) if grounded else FreeText(self.settings, endpoint)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
         self.check = check
         if check_timeout is not None:
