@@ -87,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
         concurrency=args.concurrency if args.concurrency is not None else (1 if settings.embedded else 4),
         engine=args.engine, ray_address=args.ray_address, ray_actors=args.ray_actors, batch=batch_options(args),
     )
-    if settings.embedded:
+    if settings.embedded and settings.asks_model:  # code alone (the offline default) needs no model installed
         from ..embedded import ensure_installed
 
         ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .report import Report, Status
 from .summary import ArticleSummary
@@ -82,9 +82,29 @@ class Result(BaseModel):
     report: Report | None = None
     attempts: list[Attempt] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage, description="Summed over all attempts.")
-    model: str
-    base_url: str | None = Field(None, description="None for the embedded model.")
+    made_by: Literal["model", "code"] = Field(
+        "model",
+        description='"model": a request went to the model named in model; "code": none was sent (a grounded summary '
+                    "whose every pick code made, the embedded model's default, or an article that failed before any "
+                    "request), and code alone made the result. Left out (a line written before it was), it follows "
+                    "model.")
+    model: str | None = Field(None, description="The model the requests went to; null when none was sent (made_by "
+                                                "is code).")
+    base_url: str | None = Field(None, description="Where the requests went; null for the embedded model, and "
+                                                   "when none was sent.")
     prompt_version: str
     windows: int = Field(1, description="How many overlapping windows the article was read in.")
     seconds: float = 0.0
     last_answer: str | None = Field(None, description="The last raw answer, when it could not be used.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _maker(cls, data: Any) -> Any:
+        """``made_by`` follows ``model`` when left out (a line written before it was recorded named a model); a
+        result made by code names no model."""
+        if isinstance(data, dict):
+            if data.get("made_by") is None:
+                data = {**data, "made_by": "model" if data.get("model") else "code"}
+            if data["made_by"] == "code" and data.get("model"):
+                raise ValueError("a result made by code alone names no model")
+        return data

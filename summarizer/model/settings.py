@@ -19,6 +19,8 @@ from typing import Literal
 from ..contract.errors import UsageError
 from ..contract.grounded import PICKS
 from ..embedded import EMBEDDED_MODEL
+from .grounded.schema import Asks
+from .prompts import DEFAULT_PROMPT, ENDPOINT_PROMPT
 from .redact import safe_url
 
 __all__ = ["EMBEDDED_PICKS", "AnswerKind", "Mode", "Settings"]
@@ -68,8 +70,9 @@ class Settings:
     """The longest time spent retrying one request."""
     mode: Mode = "tools"
     """How instructor asks for structured output: tools, json_schema or json."""
-    prompt: str = "summarize/v1"
-    """The free-text prompt (prompts/NAME/VERSION)."""
+    prompt: str | None = None
+    """The free-text prompt (prompts/NAME/VERSION); None: ``summarize/v2`` for an endpoint (the article's
+    candidate sentences and labels offered beside it), ``summarize/v1`` for the embedded model."""
     answer: AnswerKind | None = None
     """``grounded``: the model picks the article's quotations, numbers and names, found by code, and code builds
     the summary; ``free-text``: the model writes the whole summary. None: grounded for the embedded model,
@@ -136,6 +139,18 @@ class Settings:
             return self.grounded_picks
         return EMBEDDED_PICKS if self.embedded else PICKS
 
+    def free_text_prompt(self, endpoint: bool | None = None) -> str:
+        """The free-text prompt: the setting, or its default for an endpoint (``endpoint``; None: whether these
+        settings name one) or for the embedded model."""
+        endpoint = not self.embedded if endpoint is None else endpoint
+        return self.prompt or (ENDPOINT_PROMPT if endpoint else DEFAULT_PROMPT)
+
+    @property
+    def asks_model(self) -> bool:
+        """Whether an article's summary asks the model anything: not when it is grounded and code makes every
+        pick (the embedded model's default), when no request is sent and no model is loaded."""
+        return not self.grounded or Asks.only(self.picks).anything
+
     @property
     def model_name(self) -> str:
         """The model asked for; the embedded model's name when none is set."""
@@ -186,6 +201,8 @@ class Settings:
                                                                       "grounded_context", "grounded_picks",
                                                                       "max_response_bytes")}
         data["base_url"] = safe_url(self.base_url)
+        # The free-text prompt an answer was asked with (a grounded one's is not used: the old default stays).
+        data["prompt"] = (self.prompt or DEFAULT_PROMPT) if self.grounded else self.free_text_prompt()
         if self.grounded:  # what a grounded answer depends on; a free-text one's stays as it was
             data.update(answer="grounded", grounded_prompt=self.grounded_prompt, shows_article=self.shows_article,
                         picks=list(self.picks))

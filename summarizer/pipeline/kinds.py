@@ -8,29 +8,23 @@ the checks (what could not be built from the picks), and how to ask again.
 The checks themselves are the loop's (``Summarizer.check``), the same for
 both.
 
-- ``FreeText``: the model writes the ``ArticleSummary``; windows of text; the
-  prompt in ``prompts/summarize/``.
+- ``FreeText`` (in ``pipeline.free_text``): the model writes the
+  ``ArticleSummary``; windows of text; the prompt in ``prompts/summarize/``,
+  an endpoint's with the article's candidates offered beside it.
 - ``Grounded`` (in ``pipeline.grounded.kind``): the model picks from the
   article's candidates, and code builds the summary.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..contract.report import Finding, Report, status_of
 from ..contract.summary import ArticleSummary
-from ..model.call import FREE_TEXT, Shape
-from ..model.prompts import PromptSet, load_prompts
-from ..model.settings import Settings
-from .limits import reask_findings
-from .windows import estimate_tokens, merge_summaries, split_windows
+from ..model.call import Shape
 
-__all__ = ["FreeText", "Kind", "Merged", "Round", "totals_lines", "with_findings"]
-
-PROMPT_OVERHEAD = 1200
-"""Tokens the free-text instructions, the schema and the worked example take, estimated."""
+__all__ = ["Kind", "Merged", "Round", "totals_lines", "with_findings"]
 
 
 class Round(Protocol):
@@ -70,6 +64,8 @@ class Kind(Protocol):
     version: str
     recheck_totals: bool
     """Whether a totals mismatch the article itself causes is asked about once more."""
+    asks_model: bool
+    """Whether its rounds send the model a request (a grounded answer whose every pick code makes sends none)."""
 
     def rounds(self, text: str, title: str | None = None) -> list[Round]:
         """The article's rounds; ``title`` is the input's title for it, if any (a grounded headline is the title)."""
@@ -94,58 +90,3 @@ def with_findings(report: Report, findings: tuple[Finding, ...] | list[Finding])
 def totals_lines(report: Report) -> list[str]:
     return [f"- {f.path}: {f.message} Check that part_of links only parts of that total."
             for f in report.warnings if f.code == "totals.mismatch"]
-
-
-
-
-@dataclass
-class _FreeRound:
-    prompts: PromptSet
-    text: str
-    shape: Shape = FREE_TEXT
-
-    def first(self) -> list[dict[str, Any]]:
-        return self.prompts.messages(self.text)
-
-    def without_model(self) -> None:
-        return None
-
-    def summary_of(self, parsed: ArticleSummary) -> ArticleSummary:
-        return parsed
-
-    def with_findings(self, report: Report) -> Report:
-        return report
-
-    def again(self, previous: str, report: Report, recheck: bool) -> list[dict[str, Any]]:
-        lines = [f"- {f.path}: {f.message}" for f in report.errors] + (totals_lines(report) if recheck else [])
-        return self.prompts.reask_messages(self.text, previous, reask_findings(lines))
-
-    def again_invalid(self, raw: str, reason: str) -> list[dict[str, Any]]:
-        return self.prompts.reask_messages(self.text, raw, f"- The answer is not a valid summary in the schema: {reason}")
-
-
-@dataclass
-class FreeText:
-    settings: Settings
-    prompts: PromptSet = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.prompts = load_prompts(self.settings.prompt)
-        self.version = self.prompts.version
-        self.recheck_totals = True
-
-    def max_tokens(self, text: str) -> int:
-        if self.settings.max_tokens:
-            return self.settings.max_tokens
-        return max(512, min(2048, 300 + estimate_tokens(text) // 2))
-
-    def room_limit(self, text: str) -> int:
-        return max(512, self.settings.window_tokens - estimate_tokens(text) - PROMPT_OVERHEAD)
-
-    def rounds(self, text: str, title: str | None = None) -> list[Round]:
-        budget = self.settings.window_tokens - self.max_tokens(text) - PROMPT_OVERHEAD
-        return [_FreeRound(self.prompts, w) for w in split_windows(text, max(budget, 256))]
-
-    def merge(self, text: str, parsed: list[Any], summaries: list[ArticleSummary],
-              title: str | None = None) -> Merged:
-        return Merged(merge_summaries(summaries))

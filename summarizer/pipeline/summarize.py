@@ -18,7 +18,8 @@ answers that come later (the batch path).
   usable answer is never thrown away for a later failure.
 - A round with nothing to ask (a grounded answer whose every pick code makes,
   the embedded model's default) sends no request: its summary is checked
-  like any other, with no attempts and no tokens.
+  like any other, with no attempts and no tokens. A result names the model
+  only when a request went to it; else it is ``made_by`` code, naming none.
 - An answer over a limit (``limits``: its length, a field's, a list's items,
   the numbers in its prose) is neither checked nor re-asked: it fails the
   article, unless an earlier answer stands. A re-ask lists at most
@@ -46,7 +47,8 @@ from ..model.settings import Settings
 from ..trust.checks import validate
 from .checking import Check, run_check, run_check_in_thread
 from .grounded.kind import Grounded
-from .kinds import FreeText, Kind, Round
+from .free_text import FreeText
+from .kinds import Kind, Round
 from .limits import answer_over_limit, summary_over_limit
 
 __all__ = ["Stepper", "Summarizer", "asummarize", "summarize"]
@@ -87,7 +89,8 @@ class Summarizer:
         self.settings = settings or Settings.from_env()
         # A client is an endpoint: it gets free text unless grounded answers are asked for, as --base-url does.
         grounded = self.settings.grounded if client is None or self.settings.answer is not None else False
-        self.kind: Kind = Grounded(self.settings) if grounded else FreeText(self.settings)
+        endpoint = client is not None or not self.settings.embedded
+        self.kind: Kind = Grounded(self.settings) if grounded else FreeText(self.settings, endpoint)
         self.provider = Provider(self.settings, client, sleep=sleep, async_sleep=async_sleep)
         self.check = check
         if check_timeout is not None:
@@ -133,8 +136,17 @@ class Summarizer:
 
     def failed(self, kind: FailureKind, message: str, seconds: float = 0.0) -> Result:
         """A failed Result for an article that never got as far as an answer."""
-        return Result(status="failed", failure=message, failure_kind=kind, model=self.provider.model,
-                      base_url=self.provider.base_url, prompt_version=self.kind.version, seconds=seconds)
+        # An input that could not be summarized never reached the model, nor did any article when nothing is
+        # asked of it; a bug may have struck after a request.
+        asked = kind != "input" and self.kind.asks_model
+        return Result(status="failed", failure=message, failure_kind=kind, prompt_version=self.kind.version,
+                      seconds=seconds, **self._maker(asked))
+
+    def _maker(self, asked: bool) -> dict[str, Any]:
+        """Who made a result: the model, named with where it is, when a request went to it; else code alone."""
+        if not asked:
+            return {"made_by": "code", "model": None, "base_url": None}
+        return {"made_by": "model", "model": self.provider.model, "base_url": self.provider.base_url}
 
     def _empty(self, text: str) -> Result | None:
         """An empty (or whitespace-only) article is a failed ``input``, as in a batch; a text that is not a str is
@@ -169,8 +181,8 @@ class Summarizer:
                 if not parts or failure.kind in ("auth", "model_not_found", "internal_error"):
                     break  # the other windows would fail the same way
         usage = sum((a.usage for a in attempts), Usage())
-        common = {"attempts": attempts, "usage": usage, "model": self.provider.model,
-                  "base_url": self.provider.base_url, "prompt_version": kind.version, "windows": len(rounds)}
+        common = {"attempts": attempts, "usage": usage, "prompt_version": kind.version, "windows": len(rounds),
+                  **self._maker(bool(attempts))}
         if failure is not None and failure.kind == "internal_error":
             parts = []  # a bug in the checks: no summary of this article can be trusted
         if not parts:

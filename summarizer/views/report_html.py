@@ -127,11 +127,16 @@ def _article(n: int, r: ResultRecord, replaced: bool = False) -> str:
     return (
         f'<article id="a{n}" data-status="{_e(shown)}" data-search="{_search(r)}">'
         f'<h2><span class="badge {_e(shown)}">{_e(shown)}</span> {_e(r.title or r.id)}</h2>{note}'
-        f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(r.model)} · "
+        f"<p><small>{_e(r.id)} · {_e(r.origin)} · {_e(_maker(r))} · "
         f"{len(r.attempts)} answers · {_tokens(r)} tokens</small></p>{summary_html(n, r)}"
         f'<h3>Article</h3><div class="cols"><div class="text">{_highlighted(r.text, _marks(r), anchors, n)}</div>'
         f"<div><h3>Findings</h3>{items}{coverage_html(n, r)}</div></div></article>"
     )
+
+
+def _maker(r: ResultRecord) -> str:
+    """Who made it: the model a request went to, or code alone when none was sent."""
+    return r.model if r.made_by == "model" and r.model else "made by code alone, no model asked"
 
 
 def _tokens(r: ResultRecord) -> str:

@@ -34,7 +34,7 @@ def test_first_answer_verified():
     assert [(a.kind, a.outcome, a.requests) for a in result.attempts] == [("ask", "verified", 1)]
     assert result.usage.total_tokens == 1400
     assert (result.model, result.base_url, result.prompt_version) == ("test-model", "http://endpoint.test/v1/",
-                                                                       "summarize/v1")
+                                                                       "summarize/v2")
     assert sleeps == []
 
 

@@ -46,3 +46,14 @@ def test_grounded_picks_say_what_the_model_picks_and_code_picks_the_rest():
         Settings(grounded_picks=("headline",))
     # what the model is asked for shapes the answer: a rerun does not mistake one for the other
     assert Settings(grounded_picks=("summary",)).fingerprint() != Settings().fingerprint()
+
+
+def test_the_free_text_prompt_is_an_endpoints_with_candidates_and_the_embedded_models_without():
+    endpoint = Settings(base_url="http://localhost:11434/v1")
+    assert (endpoint.free_text_prompt(), Settings().free_text_prompt()) == ("summarize/v2", "summarize/v1")
+    assert Settings(prompt="summarize/v1").free_text_prompt(endpoint=True) == "summarize/v1"
+    # an answer asked with another prompt is another answer; a grounded one's does not depend on it
+    assert endpoint.fingerprint() != endpoint.with_(prompt="summarize/v1").fingerprint()
+    assert Settings().fingerprint() == Settings(prompt="summarize/v1").fingerprint()
+    # nothing asked of the embedded model by default: code alone, and no model needs installing
+    assert not Settings().asks_model and Settings(grounded_picks=("summary",)).asks_model and endpoint.asks_model

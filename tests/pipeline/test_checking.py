@@ -102,7 +102,7 @@ def test_any_exception_while_summarizing_one_article_is_that_articles_failure():
         ("a1", "failed", "internal_error", "summarizing failed (KeyError: 'boom'); this is a bug in summarizer: "
                                            "please report it with the article", "m"),
         ("a2", "verified", None, None, "m"),
-        ("item-4", "failed", "input", "the article text is empty", "m"),
+        ("item-4", "failed", "input", "the article text is empty", None),  # never sent: no model named
     ]
 
 

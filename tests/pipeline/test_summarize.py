@@ -156,7 +156,8 @@ def test_an_empty_article_is_a_failed_input_result_as_in_a_batch_not_an_exceptio
     for text in ("", "  \n\t "):
         result = summarize(text, settings=SETTINGS, client=sync_client(script))
         assert (result.status, result.failure_kind, result.failure) == ("failed", "input", "the article text is empty")
-        assert result.summary is None and result.attempts == [] and result.model == "test-model"
+        assert result.summary is None and result.attempts == []
+        assert (result.made_by, result.model, result.base_url) == ("code", None, None)  # nothing was sent
     result = asyncio.run(asummarize("", settings=SETTINGS, client=async_client(script)))
     assert (result.status, result.failure_kind) == ("failed", "input")
     assert script.requests == []

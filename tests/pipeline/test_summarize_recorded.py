@@ -135,6 +135,10 @@ def test_any_openai_compatible_endpoint_replays_and_the_key_is_not_recorded(endp
     settings = Settings(base_url=endpoint, api_key=FAKE_KEY, model=EMBEDDED_MODEL, max_reasks=0, max_tokens=1024)
     result = Summarizer(settings).summarize(SHORT)
     _check_replayed(result, cassette)
+    assert result.prompt_version == "summarize/v2"
+    # offered the article's candidates before it: its sentences best first, its numbers with their labels
+    ask = _body(cassette.requests[0])["messages"][-1]["content"]
+    assert ask.index("best first:\ns") < ask.index("12대 = 12 대, exact: 전기버스") < ask.index("Article:\n[테스트일보]")
     assert result.base_url.startswith("http://127.0.0.1")
     assert [(a.kind, a.requests) for a in result.attempts] == [("ask", 1)]
     assert result.model == EMBEDDED_MODEL and result.summary is not None

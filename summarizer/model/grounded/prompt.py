@@ -10,6 +10,10 @@ Each candidate is listed in a line: a sentence by its id with its words (a long 
 its id with its labels (each by its id) or, when no label is asked, the words around it, a quotation by
 its id and speaker with its words, the names as the article writes them. A list the request does not ask
 from is not shown. The model needs no more to pick; code copies the words.
+
+A model that writes the summary itself is offered the same sentences and numbers (``writing=True``, for the
+``summarize/v2`` prompt): a number then with its value, unit and qualifier as the parser reads them, and its
+labels' words without ids, which a written answer has no use for.
 """
 
 from __future__ import annotations
@@ -43,7 +47,15 @@ def _quote_line(q: QuoteCandidate, offer: Offer) -> str:
     return f"{q.id} {who}" + " ".join(f"[{p.id}] {clip(p.text, QUOTE_SENTENCE_CHARS)}" for p in parts)
 
 
-def _figure_line(n: NumberCandidate, offer: Offer, article: str) -> str:
+def _plain(n: NumberCandidate) -> str:
+    """The number's value as a JSON figure writes it (2.6E+5 as 260000), its unit and its qualifier."""
+    value = format(n.value.normalize(), "f")
+    return f"{value} {n.unit}, {n.qualifier}" if n.unit else f"{value}, {n.qualifier}"
+
+
+def _figure_line(n: NumberCandidate, offer: Offer, article: str, writing: bool = False) -> str:
+    if writing:
+        return f"{n.id} {n.text} = {_plain(n)}: " + " | ".join(x.text for x in offer.labels if x.figure == n.id)
     if offer.asks.labels:
         return f"{n.id} {n.text}: " + " | ".join(f"{x.id} {x.text}" for x in offer.labels if x.figure == n.id)
     line_start = article.rfind("\n", 0, n.start) + 1
@@ -54,9 +66,10 @@ def _figure_line(n: NumberCandidate, offer: Offer, article: str) -> str:
     return f"{n.id} {n.text}: …{' '.join((before + n.text + after).split())}…"
 
 
-def render_offer(offer: Offer, article: str) -> dict[str, str]:
+def render_offer(offer: Offer, article: str, *, writing: bool = False) -> dict[str, str]:
     """The candidate lists the offer asks from (``sentences``, ``figures``, ``quotes``, ``names``) as lines;
-    a list it does not ask from is empty."""
+    a list it does not ask from is empty. ``writing``: for a model that writes the summary, each number with
+    its value, unit and qualifier, and its labels' words without their ids."""
     a = offer.asks
     whole = [q for q in offer.quotes if q.parent is None]
     shown = {q.id for q in whole}
@@ -65,7 +78,7 @@ def render_offer(offer: Offer, article: str) -> dict[str, str]:
     return {
         "sentences": "\n".join(f"{s.id} {clip(' '.join(s.text.split()), SENTENCE_CHARS)}" for s in offer.sentences)
                      if a.summary or a.events else "",
-        "figures": "\n".join(_figure_line(n, offer, article) for n in offer.figures) if a.figures else "",
+        "figures": "\n".join(_figure_line(n, offer, article, writing) for n in offer.figures) if a.figures else "",
         "quotes": "\n".join(_quote_line(q, offer) for q in [*whole, *loose]) if a.quotes else "",
         "names": ", ".join(people) if a.quotes and a.speakers else "",
     }

@@ -104,6 +104,7 @@ class Grounded:
         # links it got wrong in every case seen; the mismatch stays a warning in the report.
         self.recheck_totals = not self.settings.embedded
         self.asks = Asks.only(self.settings.picks)
+        self.asks_model = self.asks.anything
 
     def max_tokens(self, text: str) -> int:
         return self.settings.max_tokens or (256 if self.settings.embedded else 1024)

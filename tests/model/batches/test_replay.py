@@ -11,7 +11,7 @@ from summarizer import Settings
 from summarizer.model.batches import Output, Replay
 from summarizer.model.call import Provider
 from summarizer.pipeline.grounded.kind import Grounded
-from summarizer.pipeline.kinds import FreeText
+from summarizer.pipeline.free_text import FreeText
 from support.completions import Script, completion, error, sync_client, tool_answer
 from support.corpus import corpus, fixture_summary
 

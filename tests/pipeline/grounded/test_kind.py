@@ -162,3 +162,5 @@ def test_with_nothing_to_ask_a_long_article_is_one_round_and_no_request():
     result = run(script, settings, text)
     assert (result.attempts, result.usage.total_tokens, script.requests) == ([], 0, [])
     assert result.status == "verified" and result.windows == 1
+    # no request went to a model: the result names none, and says code alone made it
+    assert (result.made_by, result.model, result.base_url) == ("code", None, None)
