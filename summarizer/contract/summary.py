@@ -47,7 +47,8 @@ class Figure(_Model):
     label: str = Field(description="What is counted or measured.")
     value: FiniteNumber = Field(description='The normalised value: "26만 개" gives 260000.')
     unit: str | None = Field(
-        default=None, description="Counter or currency as written: 개, 장, 원, $, %. Null if none."
+        default=None, description="Counter as written (개, 장, %), or the currency in any spelling: $, 달러 and USD are one "
+        "currency, and code writes its sign ($, €, 원). Null if none."
     )
     text: str = Field(description='The number exactly as written in the article, e.g. "26만 개".')
     qualifier: Qualifier = Field(
