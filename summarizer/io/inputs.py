@@ -37,6 +37,7 @@ from typing import IO
 from ..contract.article import Article, Unreadable, content_hash
 from ..contract.errors import InputError
 from ..trust.article.source import Source
+from ..trust.article.titles import with_title
 from ..trust.grounded.headline import title_line
 from .encoding import (
     INVALID_UTF8,
@@ -113,7 +114,7 @@ def read_file(origin: str, handle: io.BufferedReader) -> Iterator[Article | Unre
         if not extracted or not extracted.strip():
             yield Unreadable(name.stem, origin, "no article text found in this HTML page")
             return
-        text = extracted
+        text = with_title(extracted, title)
     if not text.strip():
         yield Unreadable(name.stem, origin, "the file is empty; give a file with the article's text")
         return
@@ -175,7 +176,8 @@ def _jsonl(lines: Iterable[bytes | str], origin: str, encoding: str | None = Non
         if not text.strip():
             yield Unreadable(rid, where, f"line {n}: the article text is empty")
             continue
-        yield Article(rid, text, where, title=_opt(record, "title"), url=_opt(record, "url"),
+        title = _opt(record, "title")
+        yield Article(rid, with_title(text, title), where, title=title, url=_opt(record, "url"),
                       published=_opt(record, "published"), flags=flags)
 
 

@@ -31,6 +31,7 @@ from ..contract.record import DeadLetter, ResultRecord
 from ..model.redact import redact
 from ..model.settings import Settings
 from ..trust.article.textkey import clip
+from ..trust.article.titles import with_title
 from .batch import summarize_article
 from .summarize import Summarizer
 
@@ -71,7 +72,8 @@ def read_row(row: Mapping[str, Any], origin_column: str = "origin") -> Article |
     rid = _text(row.get("id")) or f"sha-{content_hash(text)}"
     if not text.strip():
         return Unreadable(rid, origin, "the article text is empty")
-    return Article(rid, text, origin, title=_text(row.get("title")), url=_text(row.get("url")),
+    title = _text(row.get("title"))
+    return Article(rid, with_title(text, title), origin, title=title, url=_text(row.get("url")),
                    published=_text(row.get("published")), flags=tuple(row.get("flags") or ()))
 
 

@@ -44,6 +44,7 @@ from ..contract.summary import ArticleSummary
 from ..model.call import FREE_TEXT, Answer, Provider, Shape
 from ..model.failures import Failure
 from ..model.settings import Settings
+from ..trust.article.titles import holds_title
 from ..trust.checks import validate
 from .checking import Check, run_check, run_check_in_thread
 from .grounded.kind import Grounded
@@ -167,6 +168,8 @@ class Summarizer:
         started = time.perf_counter()
         kind = self.kind
         max_tokens = kind.max_tokens(text)
+        if title is not None and not holds_title(text, title):
+            title = None  # a headline the checks could not back; readers put a page's title at its text's head
         rounds = kind.rounds(text, title)
         attempts: list[Attempt] = []
         parts: list[_Best] = []
@@ -331,6 +334,9 @@ def summarize(text: str, *, title: str | None = None, settings: Settings | None 
 
     ``title`` is the article's title, where you have it: a grounded summary's
     headline is the title (else the article's own title line, else its lead).
+    The checks read only ``text``, so a title that ``text`` does not write is
+    not taken: put it at the head of ``text`` to have it (the file readers do
+    that for a page's title and a JSONL record's).
     ``client`` may be an ``openai.OpenAI`` instance (tests, custom transports);
     by default one is made from ``settings`` (the embedded model when no
     endpoint is configured).

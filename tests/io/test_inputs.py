@@ -169,3 +169,18 @@ def test_an_articles_title_comes_from_the_record_the_page_the_heading_or_the_fir
     titles = {Path(a.origin).name.split(":")[0]: a.title for a in read_inputs([str(tmp_path)])}
     assert titles == {"a.html": "엔비디아, 한국에 GPU 26만장", "b.md": "엔비디아, 한국에 GPU 26만장 공급",
                       "c.txt": "엔비디아 GPU 26만장 한국 공급", "d.txt": None, "e.jsonl": "기록의 제목"}
+
+
+def test_a_title_the_text_does_not_write_heads_the_text_so_a_headline_from_it_can_be_checked(tmp_path):
+    body = ("<p>The city council approved a plan on Monday to replace the old Elm Street crossing. The project will "
+            "cost $45 million and take four years, officials said.</p>")
+    (tmp_path / "a.html").write_text(f"<html><head><title>Council backs Elm Street crossing</title></head><body>"
+                                     f"<article>{body}{body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": "b", "title": "Council backs  Elm Street crossing", "text": "The council voted on Monday."}) +
+        "\n" + json.dumps({"id": "c", "title": "the council voted", "text": "The council voted on Monday."}) + "\n",
+        encoding="utf-8")
+    texts = {a.id.split("-")[0]: a.text for a in read_inputs([str(tmp_path)])}
+    assert texts["a"].startswith("Council backs Elm Street crossing\n\nThe city council approved")
+    assert texts["b"] == "Council backs Elm Street crossing\n\nThe council voted on Monday."
+    assert texts["c"] == "The council voted on Monday."  # the text writes it already: left as it is

@@ -164,3 +164,14 @@ def test_with_nothing_to_ask_a_long_article_is_one_round_and_no_request():
     assert result.status == "verified" and result.windows == 1
     # no request went to a model: the result names none, and says code alone made it
     assert (result.made_by, result.model, result.base_url) == ("code", None, None)
+
+
+def test_offline_a_title_the_text_writes_is_the_headline_and_one_it_does_not_write_is_not_taken():
+    text = ("The city council approved a plan on Monday to replace the old Elm Street crossing. The project will "
+            "cost $45 million and take four years, officials said.")
+    summarizer = Summarizer(Settings())  # offline: code alone
+    taken = summarizer.summarize("Council backs Elm Street crossing\n\n" + text, "Council backs Elm Street crossing")
+    assert taken.summary.headline == "Council backs Elm Street crossing" and taken.status == "verified"
+    # a headline the checks could not back would turn code's own summary down: the lead stands instead
+    lacking = summarizer.summarize(text, "Mayor pledges new bridge by 2028")
+    assert lacking.summary.headline.startswith("The city council approved") and lacking.status == "verified"
