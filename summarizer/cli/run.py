@@ -87,10 +87,13 @@ def _run(args: argparse.Namespace) -> int:
         concurrency=args.concurrency if args.concurrency is not None else (1 if settings.embedded else 4),
         engine=args.engine, ray_address=args.ray_address, ray_actors=args.ray_actors, batch=batch_options(args),
     )
-    if settings.embedded and settings.asks_model:  # code alone (the offline default) needs no model installed
-        from ..embedded import ensure_installed
+    if settings.embedded:
+        from ..embedded import default_threads, ensure_installed
 
-        ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
+        if settings.asks_model:  # code alone (the offline default) needs no model installed
+            ensure_installed()  # a missing package or a bad SUMMARIZER_THREADS: one line now, not a failed article each
+        else:
+            default_threads()  # a setting that is wrong is said so, even where this run would not use it
     counts = run(options, settings, notice=notice(settings))
     say(counts.line())
     say_batch_run(counts)
