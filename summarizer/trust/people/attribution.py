@@ -46,7 +46,7 @@ from .persons import Person, mention_index, people
 if TYPE_CHECKING:
     from ..article.source import Source
 
-__all__ = ["Attribution", "Person", "people", "speaker_of"]
+__all__ = ["Attribution", "Person", "people", "sentence_of", "speaker_of"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,12 @@ class Attribution:
     preceding named speaker."""
     cue: tuple[int, int] | None
     """The span of the cue verb, if any."""
+    tied: bool = True
+    """Whether the article ties the quote to them past doubt: a cue verb, a pronoun or continuation word carrying
+    the speaker on, the name right before the quote (젠슨 황 “…”) or opening its line (a headline's subject), or a
+    subject its particle marks (조 회장은 “…”).
+    ``False`` for the nearest preceding name alone, or an English name followed by a verb that says nothing of
+    speech ("Jacobs called Merkel “…”"): the article is unclear there, and a check should accuse no one by it."""
 
 
 _MASK = "\x00"
@@ -126,12 +132,14 @@ class _Analysis:
         self.mention_starts = [m[0] for m in mentions]
         self.extent: list[int] = []
         self.kind: list[str] = []
+        self.untied: set[int] = set()  # English subjects: a name and a verb, not a particle that marks them
         for s, e, _ in mentions:
             m = _AFTER_MENTION_RE.match(text, e)
             particle = m["p"] if m else None
             self.extent.append(m.start("p") if m and particle else m.end() if m else e)
             if particle is None and text[s].isascii() and _EN_SUBJECT_RE.match(text, e):
                 self.kind.append("subject")
+                self.untied.add(len(self.kind) - 1)
                 continue
             self.kind.append("subject" if particle in SUBJECT_PARTICLES else "bare" if particle is None else "other")
         self.subjects = [i for i, k in enumerate(self.kind) if k == "subject"]
@@ -171,9 +179,9 @@ class _Analysis:
         hi = self.boundaries[j] if j < len(self.boundaries) else len(self.text)
         return lo, hi
 
-    def _at(self, i: int, how: str, cue: tuple[int, int] | None) -> Attribution:
+    def _at(self, i: int, how: str, cue: tuple[int, int] | None, tied: bool = True) -> Attribution:
         s, e, p = self.mentions[i]
-        return Attribution(self.persons[p], (s, e), how, cue)
+        return Attribution(self.persons[p], (s, e), how, cue, tied)
 
     def attribute(self, qs: int, qe: int) -> Attribution | None:
         text, masked = self.text, self.masked
@@ -228,7 +236,8 @@ class _Analysis:
         opening = [i for i in before[:1] if self.kind[i] == "bare" and not masked[lo : self.mentions[i][0]].strip()]
         for pick in (direct, subjects, opening):
             if pick:
-                return self._at(pick[-1], "cue" if cue else "preceding", cue)
+                tied = bool(cue) or pick is not subjects or pick[-1] not in self.untied
+                return self._at(pick[-1], "cue" if cue else "preceding", cue, tied)
         tail = masked[close_at:hi]
         m = _TAIL_PRONOUN_RE.match(tail)
         carried_cue = (close_at + m.start("a" if m["a"] else "b"), close_at + m.end("a" if m["a"] else "b")) if m \
@@ -253,8 +262,8 @@ class _Analysis:
         k = self._named_before(bisect_left(self.quote_starts, at) - 1, floor)
         if k >= 0:
             earlier = self._memo[k]
-            return Attribution(earlier.person, earlier.mention, how, cue)
-        return self._at(subject, how, cue) if subject is not None else None
+            return Attribution(earlier.person, earlier.mention, how, cue, how != "preceding")
+        return self._at(subject, how, cue, how != "preceding") if subject is not None else None
 
     def _named_before(self, j: int, floor: int) -> int:
         """The nearest quotation at or before the ``j``-th, after ``floor``, whose speaker is named after ``floor``
@@ -333,3 +342,8 @@ def speaker_of(src: Source, start: int, end: int) -> Attribution | None:
         return a.quotation(i)
     a.prepare(start)
     return a.attribute(start, end)
+
+
+def sentence_of(src: Source, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence that holds the passage ``start:end`` (a quotation), as the attribution reads it."""
+    return analysis(src).sentence(start, end)
