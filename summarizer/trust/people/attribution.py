@@ -64,7 +64,8 @@ class Attribution:
     """The span of the cue verb, if any."""
     tied: bool = True
     """Whether the article ties the quote to them past doubt: a cue verb, a pronoun or continuation word carrying
-    the speaker on, the name right before the quote (젠슨 황 “…”) or opening its line (a headline's subject), or a
+    the speaker on, the name right before the quote (젠슨 황 “…”; in English only where it opens the sentence) or
+    opening its line (a headline's subject), or a
     subject its particle marks (조 회장은 “…”).
     ``False`` for the nearest preceding name alone, or an English name followed by a verb that says nothing of
     speech ("Jacobs called Merkel “…”"): the article is unclear there, and a check should accuse no one by it."""
@@ -236,8 +237,13 @@ class _Analysis:
         opening = [i for i in before[:1] if self.kind[i] == "bare" and not masked[lo : self.mentions[i][0]].strip()]
         for pick in (direct, subjects, opening):
             if pick:
-                tied = bool(cue) or pick is not subjects or pick[-1] not in self.untied
-                return self._at(pick[-1], "cue" if cue else "preceding", cue, tied)
+                i = pick[-1]
+                # in English, a name right before the quote after other words is as likely its object ("Jacobs
+                # called Merkel “…”") as its speaker
+                tied = bool(cue) or (pick is opening or not text[self.mentions[i][0]].isascii()
+                                     or not masked[lo : self.mentions[i][0]].strip()) if pick is direct \
+                    else bool(cue) or pick is not subjects or i not in self.untied
+                return self._at(i, "cue" if cue else "preceding", cue, tied)
         tail = masked[close_at:hi]
         m = _TAIL_PRONOUN_RE.match(tail)
         carried_cue = (close_at + m.start("a" if m["a"] else "b"), close_at + m.end("a" if m["a"] else "b")) if m \

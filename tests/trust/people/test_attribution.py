@@ -124,3 +124,22 @@ def test_a_name_a_cue_verb_ties_to_the_quote_speaks_though_the_article_tells_no_
     summary = ArticleSummary(headline="", summary="", quotes=[{"text": "No country can be an outsider of this issue",
                                                               "speaker": "Ash Carter"}])
     assert [f.code for f in validate(text, summary).findings] == ["quote.misattributed"]
+
+
+def speaker_findings(text: str, quote: str, speaker: str) -> list[str]:
+    summary = ArticleSummary(headline="", summary="", quotes=[{"text": quote, "speaker": speaker}])
+    return [f.code for f in validate(text, summary).findings if f.code.startswith("quote.")]
+
+
+def test_an_unclear_sentence_accuses_no_speaker_it_names_but_a_cue_verb_still_does():
+    # "called" says nothing of speech: Jacobs or Merkel may be the one quoted, so Jacobs is not accused ...
+    text = ("Chancellor Angela Merkel spoke in Berlin on Monday. Ed Jacobs, a German lawmaker, was in the hall.\n\n"
+            "Later Jacobs called Merkel “the most cautious leader in the history of the republic.”\n\n"
+            "“We will not be rushed into anything,” Merkel said.\n")
+    unclear, cued = "the most cautious leader in the history of the republic.", "We will not be rushed into anything"
+    assert attribute(text, unclear)[:2] == ("Angela Merkel", "preceding")
+    assert speaker_findings(text, unclear, "Ed Jacobs") == []
+    assert speaker_findings(text, unclear, "Angela Merkel") == []
+    # ... but a cue verb ties the other quote to Merkel: Jacobs is accused there.
+    assert speaker_findings(text, cued, "Ed Jacobs") == ["quote.misattributed"]
+    assert speaker_findings(text, cued, "Angela Merkel") == []
