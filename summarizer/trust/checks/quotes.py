@@ -248,7 +248,7 @@ def denotes(src: Source, speaker: str, role: str | None, person: Person) -> bool
     full = name_tokens(person.name)
     if words and all(w in words for w in full):
         return True
-    if len(words) >= 2 and full[-len(words):] == words:
+    if len(words) >= 2 and full[-len(words):] == tuple(words):
         return True  # the name without the role the article writes before it: Matthew Boyle, of "Editor Matthew Boyle"
     key = key_of(speaker)
     text = src.text
