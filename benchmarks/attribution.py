@@ -118,6 +118,14 @@ Latinos Journalism Dealer College Parliament Benghazi Police Hollywood Actor Son
 Gump Cash Today Sun Register Star Irvine School Book Ministry T-shirt""".split())
 
 
+def _first_name(word: str, text: str) -> bool:
+    """Whether ``word``, before a surname, may be a first name: not a role, not a headline's verb or adverb ("Calls
+    Trump", "Understated Perez": a word the article also writes in lower case, ending as verbs and adverbs do)."""
+    return not (word in _ROLE_WORD or word in _NOT_NAMES or word.isupper() or word.endswith("ing")
+                or re.search(r"-[a-z]|['’]s$", word)
+                or re.search("(?:s|ed|ly)$", word) and re.search(rf"\b{re.escape(word.lower())}\b", text))
+
+
 def _source_name(source: str, text: str) -> str | None:
     """The person's name a source span ends in ("election law expert Rick Hasen": Rick Hasen), or ``None``: a
     pronoun, a group ("Democrats"), an organisation or a place ("the Las Vegas Sun", "USA Today")."""
@@ -143,8 +151,7 @@ def _source_name(source: str, text: str) -> str | None:
         del run[0]
     if run[-1] in _NOT_PERSON or run[0] in ("Fort", "By", "Of", "Some", "Many", "Other", "Things"):
         return None  # "Las Vegas", "Public Radio", "Fort Pierce"
-    if len(run) == 2 and (run[0] in _ROLE_WORD or "-" in run[0] and run[0].split("-")[1].islower()
-                          or re.search(rf"\b{re.escape(run[0].lower())}\b", text) and re.search("(?:s|ed|ly)$", run[0])):
+    if len(run) == 2 and not _first_name(run[0], text):
         del run[0]  # "Oscar-winner Sarandon", "Director Comey", "Calls Trump": the surname, resolved below
     return " ".join(run)
 
@@ -203,11 +210,10 @@ def polnear_cases(root: Path, compartment: str, dropped: Counter[str] = DROPPED)
                 return full.get(n.split()[-1]) or n
             if n in full:
                 return full[n]
-            m = re.search(rf"\b({_CAP}) {re.escape(n)}\b", text)
-            first = m[1] if m else ""
-            ok = m and first not in _NOT_NAMES and not first.endswith("ing") and not first.isupper() \
-                and f" {first.lower()} " not in text and not re.search(r"-[a-z]", first)
-            return f"{first} {n}" if ok else None
+            for m in re.finditer(rf"\b({_CAP}) {re.escape(n)}\b", text):
+                if _first_name(m[1], text) and f" {m[1].lower()} " not in text:
+                    return f"{m[1]} {n}"
+            return None
 
         people = sorted({r for r in map(resolve, names) if r})
         where: dict[str, tuple[int, int, str | None, str | None]] = {}  # quotation: its innermost content
