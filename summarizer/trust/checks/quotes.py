@@ -176,6 +176,9 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
         if denotes(src, quote.speaker, quote.speaker_role, said.person):
             return "attributed", said.mention, said.how
         here = None if said.tied else _named_in_sentence(src, forms, start, end)
+        if here is None and _surname_only(src, quote.speaker, said):
+            # "Clinton said", and the article names Hillary and Bill Clinton: which one, it does not say
+            here = said.mention
         if here is not None:
             # No cue verb ties the quote to anyone: the article is unclear, and the speaker its sentence names
             # ("Jacobs called Merkel “…”", "Sims says he was “…”") may be the one who says it. Not accused.
@@ -195,6 +198,14 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
                        "ones beside it. Check who said it: give the speaker the article names next to the quote.",
                        nearest))
     return "far", nearest, None
+
+
+def _surname_only(src: Source, speaker: str, said: Attribution) -> bool:
+    """Whether the article names ``said.person`` there by a surname alone (with any title), and the summary's
+    ``speaker`` is someone else of that surname, named in full."""
+    words = [w for w in name_tokens(speaker) if w not in _NOT_NAME]
+    written = [w for w in name_tokens(src.text[said.mention[0]:said.mention[1]]) if w not in _NOT_NAME]
+    return len(words) >= 2 and len(written) == 1 and words[-1] == written[0] == name_tokens(said.person.name)[-1]
 
 
 def _named_in_sentence(src: Source, forms: _SpeakerForms, start: int, end: int) -> tuple[int, int] | None:
