@@ -175,13 +175,15 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
     if said is not None:
         if denotes(src, quote.speaker, quote.speaker_role, said.person):
             return "attributed", said.mention, said.how
-        here = None if said.tied else _named_in_sentence(src, forms, start, end)
+        here = None if said.tied else (_named_in_sentence(src, forms, start, end)
+                                       or _named_in_sentence(src, forms, *said.mention))
         if here is None and _surname_only(src, quote.speaker, said):
             # "Clinton said", and the article names Hillary and Bill Clinton: which one, it does not say
             here = said.mention
         if here is not None:
-            # No cue verb ties the quote to anyone: the article is unclear, and the speaker its sentence names
-            # ("Jacobs called Merkel “…”", "Sims says he was “…”") may be the one who says it. Not accused.
+            # No cue verb ties the quote to anyone: the article is unclear, and a speaker named in its sentence
+            # ("Jacobs called Merkel “…”") or in the sentence of the name it went to ("…," Trump told Fox News host
+            # Sean Hannity. “…”) may be the one who says it. Not accused.
             return "near", here, None
         out.append(finding("quote.misattributed", "warning", path, _misattributed(src, quote.speaker, said),
                            said.mention))

@@ -200,7 +200,7 @@ class _Analysis:
             gap = masked[close_at : self.mentions[i][0]]
             m = _TAIL_CUE_NAME_RE.fullmatch(gap)
             if m is not None:
-                return self._at(i, "cue", _cue_span(gap, close_at))
+                return self._role_of(i, after, _cue_span(gap, close_at))
             if not _TAIL_ROLE_RE.fullmatch(gap):
                 break
             m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
@@ -256,6 +256,21 @@ class _Analysis:
             return None  # a quotation standing alone, as a heading: its sentence names no one
         return self._carried(open_at, "carried" if continuation else "preceding", carried_cue)
 
+    def _role_of(self, i: int, after: list[int], cue: tuple[int, int] | None) -> Attribution:
+        """The speaker a cue verb names after a quote, where the ``i``-th mention may be a part of their role: "said
+        Clinton ally James Carville", "said Judicial Watch President Tom Fitton". The name that ends the words
+        after the cue verb is the speaker: a later mention, or a person named there only."""
+        m = _ROLE_THEN_NAME_RE.match(self.masked, self.mentions[i][1])
+        if m is None:
+            return self._at(i, "cue", cue)
+        for j in after:
+            if self.mentions[j][0] == m.start("n"):
+                return self._at(j, "cue", cue)
+        span = bare_name(self.text, *m.span("n"))
+        if span is None or any(s < span[1] and span[0] < e for s, e, _ in self.mentions):
+            return self._at(i, "cue", cue)
+        return Attribution(Person(self.text[span[0]:span[1]], None, (span,)), span, "cue", cue)
+
     def _korean_cue(self, close_at: int, hi: int) -> tuple[int, int] | None:
         if not QUOTATIVE_KO_RE.match(self.masked, close_at):
             return None
@@ -294,13 +309,21 @@ class _Analysis:
         return found
 
 
+# a name does not end with a title's abbreviation: "said Air Force 1st Lt. Tyler Livingston" is not said by "Lt"
+_NOT_AN_ABBREVIATION = "".join(f"(?<!\\b{a})" for a in "Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Adm Dr Mr Mrs Ms St".split())
 _CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
 # "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
 # quote, any verb in the past tense ties the name that stands before it
 _TAIL_UNKNOWN_RE = re.compile(
     rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,5}}?(?P<n1>{_CAP_RUN})"
-    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
+    rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
     rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN}|[a-z]{{2,}}ed)\b)"
+)
+# after a name a cue verb follows, the rest of a role and the speaker's name, up to the end of the clause:
+# "said Clinton[ ally James Carville]," "said Air Force[ 1st Lt. Tyler Livingston]."
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"(?:['’]s)?(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{_CAP_RUN})"
+    rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;:]|\s+(?:of|at|from|who|when|and)\b|\s*$)"
 )
 _LEAD_UNKNOWN_RE = re.compile(rf"(?<![\w.])(?P<n>{_CAP_RUN}){_ADVERB}\s+(?P<c>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
 

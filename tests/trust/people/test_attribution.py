@@ -143,3 +143,12 @@ def test_an_unclear_sentence_accuses_no_speaker_it_names_but_a_cue_verb_still_do
     # ... but a cue verb ties the other quote to Merkel: Jacobs is accused there.
     assert speaker_findings(text, cued, "Ed Jacobs") == ["quote.misattributed"]
     assert speaker_findings(text, cued, "Angela Merkel") == []
+
+
+def test_the_name_that_ends_the_role_after_a_cue_verb_is_the_speaker():
+    text = ("Hillary Clinton spoke on Monday.\n\n"
+            "“David is a longtime friend of mine,” said Clinton ally James Carville. “He might be sincere.”\n\n"
+            "“It is going well,” said Air Force 1st Lt. Tyler Livingston.\n")
+    assert attribute(text, "David is a longtime friend of mine")[0] == "James Carville"
+    assert attribute(text, "It is going well")[0] == "Tyler Livingston"
+    assert speaker_findings(text, "David is a longtime friend of mine", "Hillary Clinton") == ["quote.misattributed"]
