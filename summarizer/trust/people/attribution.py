@@ -230,6 +230,16 @@ class _Analysis:
             unknown = _unknown_speaker(text, masked, lo, open_at, close_at, hi)
             if unknown is not None:
                 return unknown
+        # Clinton “…” in the 2008 primary, said Ohio State University professor Paul Beck: the clause a cue verb
+        # opens at the sentence's end names the speaker, past a name before the quote
+        m = _LATE_CUE_RE.search(masked, close_at, hi)
+        if m is not None and m.start() > close_at:
+            for i in after:
+                if self.mentions[i][0] <= m.start("n") < self.mentions[i][1]:
+                    return self._at(i, "cue", m.span("c"))
+            span = bare_name(text, *m.span("n"))
+            if span is not None:
+                return Attribution(Person(text[span[0]:span[1]], None, (span,)), span, "cue", m.span("c"))
         cue = self._korean_cue(close_at, hi)
         # Korean: the name right before the quote (headlines), the nearest named subject, a bare name opening it.
         direct = [i for i in before if _DIRECT_RE.fullmatch(masked, self.extent[i], open_at)]
@@ -320,10 +330,15 @@ _TAIL_UNKNOWN_RE = re.compile(
     rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN}|[a-z]{{2,}}ed)\b)"
 )
 # after a name a cue verb follows, the rest of a role and the speaker's name, up to the end of the clause:
-# "said Clinton[ ally James Carville]," "said Air Force[ 1st Lt. Tyler Livingston]."
+# "said Clinton[ ally James Carville]," "said Air Force[ 1st Lt. Tyler Livingston]."; not "said Jeff Merkley of Oregon"
 _ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:['’]s)?(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{_CAP_RUN})"
+    rf"(?:['’]s)?(?!\s+(?:of|at|from|in|for|to|on|with|by|the|a|an)\b)"
+    rf"(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{_CAP_RUN})"
     rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;:]|\s+(?:of|at|from|who|when|and)\b|\s*$)"
+)
+_LATE_CUE_RE = re.compile(
+    rf",\s+(?P<c>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,6}}?(?P<n>{_CAP_RUN}){_NOT_AN_ABBREVIATION}"
+    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|\s*$)[^\x00]*$"
 )
 _LEAD_UNKNOWN_RE = re.compile(rf"(?<![\w.])(?P<n>{_CAP_RUN}){_ADVERB}\s+(?P<c>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
 

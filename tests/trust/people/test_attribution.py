@@ -152,3 +152,13 @@ def test_the_name_that_ends_the_role_after_a_cue_verb_is_the_speaker():
     assert attribute(text, "David is a longtime friend of mine")[0] == "James Carville"
     assert attribute(text, "It is going well")[0] == "Tyler Livingston"
     assert speaker_findings(text, "David is a longtime friend of mine", "Hillary Clinton") == ["quote.misattributed"]
+
+
+def test_a_cue_verb_that_ends_the_sentence_names_the_speaker_of_a_quote_in_its_middle():
+    text = ("Clinton won Ohio in 2008.\n\n"
+            "Clinton “drew quite well from working-class Democrats” in the primary, said Ohio State University "
+            "professor Paul Beck.\n\n"
+            "“We should get rid of superdelegates entirely,” said Sen. Jeff Merkley of Oregon, the only senator "
+            "to endorse Sanders.\n")
+    assert attribute(text, "drew quite well from working-class Democrats")[:2] == ("Paul Beck", "cue")
+    assert attribute(text, "We should get rid of superdelegates entirely")[0] == "Jeff Merkley"
