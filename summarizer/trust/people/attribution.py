@@ -78,6 +78,7 @@ _AFTER_MENTION_RE = re.compile(
 )
 # [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
 _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
+_AFTER_CLOSING_RE = re.compile(r"[\"”’]\s+(?=[A-Z\"“])")
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
 _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
@@ -128,6 +129,12 @@ class _Analysis:
         masked = self.masked
         self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(masked) if masked[m.start()] != "."
                            or not _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start())]
+        # a quotation that ends its sentence: “I'm not only no, I'm hell no.” If Hillary Clinton wants...
+        # (not “Pat Kennedy is the greatest!!!” McDonough wrote)
+        ends = [m.end() for s, e in src.quoted_passages if 0 < e and text[e - 1] in ".!?"
+                for m in [_AFTER_CLOSING_RE.match(text, e)] if m and not _NAME_CUE_RE.match(text, m.end())]
+        if ends:
+            self.boundaries = sorted({*self.boundaries, *ends})
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
@@ -336,6 +343,7 @@ _ROLE_THEN_NAME_RE = re.compile(
     rf"(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{_CAP_RUN})"
     rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;:]|\s+(?:of|at|from|who|when|and)\b|\s*$)"
 )
+_NAME_CUE_RE = re.compile(rf"{_CAP_RUN}{_OF_ORG}{_ADVERB}\s+(?:{_CUES_EN}|[a-z]{{2,}}ed)\b")
 _LATE_CUE_RE = re.compile(
     rf",\s+(?P<c>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,6}}?(?P<n>{_CAP_RUN}){_NOT_AN_ABBREVIATION}"
     rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|\s*$)[^\x00]*$"

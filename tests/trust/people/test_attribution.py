@@ -162,3 +162,11 @@ def test_a_cue_verb_that_ends_the_sentence_names_the_speaker_of_a_quote_in_its_m
             "to endorse Sanders.\n")
     assert attribute(text, "drew quite well from working-class Democrats")[:2] == ("Paul Beck", "cue")
     assert attribute(text, "We should get rid of superdelegates entirely")[0] == "Jeff Merkley"
+
+
+def test_a_quotation_that_ends_with_a_full_stop_ends_its_sentence():
+    text = ("Senate Majority Leader Harry Reid minced no words about trade authority: \"I'm not only no, I'm hell "
+            "no.\" If Hillary Clinton wants to prove she's a populist, now's her chance.\n")
+    quote = "I'm not only no, I'm hell no."
+    assert speaker_findings(text, quote, "Hillary Clinton") == ["quote.misattributed"]
+    assert speaker_findings(text, quote, "Harry Reid") == []
