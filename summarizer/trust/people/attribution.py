@@ -327,7 +327,9 @@ class _Analysis:
 
 
 # a name does not end with a title's abbreviation: "said Air Force 1st Lt. Tyler Livingston" is not said by "Lt"
-_NOT_AN_ABBREVIATION = "".join(f"(?<!\\b{a})" for a in "Gov Sen Rep Gen Lt Col Sgt Capt Prof Rev Adm Dr Mr Mrs Ms St".split())
+_TITLE_ABBREVIATIONS = ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Adm", "Dr", "Mr", "Mrs",
+                        "Ms", "St")
+_NOT_AN_ABBREVIATION = "".join(f"(?<!\\b{a})" for a in _TITLE_ABBREVIATIONS)
 _CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
 # "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
 # quote, any verb in the past tense ties the name that stands before it
