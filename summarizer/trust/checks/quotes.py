@@ -13,6 +13,7 @@ apply (``quote.speaker_far``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,7 @@ from ...contract.summary import ArticleSummary
 from ..article.quote_match import locate_quote
 from ..article.source import Source
 from ..article.textkey import key_of
-from ..people.attribution import Attribution, speaker_of
+from ..people.attribution import Attribution, sentence_of, speaker_of
 from ..people.persons import Person, name_tokens
 from .findings import excerpt, finding, span
 
@@ -174,6 +175,16 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
     if said is not None:
         if denotes(src, quote.speaker, quote.speaker_role, said.person):
             return "attributed", said.mention, said.how
+        here = None if said.tied else (_named_in_sentence(src, forms, start, end)
+                                       or _named_in_sentence(src, forms, *said.mention))
+        if here is None and _surname_only(src, quote.speaker, said):
+            # "Clinton said", and the article names Hillary and Bill Clinton: which one, it does not say
+            here = said.mention
+        if here is not None:
+            # No cue verb ties the quote to anyone: the article is unclear, and a speaker named in its sentence
+            # ("Jacobs called Merkel “…”") or in the sentence of the name it went to ("…," Trump told Fox News host
+            # Sean Hannity. “…”) may be the one who says it. Not accused.
+            return "near", here, None
         out.append(finding("quote.misattributed", "warning", path, _misattributed(src, quote.speaker, said),
                            said.mention))
         return "misattributed", said.mention, said.how
@@ -189,6 +200,27 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
                        "ones beside it. Check who said it: give the speaker the article names next to the quote.",
                        nearest))
     return "far", nearest, None
+
+
+def _surname_only(src: Source, speaker: str, said: Attribution) -> bool:
+    """Whether the article names ``said.person`` there by a surname alone (with any title), and the summary's
+    ``speaker`` is someone else of that surname, named in full."""
+    words = [w for w in name_tokens(speaker) if w not in _NOT_NAME]
+    written = [w for w in name_tokens(src.text[said.mention[0]:said.mention[1]]) if w not in _NOT_NAME]
+    return len(words) >= 2 and len(written) == 1 and words[-1] == written[0] == name_tokens(said.person.name)[-1]
+
+
+def _named_in_sentence(src: Source, forms: _SpeakerForms, start: int, end: int) -> tuple[int, int] | None:
+    """The first mention of the speaker in the sentence of the quotation ``start:end``, outside quotations;
+    ``None`` if none."""
+    lo, hi = sentence_of(src, start, end)
+    quoted = src.quoted_passages
+    for s, e in forms.mentions(src.text):
+        if lo <= s < hi:
+            i = bisect_right(quoted, (s, len(src.text))) - 1
+            if i < 0 or quoted[i][1] <= s:
+                return s, e
+    return None
 
 
 def _misattributed(src: Source, speaker: str, said: Attribution) -> str:
@@ -229,6 +261,8 @@ def denotes(src: Source, speaker: str, role: str | None, person: Person) -> bool
     full = name_tokens(person.name)
     if words and all(w in words for w in full):
         return True
+    if len(words) >= 2 and full[-len(words):] == tuple(words):
+        return True  # the name without the role the article writes before it: Matthew Boyle, of "Editor Matthew Boyle"
     key = key_of(speaker)
     text = src.text
     if any(key_of(text[s:e]) == key for s, e in person.mentions):

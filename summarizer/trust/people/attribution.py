@@ -46,7 +46,7 @@ from .persons import Person, mention_index, people
 if TYPE_CHECKING:
     from ..article.source import Source
 
-__all__ = ["Attribution", "Person", "people", "speaker_of"]
+__all__ = ["Attribution", "Person", "people", "sentence_of", "speaker_of"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,13 @@ class Attribution:
     preceding named speaker."""
     cue: tuple[int, int] | None
     """The span of the cue verb, if any."""
+    tied: bool = True
+    """Whether the article ties the quote to them past doubt: a cue verb, a pronoun or continuation word carrying
+    the speaker on, the name right before the quote (젠슨 황 “…”; in English only where it opens the sentence) or
+    opening its line (a headline's subject), or a
+    subject its particle marks (조 회장은 “…”).
+    ``False`` for the nearest preceding name alone, or an English name followed by a verb that says nothing of
+    speech ("Jacobs called Merkel “…”"): the article is unclear there, and a check should accuse no one by it."""
 
 
 _MASK = "\x00"
@@ -71,6 +78,7 @@ _AFTER_MENTION_RE = re.compile(
 )
 # [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
 _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
+_AFTER_CLOSING_RE = re.compile(r"[\"”’]\s+(?=[A-Z\"“])")
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
 _OPENING = "\"“「『"
 _CUES_EN = "|".join(CUE_VERBS_EN)
@@ -121,17 +129,25 @@ class _Analysis:
         masked = self.masked
         self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(masked) if masked[m.start()] != "."
                            or not _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start())]
+        # a quotation that ends its sentence: “I'm not only no, I'm hell no.” If Hillary Clinton wants...
+        # (not “Pat Kennedy is the greatest!!!” McDonough wrote)
+        ends = [m.end() for s, e in src.quoted_passages if 0 < e and text[e - 1] in ".!?"
+                for m in [_AFTER_CLOSING_RE.match(text, e)] if m and not _NAME_CUE_RE.match(text, m.end())]
+        if ends:
+            self.boundaries = sorted({*self.boundaries, *ends})
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         self.extent: list[int] = []
         self.kind: list[str] = []
+        self.untied: set[int] = set()  # English subjects: a name and a verb, not a particle that marks them
         for s, e, _ in mentions:
             m = _AFTER_MENTION_RE.match(text, e)
             particle = m["p"] if m else None
             self.extent.append(m.start("p") if m and particle else m.end() if m else e)
             if particle is None and text[s].isascii() and _EN_SUBJECT_RE.match(text, e):
                 self.kind.append("subject")
+                self.untied.add(len(self.kind) - 1)
                 continue
             self.kind.append("subject" if particle in SUBJECT_PARTICLES else "bare" if particle is None else "other")
         self.subjects = [i for i, k in enumerate(self.kind) if k == "subject"]
@@ -171,9 +187,9 @@ class _Analysis:
         hi = self.boundaries[j] if j < len(self.boundaries) else len(self.text)
         return lo, hi
 
-    def _at(self, i: int, how: str, cue: tuple[int, int] | None) -> Attribution:
+    def _at(self, i: int, how: str, cue: tuple[int, int] | None, tied: bool = True) -> Attribution:
         s, e, p = self.mentions[i]
-        return Attribution(self.persons[p], (s, e), how, cue)
+        return Attribution(self.persons[p], (s, e), how, cue, tied)
 
     def attribute(self, qs: int, qe: int) -> Attribution | None:
         text, masked = self.text, self.masked
@@ -191,7 +207,7 @@ class _Analysis:
             gap = masked[close_at : self.mentions[i][0]]
             m = _TAIL_CUE_NAME_RE.fullmatch(gap)
             if m is not None:
-                return self._at(i, "cue", _cue_span(gap, close_at))
+                return self._role_of(i, after, _cue_span(gap, close_at))
             if not _TAIL_ROLE_RE.fullmatch(gap):
                 break
             m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
@@ -221,6 +237,16 @@ class _Analysis:
             unknown = _unknown_speaker(text, masked, lo, open_at, close_at, hi)
             if unknown is not None:
                 return unknown
+        # Clinton “…” in the 2008 primary, said Ohio State University professor Paul Beck: the clause a cue verb
+        # opens at the sentence's end names the speaker, past a name before the quote
+        m = _LATE_CUE_RE.search(masked, close_at, hi)
+        if m is not None and m.start() > close_at:
+            for i in after:
+                if self.mentions[i][0] <= m.start("n") < self.mentions[i][1]:
+                    return self._at(i, "cue", m.span("c"))
+            span = bare_name(text, *m.span("n"))
+            if span is not None:
+                return Attribution(Person(text[span[0]:span[1]], None, (span,)), span, "cue", m.span("c"))
         cue = self._korean_cue(close_at, hi)
         # Korean: the name right before the quote (headlines), the nearest named subject, a bare name opening it.
         direct = [i for i in before if _DIRECT_RE.fullmatch(masked, self.extent[i], open_at)]
@@ -228,7 +254,13 @@ class _Analysis:
         opening = [i for i in before[:1] if self.kind[i] == "bare" and not masked[lo : self.mentions[i][0]].strip()]
         for pick in (direct, subjects, opening):
             if pick:
-                return self._at(pick[-1], "cue" if cue else "preceding", cue)
+                i = pick[-1]
+                # in English, a name right before the quote after other words is as likely its object ("Jacobs
+                # called Merkel “…”") as its speaker
+                tied = bool(cue) or (pick is opening or not text[self.mentions[i][0]].isascii()
+                                     or not masked[lo : self.mentions[i][0]].strip()) if pick is direct \
+                    else bool(cue) or pick is not subjects or i not in self.untied
+                return self._at(i, "cue" if cue else "preceding", cue, tied)
         tail = masked[close_at:hi]
         m = _TAIL_PRONOUN_RE.match(tail)
         carried_cue = (close_at + m.start("a" if m["a"] else "b"), close_at + m.end("a" if m["a"] else "b")) if m \
@@ -240,6 +272,21 @@ class _Analysis:
         if not continuation and _blank(masked[line_start:open_at]) and _blank(masked[close_at:line_end]):
             return None  # a quotation standing alone, as a heading: its sentence names no one
         return self._carried(open_at, "carried" if continuation else "preceding", carried_cue)
+
+    def _role_of(self, i: int, after: list[int], cue: tuple[int, int] | None) -> Attribution:
+        """The speaker a cue verb names after a quote, where the ``i``-th mention may be a part of their role: "said
+        Clinton ally James Carville", "said Judicial Watch President Tom Fitton". The name that ends the words
+        after the cue verb is the speaker: a later mention, or a person named there only."""
+        m = _ROLE_THEN_NAME_RE.match(self.masked, self.mentions[i][1])
+        if m is None:
+            return self._at(i, "cue", cue)
+        for j in after:
+            if self.mentions[j][0] == m.start("n"):
+                return self._at(j, "cue", cue)
+        span = bare_name(self.text, *m.span("n"))
+        if span is None or any(s < span[1] and span[0] < e for s, e, _ in self.mentions):
+            return self._at(i, "cue", cue)
+        return Attribution(Person(self.text[span[0]:span[1]], None, (span,)), span, "cue", cue)
 
     def _korean_cue(self, close_at: int, hi: int) -> tuple[int, int] | None:
         if not QUOTATIVE_KO_RE.match(self.masked, close_at):
@@ -253,8 +300,8 @@ class _Analysis:
         k = self._named_before(bisect_left(self.quote_starts, at) - 1, floor)
         if k >= 0:
             earlier = self._memo[k]
-            return Attribution(earlier.person, earlier.mention, how, cue)
-        return self._at(subject, how, cue) if subject is not None else None
+            return Attribution(earlier.person, earlier.mention, how, cue, how != "preceding")
+        return self._at(subject, how, cue, how != "preceding") if subject is not None else None
 
     def _named_before(self, j: int, floor: int) -> int:
         """The nearest quotation at or before the ``j``-th, after ``floor``, whose speaker is named after ``floor``
@@ -279,13 +326,29 @@ class _Analysis:
         return found
 
 
+# a name does not end with a title's abbreviation: "said Air Force 1st Lt. Tyler Livingston" is not said by "Lt"
+_TITLE_ABBREVIATIONS = ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Adm", "Dr", "Mr", "Mrs",
+                        "Ms", "St")
+_NOT_AN_ABBREVIATION = "".join(f"(?<!\\b{a})" for a in _TITLE_ABBREVIATIONS)
 _CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
 # "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
 # quote, any verb in the past tense ties the name that stands before it
 _TAIL_UNKNOWN_RE = re.compile(
     rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,5}}?(?P<n1>{_CAP_RUN})"
-    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
+    rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
     rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN}|[a-z]{{2,}}ed)\b)"
+)
+# after a name a cue verb follows, the rest of a role and the speaker's name, up to the end of the clause:
+# "said Clinton[ ally James Carville]," "said Air Force[ 1st Lt. Tyler Livingston]."; not "said Jeff Merkley of Oregon"
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"(?:['’]s)?(?!\s+(?:of|at|from|in|for|to|on|with|by|the|a|an)\b)"
+    rf"(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{_CAP_RUN})"
+    rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;:]|\s+(?:of|at|from|who|when|and)\b|\s*$)"
+)
+_NAME_CUE_RE = re.compile(rf"{_CAP_RUN}{_OF_ORG}{_ADVERB}\s+(?:{_CUES_EN}|[a-z]{{2,}}ed)\b")
+_LATE_CUE_RE = re.compile(
+    rf",\s+(?P<c>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,6}}?(?P<n>{_CAP_RUN}){_NOT_AN_ABBREVIATION}"
+    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|\s*$)[^\x00]*$"
 )
 _LEAD_UNKNOWN_RE = re.compile(rf"(?<![\w.])(?P<n>{_CAP_RUN}){_ADVERB}\s+(?P<c>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
 
@@ -333,3 +396,8 @@ def speaker_of(src: Source, start: int, end: int) -> Attribution | None:
         return a.quotation(i)
     a.prepare(start)
     return a.attribute(start, end)
+
+
+def sentence_of(src: Source, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence that holds the passage ``start:end`` (a quotation), as the attribution reads it."""
+    return analysis(src).sentence(start, end)

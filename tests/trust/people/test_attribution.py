@@ -124,3 +124,49 @@ def test_a_name_a_cue_verb_ties_to_the_quote_speaks_though_the_article_tells_no_
     summary = ArticleSummary(headline="", summary="", quotes=[{"text": "No country can be an outsider of this issue",
                                                               "speaker": "Ash Carter"}])
     assert [f.code for f in validate(text, summary).findings] == ["quote.misattributed"]
+
+
+def speaker_findings(text: str, quote: str, speaker: str) -> list[str]:
+    summary = ArticleSummary(headline="", summary="", quotes=[{"text": quote, "speaker": speaker}])
+    return [f.code for f in validate(text, summary).findings if f.code.startswith("quote.")]
+
+
+def test_an_unclear_sentence_accuses_no_speaker_it_names_but_a_cue_verb_still_does():
+    # "called" says nothing of speech: Jacobs or Merkel may be the one quoted, so Jacobs is not accused ...
+    text = ("Chancellor Angela Merkel spoke in Berlin on Monday. Ed Jacobs, a German lawmaker, was in the hall.\n\n"
+            "Later Jacobs called Merkel “the most cautious leader in the history of the republic.”\n\n"
+            "“We will not be rushed into anything,” Merkel said.\n")
+    unclear, cued = "the most cautious leader in the history of the republic.", "We will not be rushed into anything"
+    assert attribute(text, unclear)[:2] == ("Angela Merkel", "preceding")
+    assert speaker_findings(text, unclear, "Ed Jacobs") == []
+    assert speaker_findings(text, unclear, "Angela Merkel") == []
+    # ... but a cue verb ties the other quote to Merkel: Jacobs is accused there.
+    assert speaker_findings(text, cued, "Ed Jacobs") == ["quote.misattributed"]
+    assert speaker_findings(text, cued, "Angela Merkel") == []
+
+
+def test_the_name_that_ends_the_role_after_a_cue_verb_is_the_speaker():
+    text = ("Hillary Clinton spoke on Monday.\n\n"
+            "“David is a longtime friend of mine,” said Clinton ally James Carville. “He might be sincere.”\n\n"
+            "“It is going well,” said Air Force 1st Lt. Tyler Livingston.\n")
+    assert attribute(text, "David is a longtime friend of mine")[0] == "James Carville"
+    assert attribute(text, "It is going well")[0] == "Tyler Livingston"
+    assert speaker_findings(text, "David is a longtime friend of mine", "Hillary Clinton") == ["quote.misattributed"]
+
+
+def test_a_cue_verb_that_ends_the_sentence_names_the_speaker_of_a_quote_in_its_middle():
+    text = ("Clinton won Ohio in 2008.\n\n"
+            "Clinton “drew quite well from working-class Democrats” in the primary, said Ohio State University "
+            "professor Paul Beck.\n\n"
+            "“We should get rid of superdelegates entirely,” said Sen. Jeff Merkley of Oregon, the only senator "
+            "to endorse Sanders.\n")
+    assert attribute(text, "drew quite well from working-class Democrats")[:2] == ("Paul Beck", "cue")
+    assert attribute(text, "We should get rid of superdelegates entirely")[0] == "Jeff Merkley"
+
+
+def test_a_quotation_that_ends_with_a_full_stop_ends_its_sentence():
+    text = ("Senate Majority Leader Harry Reid minced no words about trade authority: \"I'm not only no, I'm hell "
+            "no.\" If Hillary Clinton wants to prove she's a populist, now's her chance.\n")
+    quote = "I'm not only no, I'm hell no."
+    assert speaker_findings(text, quote, "Hillary Clinton") == ["quote.misattributed"]
+    assert speaker_findings(text, quote, "Harry Reid") == []
