@@ -29,14 +29,28 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..article.furniture import is_furniture
+from .cues_en import (
+    ACCORDING_RE,
+    CUE_EN_RE,
+    EN_SUBJECT_RE,
+    LATE_CUE_RE,
+    LEAD_NAME_CUE_RE,
+    LEAD_PRONOUN_RE,
+    LEAD_UNKNOWN_RE,
+    NAME_CUE_RE,
+    PAST_RE,
+    ROLE_THEN_NAME_RE,
+    TAIL_CUE_NAME_RE,
+    TAIL_NAME_CUE_RE,
+    TAIL_PRONOUN_RE,
+    TAIL_ROLE_RE,
+    TAIL_UNKNOWN_RE,
+)
 from .english import bare_name
 from .lexicon import (
     CONTINUATIONS_KO,
     CUE_VERB_KO_RE,
-    CUE_VERBS_EN,
-    NAME_WORD_EN,
     PARTICLE_RE,
-    PRONOUNS_EN,
     QUOTATIVE_KO_RE,
     SUBJECT_PARTICLES,
     title_re,
@@ -81,33 +95,10 @@ _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
 _AFTER_CLOSING_RE = re.compile(r"[\"”’]\s+(?=[A-Z\"“])")
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
 _OPENING = "\"“「『"
-_CUES_EN = "|".join(CUE_VERBS_EN)
-_CUE_EN_RE = re.compile(rf"\b(?:{_CUES_EN})\b")
-# "…," said former Pennsylvania Gov. and party chairman Ed Rendell: a role of up to eight words between
-_TAIL_CUE_NAME_RE = re.compile(rf"[\s,.!?”\"’'\x00]*(?:{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,8}}")
-_OF_ORG = r"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})?"
-# a word or two between the name and its verb: "Huang also said", "Pacheco once said", "Rubio has said"
-_ADVERB = r"(?:\s+(?:\w+ly|also|once|later|then|again|first|has|had|have|would|will|had\s+once|has\s+long|went\s+on\s+to)){0,2}"
-_TAIL_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}{_ADVERB}\s+(?P<cue>{_CUES_EN})\b")
-# between a quote and the name a cue verb follows: a few words of role ("…," Federal Reserve chair Janet Powers told)
-_TAIL_ROLE_RE = re.compile(r"[\s,.!?”\"’'\x00]*(?:[\w.'&-]+\s+){0,4}")
-_TAIL_PRONOUN_RE = re.compile(
-    rf"[\s,.!?”\"’'\x00]*(?:(?:{'|'.join(PRONOUNS_EN)})\s+(?P<a>{_CUES_EN})|(?P<b>{_CUES_EN})\s+(?:he|she|they))\b"
-)
-# Huang said: "…"; Huang once said in the spring, when the story broke, "…": the rest of the clause, up to 100
-# characters, stands between the verb and the quote
-_LEAD_NAME_CUE_RE = re.compile(rf"(?:,[^,\x00]{{1,80}},)?{_OF_ORG}{_ADVERB}\s+(?P<cue>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
 _CLOSE_RE = re.compile(r"[\s,.!?”\"’'\x00]*")
-_PAST_RE = re.compile(r"\s+(?P<cue>[a-z]{2,}ed)\b")
-_ACCORDING_RE = re.compile(r"\baccording to\s+$", re.IGNORECASE)
-_LEAD_PRONOUN_RE = re.compile(rf"\b(?:{'|'.join(PRONOUNS_EN)})\s+(?:{_CUES_EN})\b|\b(?:added|continued)\b")
 _CONTINUATION_KO_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(sorted(set(CONTINUATIONS_KO), key=len, reverse=True))})"
                                  r"(?![가-힣])")
 _DIRECT_RE = re.compile(r"[\s:,]*$")
-# An English name that starts a clause: "Lee welcomed", "Huang, asked about export controls, said".
-_EN_SUBJECT_RE = re.compile(
-    r"(?:,[^,\x00\n]{1,80},)?\s+(?!(?:in|at|on|of|for|to|and|or|the|a|an|with|from|by|as|who|which|that)\b)[a-z]+"
-)
 
 
 class _Analysis:
@@ -132,7 +123,7 @@ class _Analysis:
         # a quotation that ends its sentence: “I'm not only no, I'm hell no.” If Hillary Clinton wants...
         # (not “Pat Kennedy is the greatest!!!” McDonough wrote)
         ends = [m.end() for s, e in src.quoted_passages if 0 < e and text[e - 1] in ".!?"
-                for m in [_AFTER_CLOSING_RE.match(text, e)] if m and not _NAME_CUE_RE.match(text, m.end())]
+                for m in [_AFTER_CLOSING_RE.match(text, e)] if m and not NAME_CUE_RE.match(text, m.end())]
         if ends:
             self.boundaries = sorted({*self.boundaries, *ends})
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
@@ -145,7 +136,7 @@ class _Analysis:
             m = _AFTER_MENTION_RE.match(text, e)
             particle = m["p"] if m else None
             self.extent.append(m.start("p") if m and particle else m.end() if m else e)
-            if particle is None and text[s].isascii() and _EN_SUBJECT_RE.match(text, e):
+            if particle is None and text[s].isascii() and EN_SUBJECT_RE.match(text, e):
                 self.kind.append("subject")
                 self.untied.add(len(self.kind) - 1)
                 continue
@@ -205,32 +196,32 @@ class _Analysis:
         # spokesperson Ron Lieberman told)
         for i in after:
             gap = masked[close_at : self.mentions[i][0]]
-            m = _TAIL_CUE_NAME_RE.fullmatch(gap)
+            m = TAIL_CUE_NAME_RE.fullmatch(gap)
             if m is not None:
                 return self._role_of(i, after, _cue_span(gap, close_at))
-            if not _TAIL_ROLE_RE.fullmatch(gap):
+            if not TAIL_ROLE_RE.fullmatch(gap):
                 break
-            m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
+            m = TAIL_NAME_CUE_RE.match(masked, self.extent[i])
             if m is None and _CLOSE_RE.fullmatch(gap):
-                m = _PAST_RE.match(masked, self.extent[i])  # "…," Toomey fumed
+                m = PAST_RE.match(masked, self.extent[i])  # "…," Toomey fumed
             if m is not None:
                 return self._at(i, "cue", m.span("cue"))
         for i in reversed(before):
             between = masked[self.extent[i] : open_at]
-            m = _LEAD_NAME_CUE_RE.match(between)
+            m = LEAD_NAME_CUE_RE.match(between)
             if m is not None and _MASK not in between:
                 return self._at(i, "cue", (self.extent[i] + m.start("cue"), self.extent[i] + m.end("cue")))
-            if _ACCORDING_RE.search(masked, lo, self.mentions[i][0]):
-                m = _ACCORDING_RE.search(masked, lo, self.mentions[i][0])
+            if ACCORDING_RE.search(masked, lo, self.mentions[i][0]):
+                m = ACCORDING_RE.search(masked, lo, self.mentions[i][0])
                 return self._at(i, "cue", m.span())
-        if after and _ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]):
-            at = close_at + _ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]).start()
+        if after and ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]):
+            at = close_at + ACCORDING_RE.search(masked[close_at : self.mentions[after[0]][0]]).start()
             return self._at(after[0], "cue", (at, at + len("according to")))
-        if not _TAIL_PRONOUN_RE.match(masked, close_at):
+        if not TAIL_PRONOUN_RE.match(masked, close_at):
             # "…" would be appropriate, Republican candidate Ben Carson said after the attacks: the sentence's
             # subject and its verb, after the quote
             for i in after:
-                m = _TAIL_NAME_CUE_RE.match(masked, self.extent[i])
+                m = TAIL_NAME_CUE_RE.match(masked, self.extent[i])
                 if m is not None:
                     return self._at(i, "cue", m.span("cue"))
             # "…," Nakatani said: a name a cue verb ties to the quote, though the article tells no more of them
@@ -239,7 +230,7 @@ class _Analysis:
                 return unknown
         # Clinton “…” in the 2008 primary, said Ohio State University professor Paul Beck: the clause a cue verb
         # opens at the sentence's end names the speaker, past a name before the quote
-        m = _LATE_CUE_RE.search(masked, close_at, hi)
+        m = LATE_CUE_RE.search(masked, close_at, hi)
         if m is not None and m.start() > close_at:
             for i in after:
                 if self.mentions[i][0] <= m.start("n") < self.mentions[i][1]:
@@ -262,10 +253,10 @@ class _Analysis:
                     else bool(cue) or pick is not subjects or i not in self.untied
                 return self._at(i, "cue" if cue else "preceding", cue, tied)
         tail = masked[close_at:hi]
-        m = _TAIL_PRONOUN_RE.match(tail)
+        m = TAIL_PRONOUN_RE.match(tail)
         carried_cue = (close_at + m.start("a" if m["a"] else "b"), close_at + m.end("a" if m["a"] else "b")) if m \
             else cue
-        continuation = bool(m or _CONTINUATION_KO_RE.search(lead) or _LEAD_PRONOUN_RE.search(lead))
+        continuation = bool(m or _CONTINUATION_KO_RE.search(lead) or LEAD_PRONOUN_RE.search(lead))
         line_start = text.rfind("\n", 0, qs) + 1
         line_end = text.find("\n", qe)
         line_end = len(text) if line_end < 0 else line_end
@@ -277,7 +268,7 @@ class _Analysis:
         """The speaker a cue verb names after a quote, where the ``i``-th mention may be a part of their role: "said
         Clinton ally James Carville", "said Judicial Watch President Tom Fitton". The name that ends the words
         after the cue verb is the speaker: a later mention, or a person named there only."""
-        m = _ROLE_THEN_NAME_RE.match(self.masked, self.mentions[i][1])
+        m = ROLE_THEN_NAME_RE.match(self.masked, self.mentions[i][1])
         if m is None:
             return self._at(i, "cue", cue)
         for j in after:
@@ -326,41 +317,14 @@ class _Analysis:
         return found
 
 
-# a name does not end with a title's abbreviation: "said Air Force 1st Lt. Tyler Livingston" is not said by "Lt"
-_TITLE_ABBREVIATIONS = ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Adm", "Dr", "Mr", "Mrs",
-                        "Ms", "St")
-_NOT_AN_ABBREVIATION = "".join(f"(?<!\\b{a})" for a in _TITLE_ABBREVIATIONS)
-_CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
-# "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
-# quote, any verb in the past tense ties the name that stands before it
-_TAIL_UNKNOWN_RE = re.compile(
-    rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,5}}?(?P<n1>{_CAP_RUN})"
-    rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
-    rf"|(?P<n2>{_CAP_RUN}){_OF_ORG}{_ADVERB}\s+(?P<c2>{_CUES_EN}|[a-z]{{2,}}ed)\b)"
-)
-# after a name a cue verb follows, the rest of a role and the speaker's name, up to the end of the clause:
-# "said Clinton[ ally James Carville]," "said Air Force[ 1st Lt. Tyler Livingston]."; not "said Jeff Merkley of Oregon"
-_ROLE_THEN_NAME_RE = re.compile(
-    rf"(?:['’]s)?(?!\s+(?:of|at|from|in|for|to|on|with|by|the|a|an)\b)"
-    rf"(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{_CAP_RUN})"
-    rf"{_NOT_AN_ABBREVIATION}(?=\s*[,.;:]|\s+(?:of|at|from|who|when|and)\b|\s*$)"
-)
-_NAME_CUE_RE = re.compile(rf"{_CAP_RUN}{_OF_ORG}{_ADVERB}\s+(?:{_CUES_EN}|[a-z]{{2,}}ed)\b")
-_LATE_CUE_RE = re.compile(
-    rf",\s+(?P<c>{_CUES_EN})\s+(?:[\w.'&-]+\s+){{0,6}}?(?P<n>{_CAP_RUN}){_NOT_AN_ABBREVIATION}"
-    rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|\s*$)[^\x00]*$"
-)
-_LEAD_UNKNOWN_RE = re.compile(rf"(?<![\w.])(?P<n>{_CAP_RUN}){_ADVERB}\s+(?P<c>{_CUES_EN})\b[^\x00]{{0,100}}?[:,]?\s*$")
-
-
 def _unknown_speaker(text: str, masked: str, lo: int, open_at: int, close_at: int, hi: int) -> Attribution | None:
     """A speaker whom a cue verb ties to the quote by a capitalised name that is no one the article names otherwise
     ("…," Nakatani said; said Nakatani; Nakatani said: "…"): a person of their own, named there only."""
-    m = _TAIL_UNKNOWN_RE.match(masked, close_at, hi)
+    m = TAIL_UNKNOWN_RE.match(masked, close_at, hi)
     if m is not None:
         name, cue = ("n1", "c1") if m["n1"] else ("n2", "c2")
     else:
-        m = _LEAD_UNKNOWN_RE.search(masked, lo, open_at)
+        m = LEAD_UNKNOWN_RE.search(masked, lo, open_at)
         if m is None or _MASK in masked[m.end("c"):open_at]:
             return None
         name, cue = "n", "c"
@@ -376,7 +340,7 @@ def _blank(s: str) -> bool:
 
 
 def _cue_span(gap: str, offset: int) -> tuple[int, int] | None:
-    m = _CUE_EN_RE.search(gap)
+    m = CUE_EN_RE.search(gap)
     return (offset + m.start(), offset + m.end()) if m else None
 
 
