@@ -7,8 +7,11 @@ named in the article. Rejected results give no evidence at all.
 
 Each grounded figure is described from the article, not from what the model
 wrote: the value, the qualifier the article's words give it, the unit class,
-the time the passage gives it (2030년까지 -> 2030), and those words of its
-label that the passage itself contains.
+the time the passage gives it (2030년까지 -> 2030), those words of its
+label that the passage itself contains, the words of its sentence, and
+whether it is the only value the article gives for its time and unit class
+(000's 5만장 is the only count it gives for 2030; busfare-a gives two, 2500대
+and 5만기).
 """
 
 from __future__ import annotations
@@ -84,6 +87,10 @@ class FigureEvidence:
     """Those of them in the figure's own sentence."""
     part_of: str | None
     """The id of the grounded figure it is a part of, in the same summary."""
+    context: tuple[str, ...] = ()
+    """The words (stemmed) of its sentence, times left out: what the article says around it."""
+    sole: bool = False
+    """Whether its value is the only one the article gives for its time and unit class (False with no time)."""
 
     @property
     def ref(self) -> str:
@@ -157,6 +164,30 @@ def _time(text: str, label: str, sentence: tuple[int, int], segment: tuple[int, 
     return after[0].key if after else None
 
 
+def _timed_values(src: Source) -> dict[tuple[str | None, str], frozenset[Decimal]]:
+    """The values the article gives for each unit class and time (only numbers on a line that names a time)."""
+    text = src.text
+    out: dict[tuple[str | None, str], set[Decimal]] = {}
+    lines_with_times = {text.rfind("\n", 0, t.start) for t in times_in(text)}
+    for q in src.quantities:
+        if q.is_time or text.rfind("\n", 0, q.start) not in lines_with_times:
+            continue
+        span = (q.start, q.end)
+        sentence = sentence_at(text, *span)
+        time = _time(text, "", sentence, _segment(src, span, sentence), span)
+        if time is not None:
+            out.setdefault((unit_class(q.unit), time), set()).add(q.value)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _sole(src: Source, unit_cls: str | None, time: str | None, value: Decimal) -> bool:
+    return time is not None and src.cached(_timed_values).get((unit_cls, time), frozenset({value})) <= {value}
+
+
+def _context(sentence: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in stems(sentence) if not times_in(t)))
+
+
 def _grounded_terms(label: str, words: set[str]) -> tuple[str, ...]:
     out: list[str] = []
     for term in stems(label):
@@ -189,13 +220,16 @@ def _figures(record: ResultRecord) -> list[FigureEvidence]:
         segment = _segment(src, span, sentence)
         parsed = parse_quantity(fig.text)
         unit = (parsed.unit if parsed is not None else None) or fig.unit
+        time = _time(record.text, fig.label, sentence, segment, span)
         out.append(FigureEvidence(
             article=record.id, index=loc.index, id=fid, label=fig.label, text=record.text[span[0]:span[1]],
             value=value, qualifier=loc.source_qualifier or fig.qualifier, unit=unit, unit_class=unit_class(unit),
-            span=span, segment=segment, time=_time(record.text, fig.label, sentence, segment, span),
+            span=span, segment=segment, time=time,
             terms=_grounded_terms(fig.label, article_words),
             near=_grounded_terms(fig.label, set(stems(record.text[sentence[0]:sentence[1]]))),
             part_of=fig.part_of if fig.part_of in located and fig.part_of != fid else None,
+            context=_context(record.text[sentence[0]:sentence[1]]),
+            sole=_sole(src, unit_class(unit), time, value),
         ))
     return sorted(out, key=lambda f: f.index)
 
