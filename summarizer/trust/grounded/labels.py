@@ -109,6 +109,12 @@ def _run(tokens: list, j: int, step: int) -> tuple[int, int] | None:
     return first, last
 
 
+def _unbalanced(word: str) -> int:
+    """Closing brackets in ``word`` without their opening one (positive), or opening ones left open
+    (negative)."""
+    return sum(word.count(c) for c in ")]}」』") - sum(word.count(c) for c in "([{「『")
+
+
 def _clipped(text: str, start: int, end: int, keep_end: bool) -> tuple[int, int]:
     """At most ``_MAX_WORDS`` words of ``text[start:end]``: the last ones (``keep_end``) or the first."""
     words = [w for w in re.finditer(r"\S+", text[start:end])]
@@ -116,6 +122,15 @@ def _clipped(text: str, start: int, end: int, keep_end: bool) -> tuple[int, int]
         words = words[-_MAX_WORDS:] if keep_end else words[:_MAX_WORDS]
     while len(words) > 1 and words[0][0] in _JOINERS:
         words = words[1:]
+    # no bracket whose partner is outside the label (a byline's "기자]"), no word at its edge that says when
+    closed = [i for i in range(len(words) - 1) if _unbalanced(" ".join(w[0] for w in words[:i + 1])) > 0]
+    words = words[closed[-1] + 1:] if closed else words
+    opened = [i for i in range(1, len(words)) if _unbalanced(" ".join(w[0] for w in words[i:])) < 0]
+    words = words[:opened[0]] if opened else words
+    while len(words) > 1 and words[0][0] in _STOP:
+        words = words[1:]
+    while len(words) > 1 and words[-1][0] in _STOP:
+        words = words[:-1]
     if keep_end:  # a word the analyser read with its particle (엔비디아와 GPU): the phrase starts after it
         while len(words) > 1 and _JOINED_RE.search(words[0][0]):
             words = words[1:]
