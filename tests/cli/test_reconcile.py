@@ -249,7 +249,7 @@ def test_the_same_ids_in_two_dumps_are_four_articles_told_apart_by_file_and_said
 def test_the_five_outlets_offline_from_run_to_reconcile_agree_on_26만_and_conflict_on_the_2030_target(
         tmp_path, monkeypatch, capsys):
     # The README's main job, offline (code picks every word from the article, no model is asked), then
-    # reconcile: code labels 000's 5만장 "정부" and 004's 2030 target "GPU", so the target is lined up by time.
+    # reconcile: code labels 000's 5만장 "목표" and 004's 2030 target "GPU", so the target is lined up by time.
     for var in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "SUMMARIZER_MODEL", "SUMMARIZER_ANSWER",
                 "SUMMARIZER_GROUNDED_PICKS"):
         monkeypatch.delenv(var, raising=False)
@@ -272,5 +272,6 @@ def test_the_five_outlets_offline_from_run_to_reconcile_agree_on_26만_and_confl
     (target,) = [f for f in story.figures if f.agreement == "conflict"]
     assert (target.time, rows(target)) == ("2030", [("000", "5만장", "exact"), ("004", "20만장", "at_least")])
     assert target is story.figures[0] and target.found_by == "words"
+    assert [r.label for r in target.reports] == ["목표", "GPU"]
     assert "lined up by time" in target.note and "정부, 확보" in target.note
     assert "conflicts=1" in capsys.readouterr().err
