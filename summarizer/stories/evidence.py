@@ -88,7 +88,8 @@ class FigureEvidence:
     part_of: str | None
     """The id of the grounded figure it is a part of, in the same summary."""
     context: tuple[str, ...] = ()
-    """The words (stemmed) of its sentence, times left out: what the article says around it."""
+    """The words (stemmed) of its sentence, times left out, for a figure with a time: what the article says
+    around it."""
     sole: bool = False
     """Whether its value is the only one the article gives for its time and unit class (False with no time)."""
 
@@ -228,7 +229,7 @@ def _figures(record: ResultRecord) -> list[FigureEvidence]:
             terms=_grounded_terms(fig.label, article_words),
             near=_grounded_terms(fig.label, set(stems(record.text[sentence[0]:sentence[1]]))),
             part_of=fig.part_of if fig.part_of in located and fig.part_of != fid else None,
-            context=_context(record.text[sentence[0]:sentence[1]]),
+            context=_context(record.text[sentence[0]:sentence[1]]) if time is not None else (),
             sole=_sole(src, unit_class(unit), time, value),
         ))
     return sorted(out, key=lambda f: f.index)
