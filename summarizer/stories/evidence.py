@@ -17,9 +17,9 @@ and 5만기).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..contract.record import ResultRecord
 from ..contract.summary import Qualifier
@@ -87,11 +87,25 @@ class FigureEvidence:
     """Those of them in the figure's own sentence."""
     part_of: str | None
     """The id of the grounded figure it is a part of, in the same summary."""
-    context: tuple[str, ...] = ()
-    """The words (stemmed) of its sentence, times left out, for a figure with a time: what the article says
-    around it."""
-    sole: bool = False
-    """Whether its value is the only one the article gives for its time and unit class (False with no time)."""
+    sentence: tuple[int, int] = (0, 0)
+    """The span of its sentence."""
+    source: str = field(default="", repr=False, compare=False)
+    """The article's text, for what is read from it only when a comparison needs it (``context``, ``sole``)."""
+
+    @cached_property
+    def context(self) -> tuple[str, ...]:
+        """The words (stemmed) of its sentence, times left out: what the article says around it."""
+        return tuple(dict.fromkeys(t for t in stems(self.source[self.sentence[0]:self.sentence[1]])
+                                   if not times_in(t)))
+
+    @cached_property
+    def sole(self) -> bool:
+        """Whether its value is the only one the article gives for its time and unit class (False with no
+        time)."""
+        if self.time is None:
+            return False
+        values = Source.of(self.source).cached(_timed_values).get((self.unit_class, self.time), frozenset())
+        return values <= {self.value}
 
     @property
     def ref(self) -> str:
@@ -181,14 +195,6 @@ def _timed_values(src: Source) -> dict[tuple[str | None, str], frozenset[Decimal
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _sole(src: Source, unit_cls: str | None, time: str | None, value: Decimal) -> bool:
-    return time is not None and src.cached(_timed_values).get((unit_cls, time), frozenset({value})) <= {value}
-
-
-def _context(sentence: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t for t in stems(sentence) if not times_in(t)))
-
-
 def _grounded_terms(label: str, words: set[str]) -> tuple[str, ...]:
     out: list[str] = []
     for term in stems(label):
@@ -221,16 +227,14 @@ def _figures(record: ResultRecord) -> list[FigureEvidence]:
         segment = _segment(src, span, sentence)
         parsed = parse_quantity(fig.text)
         unit = (parsed.unit if parsed is not None else None) or fig.unit
-        time = _time(record.text, fig.label, sentence, segment, span)
         out.append(FigureEvidence(
             article=record.id, index=loc.index, id=fid, label=fig.label, text=record.text[span[0]:span[1]],
             value=value, qualifier=loc.source_qualifier or fig.qualifier, unit=unit, unit_class=unit_class(unit),
-            span=span, segment=segment, time=time,
+            span=span, segment=segment, time=_time(record.text, fig.label, sentence, segment, span),
             terms=_grounded_terms(fig.label, article_words),
             near=_grounded_terms(fig.label, set(stems(record.text[sentence[0]:sentence[1]]))),
             part_of=fig.part_of if fig.part_of in located and fig.part_of != fid else None,
-            context=_context(record.text[sentence[0]:sentence[1]]) if time is not None else (),
-            sole=_sole(src, unit_class(unit), time, value),
+            sentence=sentence, source=record.text,
         ))
     return sorted(out, key=lambda f: f.index)
 
