@@ -24,7 +24,8 @@ ranked by code), its tokens and seconds.
 (same value and unit), how close each picked figure's label is to its hand-checked label (content-word
 F1), and how many picked quotations it also has; for code alone and, with ``--model``, for the model.
 
-Also counted, for every summary: events repeated, and headlines cut mid-word.
+Also counted, for every summary: the figure labels and the events that the checks (``validate``) find
+supported by the article (no finding on them), events repeated, and headlines cut mid-word.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer import ArticleSummary, Settings
+from summarizer import ArticleSummary, Settings, validate
 from summarizer.contract.grounded import GroundedAnswer
 from summarizer.model.call import Provider
 from summarizer.pipeline.grounded.kind import Grounded
@@ -67,6 +68,15 @@ def f1(candidate: Counter[str], reference: Counter[str]) -> float:
 
 def whole(s: ArticleSummary) -> str:
     return "\n".join([s.headline, s.summary, *(e.description for e in s.events)])
+
+
+def supported(s: ArticleSummary, text: str) -> tuple[int, int]:
+    """(labels, events) on which the checks find nothing: what the article backs, as they read it."""
+    paths = {f.path for f in validate(text, s).findings}
+    labels = sum(1 for i in range(len(s.figures)) if f"figures[{i}].label" not in paths)
+    events = sum(1 for i in range(len(s.events)) if not any(p == f"events[{i}]" or p.startswith(f"events[{i}].")
+                                                            for p in paths))
+    return labels, events
 
 
 def flaws(s: ArticleSummary, text: str) -> tuple[int, int]:
@@ -137,6 +147,7 @@ def score_split(split: str, model_langs: set[str], limit: int | None) -> dict[st
         repeats, cut = flaws(code.summary, text)
         t.add("code_repeats", repeats)
         t.add("code_cut", cut)
+        _support(t, "code", code.summary, text)
         if kind is None or provider is None or lang not in model_langs:
             continue
         picks = ask_model(provider, kind, text, title)
@@ -155,7 +166,16 @@ def score_split(split: str, model_langs: set[str], limit: int | None) -> dict[st
         repeats, cut = flaws(built.summary, text)
         t.add("model_repeats", repeats)
         t.add("model_cut", cut)
+        _support(t, "model", built.summary, text)
     return tallies
+
+
+def _support(t: Tally, who: str, s: ArticleSummary, text: str) -> None:
+    labels, events = supported(s, text)
+    t.add(f"{who}_labels_ok", labels)
+    t.add(f"{who}_labels", len(s.figures))
+    t.add(f"{who}_events_ok", events)
+    t.add(f"{who}_events", len(s.events))
 
 
 def _fixture_agreement(summary: ArticleSummary, truth: ArticleSummary, lang: str) -> tuple[int, int, float, int]:
@@ -224,7 +244,11 @@ def report(split: str, tallies: dict[str, Tally], corpus: dict[str, Tally] | Non
         + (f" and {t.total('model_cut'):.0f}" if t.rows.get("model") else "")
         + (f", model answers unusable {t.total('model_failed'):.0f}" if t.rows.get("model_failed") else "")
         for lang, t in sorted(tallies.items()))
-    lines += ["", flaws_line]
+    support_line = "; ".join(
+        f"{lang}: labels supported {t.total(f'{who}_labels_ok'):.0f} of {t.total(f'{who}_labels'):.0f} ({who}), "
+        f"events supported {t.total(f'{who}_events_ok'):.0f} of {t.total(f'{who}_events'):.0f} ({who})"
+        for lang, t in sorted(tallies.items()) for who in ("code", "model") if t.rows.get(f"{who}_labels"))
+    lines += ["", flaws_line, support_line]
     if corpus:
         lines += ["", "Bundled articles against their hand-checked summaries:", "",
                   "| picked by | figures also in the hand-checked summary | label F1 against its hand-checked label "

@@ -7,16 +7,19 @@ named in the article. Rejected results give no evidence at all.
 
 Each grounded figure is described from the article, not from what the model
 wrote: the value, the qualifier the article's words give it, the unit class,
-the time the passage gives it (2030년까지 -> 2030), and those words of its
-label that the passage itself contains.
+the time the passage gives it (2030년까지 -> 2030), those words of its
+label that the passage itself contains, the words of its sentence, and
+whether it is the only value the article gives for its time and unit class
+(000's 5만장 is the only count it gives for 2030; busfare-a gives two, 2500대
+and 5만기).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..contract.record import ResultRecord
 from ..contract.summary import Qualifier
@@ -84,6 +87,25 @@ class FigureEvidence:
     """Those of them in the figure's own sentence."""
     part_of: str | None
     """The id of the grounded figure it is a part of, in the same summary."""
+    sentence: tuple[int, int] = (0, 0)
+    """The span of its sentence."""
+    source: str = field(default="", repr=False, compare=False)
+    """The article's text, for what is read from it only when a comparison needs it (``context``, ``sole``)."""
+
+    @cached_property
+    def context(self) -> tuple[str, ...]:
+        """The words (stemmed) of its sentence, times left out: what the article says around it."""
+        return tuple(dict.fromkeys(t for t in stems(self.source[self.sentence[0]:self.sentence[1]])
+                                   if not times_in(t)))
+
+    @cached_property
+    def sole(self) -> bool:
+        """Whether its value is the only one the article gives for its time and unit class (False with no
+        time)."""
+        if self.time is None:
+            return False
+        values = Source.of(self.source).cached(_timed_values).get((self.unit_class, self.time), frozenset())
+        return values <= {self.value}
 
     @property
     def ref(self) -> str:
@@ -157,6 +179,22 @@ def _time(text: str, label: str, sentence: tuple[int, int], segment: tuple[int, 
     return after[0].key if after else None
 
 
+def _timed_values(src: Source) -> dict[tuple[str | None, str], frozenset[Decimal]]:
+    """The values the article gives for each unit class and time (only numbers on a line that names a time)."""
+    text = src.text
+    out: dict[tuple[str | None, str], set[Decimal]] = {}
+    lines_with_times = {text.rfind("\n", 0, t.start) for t in times_in(text)}
+    for q in src.quantities:
+        if q.is_time or text.rfind("\n", 0, q.start) not in lines_with_times:
+            continue
+        span = (q.start, q.end)
+        sentence = sentence_at(text, *span)
+        time = _time(text, "", sentence, _segment(src, span, sentence), span)
+        if time is not None:
+            out.setdefault((unit_class(q.unit), time), set()).add(q.value)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _grounded_terms(label: str, words: set[str]) -> tuple[str, ...]:
     out: list[str] = []
     for term in stems(label):
@@ -196,6 +234,7 @@ def _figures(record: ResultRecord) -> list[FigureEvidence]:
             terms=_grounded_terms(fig.label, article_words),
             near=_grounded_terms(fig.label, set(stems(record.text[sentence[0]:sentence[1]]))),
             part_of=fig.part_of if fig.part_of in located and fig.part_of != fid else None,
+            sentence=sentence, source=record.text,
         ))
     return sorted(out, key=lambda f: f.index)
 

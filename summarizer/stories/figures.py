@@ -6,7 +6,11 @@ Two grounded figures of different articles are the same measure when
 - the articles give them the same time (2030년까지 and 2030년 are 2030; none and none), and
 - their labels share a word that the articles contain; agreeing values need one such word,
   differing values need more (the same stated time and a word in both sentences, or most of
-  the words of both sentences): a conflict is claimed on stronger evidence than an agreement.
+  the words of both sentences): a conflict is claimed on stronger evidence than an agreement;
+- or, when their labels share no word (a label may name who, 정부, where another names what,
+  GPU), their time: both articles state the same time for it (2030년까지, 2030년), each gives
+  only that one value for that time and unit class, and their sentences share at least
+  ``FRAME_WORDS`` words (정부, 확보). The group's note says so.
 
 Figures are merged greedily, strongest link first, into groups that hold at most one
 report per article and in which every pair is compatible; a group joins another
@@ -25,10 +29,13 @@ from ..trust.numbers.agreement import Range, common, sum_ranges
 from ..trust.numbers.values import show
 from .evidence import FigureEvidence, same_term
 
-__all__ = ["Group", "SumOfParts", "agreement", "align", "compatible"]
+__all__ = ["FRAME_WORDS", "Group", "SumOfParts", "agreement", "align", "by_time", "compatible", "link"]
 
 _MERGE_MIN = 0.5
 """The average link a group must have with another to join it."""
+
+FRAME_WORDS = 2
+"""The words two figures' sentences must share to be lined up by their time when their labels share none."""
 
 
 @dataclass(frozen=True)
@@ -141,12 +148,39 @@ def link(a: FigureEvidence, b: FigureEvidence) -> float:
     return 0.0
 
 
+def _frame_words(a: FigureEvidence, b: FigureEvidence) -> list[str]:
+    return [t for t in a.context if any(same_term(t, u) for u in b.context)]
+
+
+def by_time(a: FigureEvidence, b: FigureEvidence) -> float:
+    """How strongly two figures of different articles whose labels share no word look like one measure by
+    their time alone (0: not at all): the same stated time and unit class, the only value each article
+    gives for them, and at least ``FRAME_WORDS`` words in both sentences. Weaker than a label's link."""
+    if a.article == b.article or a.time is None or a.unit_class is None or not compatible(a, b):
+        return 0.0
+    if not (a.sole and b.sole):
+        return 0.0
+    shared = len(_frame_words(a, b))
+    if shared < FRAME_WORDS:
+        return 0.0
+    return 0.5 + shared / (len(a.context) + len(b.context))
+
+
+def _time_note(a: FigureEvidence, b: FigureEvidence) -> str:
+    words = ", ".join(_frame_words(a, b))
+    return (f"{a.article} and {b.article} are lined up by time: their labels share no word, but each is the only "
+            f"{a.unit_class} its article gives for {a.time}, and both sentences say {words}.")
+
+
 def align(figures: Sequence[FigureEvidence]) -> list[Group]:
     """Group a story's grounded figures into measures (a group of one is a single-source figure)."""
     order = {f.ref: i for i, f in enumerate(figures)}
     scores = {}
+    timed: dict[tuple[str, str], str] = {}
     for a, b in combinations(figures, 2):
         s = link(a, b)
+        if s == 0 and (s := by_time(a, b)) > 0:
+            timed[a.ref, b.ref] = timed[b.ref, a.ref] = _time_note(a, b)
         if s > 0:
             scores[a.ref, b.ref] = scores[b.ref, a.ref] = s
     groups = {f.ref: Group([f]) for f in figures}
@@ -159,7 +193,8 @@ def align(figures: Sequence[FigureEvidence]) -> list[Group]:
             continue
         if sum(scores.get((a.ref, b.ref), 0.0) for a, b in cross) / len(cross) < _MERGE_MIN:
             continue
-        merged = Group(sorted(gx.reports + gy.reports, key=lambda r: order[r.ref]))
+        notes = [timed[a.ref, b.ref] for a, b in cross if (a.ref, b.ref) in timed]
+        merged = Group(sorted(gx.reports + gy.reports, key=lambda r: order[r.ref]), notes=gx.notes + gy.notes + notes)
         for r in merged.reports:
             groups[r.ref] = merged
     unique = {id(g): g for g in groups.values()}

@@ -244,3 +244,34 @@ def test_the_same_ids_in_two_dumps_are_four_articles_told_apart_by_file_and_said
                        f"{b}:1 and {again}:1"]
     assert "stories=2 (with two or more articles: 2)" in err[2]
     assert f"{b}:2" in page.read_text(encoding="utf-8")
+
+
+def test_the_five_outlets_offline_from_run_to_reconcile_agree_on_26만_and_conflict_on_the_2030_target(
+        tmp_path, monkeypatch, capsys):
+    # The README's main job, offline (code picks every word from the article, no model is asked), then
+    # reconcile: code labels 000's 5만장 "목표" and 004's 2030 target "GPU", so the target is lined up by time.
+    for var in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "SUMMARIZER_MODEL", "SUMMARIZER_ANSWER",
+                "SUMMARIZER_GROUNDED_PICKS"):
+        monkeypatch.delenv(var, raising=False)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in BUNDLED:
+        shutil.copy(corpus_path(n), folder)
+    results, out = tmp_path / "results.jsonl", tmp_path / "story.json"
+    assert main(["run", str(folder), "--out", str(results)]) == 0
+    assert main(["reconcile", str(results), "--out", str(out)]) == 0
+    (story,) = story_file(out).stories
+    assert len(story.articles) == 5
+    def rows(f):
+        return [(r.article[:3], r.text, r.qualifier) for r in f.reports]
+
+    (deal,) = [f for f in story.figures if f.reports[0].value == 260000]
+    assert deal.agreement == "agreed" and len(deal.reports) >= 4  # the aim; today all five
+    assert rows(deal) == [("000", "26만장", "exact"), ("001", "26만개", "exact"), ("002", "26만장", "at_least"),
+                          ("003", "26만 장", "exact"), ("004", "26만장", "at_least")]
+    (target,) = [f for f in story.figures if f.agreement == "conflict"]
+    assert (target.time, rows(target)) == ("2030", [("000", "5만장", "exact"), ("004", "20만장", "at_least")])
+    assert target is story.figures[0] and target.found_by == "words"
+    assert [r.label for r in target.reports] == ["목표", "GPU"]
+    assert "lined up by time" in target.note and "정부, 확보" in target.note
+    assert "conflicts=1" in capsys.readouterr().err

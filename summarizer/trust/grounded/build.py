@@ -51,10 +51,10 @@ from .choose import (
     pick_events,
     pick_figures,
     pick_quotes,
+    pick_summary,
     same_figure,
 )
 from .headline import headline
-from .ranking import ranked
 
 __all__ = ["Built", "build_summary", "reask_lines"]
 
@@ -101,12 +101,7 @@ def _sentences(c: Candidates, ids: list[str], path: str, notes: list[Finding]) -
 def _summary(c: Candidates, picks: list[str], notes: list[Finding]) -> list[SentenceCandidate]:
     chosen = _sentences(c, picks, "summary", notes)
     chosen = sorted(chosen, key=lambda s: -s.score)[:SUMMARY_SENTENCES]
-    for s in ranked(c.sentences):
-        if len(chosen) >= SUMMARY_SENTENCES:
-            break
-        if not any(t.start < s.end and s.start < t.end for t in chosen):
-            chosen.append(s)
-    return sorted(chosen, key=lambda s: s.start)
+    return [s for s in map(c.sentence, pick_summary(c, SUMMARY_SENTENCES, chosen)) if s is not None]
 
 
 def _date(c: Candidates, s: SentenceCandidate) -> str | None:

@@ -2,7 +2,8 @@
 
 Pure code, deterministic: the same article gives the same picks.
 
-- **summary**: the ``SUMMARY_SENTENCES`` best-ranked sentences (``ranking``), in the article's order;
+- **summary**: the ``SUMMARY_SENTENCES`` best-ranked sentences (``ranking``), in the article's order; in
+  English, none that mostly repeats a better one (``ranking.Weights.repeats``);
 - **events**: the best-ranked sentences that name one of the article's people or organisations and are not
   in the summary (a long one as its first clause that names one), up to ``EVENTS``;
 - **figures**: counted amounts (26만장, $14bn, 12%) before other numbers, each from the best-ranked
@@ -14,14 +15,18 @@ Pure code, deterministic: the same article gives the same picks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...contract.grounded import (
     Candidates,
     NumberCandidate,
     PickedFigure,
     PickedQuote,
     QuoteCandidate,
+    SentenceCandidate,
 )
-from .ranking import counted, ranked
+from ..words import content_words, language_of
+from .ranking import counted, ranked, weights_for
 
 __all__ = ["EVENTS", "FIGURES", "QUOTES", "SUMMARY_SENTENCES", "by_turns", "figure_order", "pick_events",
            "pick_figures", "pick_quotes", "pick_summary", "quote_order", "same_figure"]
@@ -35,23 +40,69 @@ _YEAR_REACH = 24
 """How far before a number (characters, in its sentence) a year may stand to be that number's year."""
 
 
-def pick_summary(c: Candidates, most: int = SUMMARY_SENTENCES) -> list[str]:
-    """The ids of the best-ranked whole sentences, in the article's order."""
-    top = ranked(c.sentences)[:most]
-    return [s.id for s in sorted(top, key=lambda s: s.start)]
+def _language(c: Candidates) -> str | None:
+    """The article's language, as its first sentences write it."""
+    return language_of(" ".join(s.text for s in c.sentences[:10]))
+
+
+def _words(s: SentenceCandidate, language: str | None) -> frozenset[str]:
+    return frozenset(w.key for w in content_words(s.text, language) if w.kind != "number")
+
+
+def _repeats(mine: frozenset[str], said: list[frozenset[str]], limit: float) -> bool:
+    """Whether more than ``limit`` of the words of the shorter of ``mine`` and one of ``said`` are in both."""
+    return any(len(mine & p) > limit * min(len(mine), len(p)) for p in said)
+
+
+def pick_summary(c: Candidates, most: int = SUMMARY_SENTENCES,
+                 taken: Sequence[SentenceCandidate] = ()) -> list[str]:
+    """The ids of the best-ranked whole sentences, in the article's order, after those ``taken`` (a model's
+    picks), none overlapping another; where the article's language has a limit on repeats
+    (``ranking.weights_for``), a sentence that mostly repeats one picked before it is passed over while
+    others are left."""
+    chosen = list(taken)
+    pool = [s for s in ranked(c.sentences) if not any(t.start < s.end and s.start < t.end for t in chosen)]
+    language = _language(c)
+    limit = weights_for(language).repeats
+    said = [_words(s, language) for s in chosen] if limit is not None else []
+    passed: list[SentenceCandidate] = []
+    for s in pool:
+        if len(chosen) >= most:
+            break
+        if any(t.start < s.end and s.start < t.end for t in chosen):
+            continue
+        if limit is not None:
+            mine = _words(s, language)
+            if _repeats(mine, said, limit):
+                passed.append(s)
+                continue
+            said.append(mine)
+        chosen.append(s)
+    chosen += passed[:max(0, most - len(chosen))]
+    return [s.id for s in sorted(chosen, key=lambda s: s.start)]
 
 
 def pick_events(c: Candidates, taken: list[str] | tuple[str, ...] = (), most: int = EVENTS) -> list[str]:
     """The ids of the best-ranked sentences (or clauses) that name an actor, not already ``taken``, in the
-    article's order."""
+    article's order; where the article's language has a limit on repeats, none that mostly repeats a
+    sentence taken or picked before it."""
     actors = {n.name for n in c.names if n.kind != "place"}
+    pool = ranked(c.sentences)
+    language = _language(c)
+    limit = weights_for(language).repeats
+    said = [_words(s, language) for s in map(c.sentence, taken) if s is not None] if limit is not None else []
     out = []
-    for s in ranked(c.sentences):
+    for s in pool:
         if s.id in taken or not actors & set(s.names):
             continue
         if s.clauses:
             parts = [p for p in map(c.sentence, s.clauses) if p is not None and actors & set(p.names)]
             s = parts[0] if parts else s
+        if limit is not None:
+            mine = _words(s, language)
+            if _repeats(mine, said, limit):
+                continue
+            said.append(mine)
         out.append(s)
         if len(out) == most:
             break

@@ -11,6 +11,7 @@ Korean (kiwipiepy's parts of speech, the shared analyser of ``trust.words``):
   공공 부문);
 - ``of``: what it is a number of ("26만장의 GPU" -> GPU);
 - ``after``: the noun phrase right after it ("14조 원 규모" -> 규모);
+- ``as``: what a clause before it makes it ("확보를 목표로 했던 5만장", "목표로 삼은 20만장" -> 목표);
 - ``subject``: the subject or topic of its clause ("정부는 이 가운데 약 5만장을" -> 정부).
 
 English (words, no tagger): ``after`` (260,000 chips, 3,000 jobs), ``of`` (a rise of 12%, a budget of
@@ -109,6 +110,23 @@ def _run(tokens: list, j: int, step: int) -> tuple[int, int] | None:
     return first, last
 
 
+def _unbalanced(word: str) -> int:
+    """Closing brackets in ``word`` without their opening one (positive), or opening ones left open
+    (negative)."""
+    return sum(word.count(c) for c in ")]}」』") - sum(word.count(c) for c in "([{「『")
+
+
+def _made(tokens: list, j: int) -> tuple[int, int] | None:
+    """The noun phrase a clause ending at token ``j`` (an adnominal ending) makes the number: 목표로 했던 5만장,
+    목표로 삼은 20만장 -> 목표; None for another clause."""
+    k = j - 1
+    while k >= 0 and _tag(tokens[k]) == "EP":
+        k -= 1
+    if k < 1 or _tag(tokens[k]) != "VV" or _tag(tokens[k - 1]) != "JKB" or tokens[k - 1].form not in ("로", "으로"):
+        return None
+    return _run(tokens, k - 2, -1)
+
+
 def _clipped(text: str, start: int, end: int, keep_end: bool) -> tuple[int, int]:
     """At most ``_MAX_WORDS`` words of ``text[start:end]``: the last ones (``keep_end``) or the first."""
     words = [w for w in re.finditer(r"\S+", text[start:end])]
@@ -116,6 +134,15 @@ def _clipped(text: str, start: int, end: int, keep_end: bool) -> tuple[int, int]
         words = words[-_MAX_WORDS:] if keep_end else words[:_MAX_WORDS]
     while len(words) > 1 and words[0][0] in _JOINERS:
         words = words[1:]
+    # no bracket whose partner is outside the label (a byline's "기자]"), no word at its edge that says when
+    closed = [i for i in range(len(words) - 1) if _unbalanced(" ".join(w[0] for w in words[:i + 1])) > 0]
+    words = words[closed[-1] + 1:] if closed else words
+    opened = [i for i in range(1, len(words)) if _unbalanced(" ".join(w[0] for w in words[i:])) < 0]
+    words = words[:opened[0]] if opened else words
+    while len(words) > 1 and words[0][0] in _STOP:
+        words = words[1:]
+    while len(words) > 1 and words[-1][0] in _STOP:
+        words = words[:-1]
     if keep_end:  # a word the analyser read with its particle (엔비디아와 GPU): the phrase starts after it
         while len(words) > 1 and _JOINED_RE.search(words[0][0]):
             words = words[1:]
@@ -149,7 +176,7 @@ def _around(tokens: list, starts: list[int], ends: list[int], text: str, n: Numb
     """The labels of the number ``n`` (tokens ``i0`` to ``i1`` of its line), best first."""
     def span(run: tuple[int, int] | None, how: str, fid: str = n.id) -> Iterator[tuple[str, int, int, str]]:
         if run is not None:
-            a, b = _clipped(text, starts[run[0]], ends[run[1]], keep_end=how in ("before", "to", "subject"))
+            a, b = _clipped(text, starts[run[0]], ends[run[1]], keep_end=how in ("before", "to", "as", "subject"))
             yield fid, a, b, how
 
     j = i0 - 1
@@ -163,6 +190,8 @@ def _around(tokens: list, starts: list[int], ends: list[int], text: str, n: Numb
         yield from span(_run(tokens, j - 1, -1), "before")
     elif j >= 0 and _tag(tokens[j]) == "JKB" and tokens[j].form in _TO_FORMS:
         yield from span(_run(tokens, j - 1, -1), "to")
+    elif j >= 0 and _tag(tokens[j]) == "ETM":
+        yield from span(_made(tokens, j), "as")
     elif j >= 0:
         yield from span(_run(tokens, j, -1), "before")
     k = i1 + 1

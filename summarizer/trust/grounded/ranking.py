@@ -11,6 +11,12 @@ weighted by ``WEIGHTS``, tuned on the tuning half of ``benchmarks/data/extractiv
 news with the sentences two people chose, English CNN/DailyMail with its highlights) and reported on the
 held-out half (``python -m benchmarks.content``). A clause scores as its sentence, a little lower, so
 that a whole sentence is offered before its parts.
+
+What code picks for the summary may also leave out a sentence that mostly repeats one it picked
+(``Weights.repeats``, by language: ``weights_for``). English news says a thing twice (a photo caption
+run into the text, a lead and its restatement), and its highlights do not: on the English tuning half
+the limit raised the score. The sentences people chose in the Korean set restate each other (a
+subhead and the lead, a caption and its sentence), and any limit lowered it there: Korean has none.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from ...contract.grounded import NumberCandidate, SentenceCandidate
 
-__all__ = ["WEIGHTS", "Weights", "rank", "ranked"]
+__all__ = ["WEIGHTS", "Weights", "rank", "ranked", "weights_for"]
 
 _MONEY_OR_SHARE = frozenset({"원", "달러", "엔", "위안", "유로", "$", "€", "£", "¥", "₩", "%", "%p"})
 
@@ -33,9 +39,18 @@ class Weights:
     names: float = 0.3
     clause: float = 0.05
     """What a clause loses against its sentence."""
+    repeats: float | None = None
+    """The share of a sentence's content words (of the shorter one's) that one already picked may hold
+    before it is left out of the summary as a repeat; None: no limit."""
 
 
 WEIGHTS = Weights()
+_BY_LANGUAGE = {"en": replace(WEIGHTS, repeats=0.7)}
+
+
+def weights_for(language: str | None) -> Weights:
+    """The weights for an article in ``language`` ("ko", "en"): ``WEIGHTS``, with English's limit on repeats."""
+    return _BY_LANGUAGE.get(language or "", WEIGHTS)
 
 
 def counted(n: NumberCandidate) -> bool:

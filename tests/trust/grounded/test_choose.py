@@ -13,6 +13,23 @@ def test_the_summary_is_the_three_best_ranked_sentences_in_the_articles_order():
     assert {s.id for s in ranked(c.sentences)[:3]} == set(pick_summary(c))
 
 
+# Written for this test, as CNN/DailyMail pages run a photo caption into the text (s3 restates s2).
+RESTATED = ("A dental clinic manager in New York was arrested on Thursday on charges that she posed as a dentist.\n"
+            "Valbona Yzeiraj pleaded not guilty to charges of assault and unauthorized practice of dentistry.\n"
+            "Valbona Yzeiraj, pictured, pleaded not guilty to charges of assault and unauthorized practice.\n"
+            "Authorities said the 45-year-old woman gave injections and performed root canals on patients.\n"
+            "She called herself Dr Val and wore a white coat when her boss was out of the office.\n"
+            "The clinic in White Plains has since closed, and its owner said he knew nothing of it.\n")
+
+
+def test_in_english_a_sentence_that_restates_a_better_one_is_passed_over_while_others_are_left():
+    c = find_candidates(RESTATED)
+    assert [s.id for s in ranked(c.sentences)[:3]] == ["s2", "s3", "s1"]
+    assert pick_summary(c) == ["s1", "s2", "s6"]  # s3 repeats s2: the next best instead
+    assert "s3" not in pick_events(c, pick_summary(c))
+    assert pick_summary(c, most=6) == ["s1", "s2", "s3", "s4", "s5", "s6"]  # with nothing else left, it comes
+
+
 def test_events_name_an_actor_and_are_not_the_summarys_sentences():
     c = find_candidates(corpus("002"))
     events = pick_events(c, pick_summary(c))

@@ -21,6 +21,14 @@ def _labels(text: str) -> dict[str, list[tuple[str, str]]]:
     # a list takes its head's label: GPU 1만장, 2028년 5만장 (2028년 is a date, not a label)
     ("정부는 올해 말까지 GPU 1만장, 2028년 5만장을 확보한다는 계획을 밝혔다.",
      {"1만장": [("GPU", "before"), ("정부", "subject")], "5만장": [("GPU", "list"), ("정부", "subject")]}),
+    # what a clause before it makes it: 목표로 했던 5만장 is a target (000's 2030 target)
+    ("이는 정부가 2030년까지 확보를 목표로 했던 5만장의 다섯 배다.", {"5만장": [("목표", "as"), ("정부", "subject")], "다섯 배": [("정부", "subject")]}),
+    ("회사가 판매 목표로 내건 300만 대를 넘었다.", {"300만 대": [("판매 목표", "as"), ("회사", "subject")]}),
+    ("정부는 공급하기로 한 26만장을 나눴다.", {"26만장": [("정부", "subject")]}),  # no noun made of it
+    # a byline's bracket is not part of the subject; a word that says when is not part of what is counted
+    ("[테스트일보 김하늘 기자] 부산시는 내년 1월 1일부터 기본요금을 150원 올린다고 밝혔다.",
+     {"150원": [("기본요금", "before"), ("부산시", "subject")]}),
+    ("부산시는 시내버스 요금 내년 1월 1700원으로 올린다.", {"1700원": [("시내버스 요금", "before"), ("부산시", "subject")]}),
 ])
 def test_a_korean_number_is_labelled_by_the_noun_phrase_it_belongs_to(text, expected):
     assert _labels(text) == expected
