@@ -21,8 +21,10 @@ Cents are read as hundredths of a dollar on both sides.
 
 A row is read right by the scanner when ``find_quantities(sentence)`` gives a quantity overlapping the
 figure's text with the reader's value (or range), unit and qualifier (a vague amount: no quantity there),
-and by the parser when ``parse_quantity_or_range(figure)`` gives them. ``FIRST_RUN`` holds the rows either
-got wrong on the table's first run, before any change to the parser; a row still wrong xfails (strict).
+and by the parser when ``parse_quantity_or_range(figure)`` gives them. ``FIRST_RUN`` records the rows either
+got wrong on the table's first run, before any change to the parser (scanner 113/130, parser 120/130, both
+110/130); ``NOT_DONE`` holds those still wrong, which xfail (strict). The rows of ``FIRST_RUN`` read right now
+were fixed after they were seen: they no longer measure unseen text.
 
 ``PYTHONPATH=tests python tests/trust/numbers/test_english_heldout.py`` prints the scores and the misses.
 """
@@ -238,6 +240,13 @@ FIRST_RUN: dict[str, str] = {
     "sales-116: $30/user per month": "parser: a rate written with a slash is not read",
 }
 """The rows read wrong on the table's first run (scanner, parser or both), and why, before any change."""
+NOT_DONE = {
+    "bump-6: a year": "'a year' is not read in running text ('a week after' is no figure)",
+    "bump-84: just one": "'one' alone is not read in running text ('one of the')",
+    "bump-370: a dollar": "'a dollar' is not read in running text",
+    "bump-383: about a year": "'a year' is not read in running text",
+}
+"""The rows still read wrong, and why."""
 
 DATA = Path(__file__).resolve().parents[3] / "benchmarks" / "data"
 SOURCES = (DATA / "consistency" / "tune.jsonl", DATA / "extractive" / "tune.jsonl")
@@ -286,7 +295,7 @@ def key(sid: str, figure: str) -> str:
 
 @pytest.mark.parametrize(
     ("sid", "figure", "want", "unit", "qualifier"),
-    [pytest.param(*row, marks=[pytest.mark.xfail(reason=FIRST_RUN[key(*row[:2])])] if key(*row[:2]) in FIRST_RUN
+    [pytest.param(*row, marks=[pytest.mark.xfail(reason=NOT_DONE[key(*row[:2])])] if key(*row[:2]) in NOT_DONE
                   else []) for row in ROWS],
     ids=[key(*row[:2]) for row in ROWS],
 )
@@ -302,9 +311,9 @@ def test_the_table_is_large_its_rows_distinct_and_its_sentences_are_the_articles
         len({key(*row[:2]) for row in ROWS}) == len(ROWS),
         [sid for sid, s in SENTENCES.items() if s not in text],
         [key(sid, f) for sid, f, *_ in ROWS if SENTENCES[sid].count(f) != 1],
-        set(FIRST_RUN) <= {key(*row[:2]) for row in ROWS},
+        set(FIRST_RUN) <= {key(*row[:2]) for row in ROWS}, set(NOT_DONE) <= set(FIRST_RUN),
         {sid for sid, *_ in ROWS} == set(SENTENCES),
-    ) == (True, True, [], [], True, True)
+    ) == (True, True, [], [], True, True, True)
 
 
 def main() -> None:
