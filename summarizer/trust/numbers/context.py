@@ -41,7 +41,7 @@ def may_join(text: str, end: int) -> bool:
 
 # The characters a qualifier word can end (before the number) or start (after it, maybe after a
 # particle): most numbers have none of them around, and are told so without a regex.
-_PREFIX_LAST = frozenset(c for w, _ in PREFIX_QUALIFIERS for c in (w[-1], w[-1].upper()))
+_PREFIX_LAST = frozenset(c for w in [*dict(PREFIX_QUALIFIERS), "just", "only"] for c in (w[-1], w[-1].upper()))
 _SUFFIX_FIRST = frozenset(c for w, _ in SUFFIX_QUALIFIERS for c in (w[0], w[0].upper())) | set("이가을를")
 
 
@@ -57,7 +57,7 @@ def qualify(text: str, start: int, end: int, yeo: bool) -> Qualifier:
             suffix = _SUFFIX_Q[word]
     behind = text[max(0, start - 4) : start].rstrip()[-1:]
     if behind and behind in _PREFIX_LAST:
-        before = PREFIX_RE.search(text, max(0, start - 16), start)
+        before = PREFIX_RE.search(text, max(0, start - 24), start)
         prefix = _PREFIX_Q[before[1].lower()] if before is not None else None
     if suffix is None and prefix is None:  # most numbers
         return "approx" if yeo else "exact"

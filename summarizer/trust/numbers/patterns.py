@@ -16,6 +16,7 @@ import re
 
 from .words import (
     CURRENCY_CODES,
+    EN_DURATIONS,
     EN_FRACTIONS,
     EN_FRACTIONS_PLURAL,
     EN_HALVES,
@@ -26,6 +27,7 @@ from .words import (
     EN_UNITS,
     GLUED_CASED,
     GLUED_UNITS,
+    GLUED_WORDS,
     KO_BIG,
     KO_BIG_PROSE,
     KO_DIGIT,
@@ -52,17 +54,23 @@ __all__ = ["ALONE_RE", "DIGITS_RE", "GROUP_SPACES", "HANGUL_RE", "HEADS", "LEAD_
            "SUFFIX_RE", "SUPERSCRIPT", "TAIL_RE", "VAGUE_BEFORE_RE", "VAGUE_RE", "head_start", "weak_fraction"]
 
 _I = re.IGNORECASE
-PREFIX_RE = re.compile(rf"(?:^|(?<=[\s(\[]))({alternation(dict(PREFIX_QUALIFIERS))})\s*$", _I)
+_JUST = r"(?:\s+(?:just|only))?"
+"""Words that may sit between a qualifier and its number: starts at just $499, up to only 20."""
+PREFIX_RE = re.compile(rf"(?:^|(?<=[\s(\[‘“'\"]))({alternation(dict(PREFIX_QUALIFIERS))}){_JUST}\s*$", _I)
 # A particle may sit between the counter and 넘는 (다섯 배가 넘는).
 SUFFIX_RE = re.compile(rf"\s?(?:[이가을를]\s?)?({alternation(dict(SUFFIX_QUALIFIERS))})", _I)
-LEAD_RE = re.compile(rf"(?:(?:{alternation(dict(PREFIX_QUALIFIERS))})\s*|between\s)", _I)
+LEAD_RE = re.compile(
+    rf"(?:(?:{alternation(dict(PREFIX_QUALIFIERS))}){_JUST}\s*|between\s|the(?:\s+[A-Za-z]+)?\s+)", _I)
+"""The words a figure's text may have before its number: a qualifier, "between", or "the" and a word that is no
+qualifier (the top 20 percent, the other 10 aircraft)."""
 TAIL_RE = re.compile(rf"\s*(?:[이가을를]\s?)?(?:{alternation(dict(SUFFIX_QUALIFIERS))})|\.", _I)
 NOUN_RE = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z-]*)(?:['’]s?)?")
 """An English noun after the number (5,000 people, two-year, six weeks'): the unit of a figure's text."""
 OF_A_RE = re.compile(r"\s+of\s+an?\s+([A-Za-z]+)", _I)
 """What a fraction is of, in a figure's text: three-quarters of a pint."""
-RATE_RE = re.compile(r"(?:\s+|-)(?:per|a|an|each)[\s-]+[A-Za-z]+", _I)
-"""A rate after an amount in a figure's text ($2 per day, £225-a-head): the amount is the figure."""
+RATE_RE = re.compile(r"(?:(?:\s+|-)(?:per|a|an|each)[\s-]+[A-Za-z]+|\s?/\s?[A-Za-z]+)+", _I)
+"""A rate after an amount in a figure's text ($2 per day, £225-a-head, $800/month, $30/user per month): the
+amount is the figure."""
 SPACED_THOUSANDS_RE = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,]|\.\d)")
 """Thousands grouped by plain spaces (10 000): read so only in a text that is one number."""
 
@@ -155,7 +163,7 @@ _WORDNUM = (
     rf"|{_en_fraction(quarters=False)}(?:\s+of\s+an?\s+{_EN_SCALES})?"  # three-quarters, a quarter of a million
     rf"|{_WORDNUM_INT}(?:[\s-]+and[\s-]+{_en_fraction(quarters=True)}(?:[\s-]+{_EN_SCALES})?"  # one and a half
     rf"|{_POINT})?"
-    r")\b"
+    r")(?:\b|(?=fold\b))"  # threefold
 )
 # Native numerals before a counter. One-syllable ones (한, 세, 네, 열) start common words (한국,
 # 세대, 네이버, 열차), so they need a space before the counter, and the counter must end the word.
@@ -191,10 +199,13 @@ _UNIT = (
     rf"|(?:{alternation([u for u in KO_UNITS if u not in _KO_WORD_UNITS])})"
     rf"|(?:{alternation(_KO_WORD_UNITS)}){_COUNTER_END}"
     rf"|(?:{alternation(GLUED_UNITS)})(?![A-Za-z])"
+    rf"|(?:{alternation(GLUED_WORDS)})\b"
     rf"|(?-i:{alternation(GLUED_CASED)})(?![A-Za-z])"
     rf"|(?<!(?<!1)1)(?-i:{STONE})(?![A-Za-z])"  # 4st, 11st; 1st and 21st are ordinals
     rf"|\s(?:{alternation(KO_UNITS)})(?![가-힣](?<![{_PARTICLES}]))"
-    rf"|\s(?:{alternation(EN_UNITS)})\b"
+    rf"|\s(?:{alternation(EN_UNITS + EN_DURATIONS)})\b(?:['’](?![A-Za-z]))?"  # six weeks' notice
+    r"|-?fold\b"
+    rf"|-(?:{alternation([u for u in EN_DURATIONS if not u.endswith('s')])})(?![\w-])"  # a one-hour call
     rf"|\s(?:{alternation(RATE_UNITS)})(?![\w⁻¹²³])"
     rf"|{_TONNE})"
 )
@@ -286,7 +297,7 @@ DIGITS_RE = _quantity_re(digits=True)
 # non-Hangul character, a Latin one a character that is no letter, ' or -.
 _EN_START = _EN_WORDS  # a number in words starts with one of its words
 _EN_STARTS = (
-    rf"(?i:(?:{_EN_START})\b|an?\s+(?:{alternation(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', *EN_FRACTIONS])})\b"
+    rf"(?i:(?:{_EN_START})(?:\b|(?=fold\b))|an?\s+(?:{alternation(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', *EN_FRACTIONS])})\b"
     rf"|half\s+an?\s+{_EN_SCALES}"
     rf"|minus\s?[.\d]|minus\s(?:{_EN_START})\b)|US\$|C\$|A\$|HK\$|S\$|(?:{_CODES})\s?[.\d]"
 )

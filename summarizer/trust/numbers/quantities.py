@@ -29,7 +29,14 @@ only before "of" (a third of voters); "three quarters" counts quarters.
 ``parse_quantity`` reads those forms when it is handed them, and a few that
 only a text that is one number takes: a gallon (1), point one (0.1), 10 000
 with plain spaces, an amount of money in brackets, ($99.99), as owed (-99.99),
-and a rate after an amount ($2 per day, £225-a-head: 2 and 225).
+and a rate after an amount ($2 per day, £225-a-head, $800/month: 2, 225 and 800), after "the" and a word
+(the top 20 percent).
+
+English spans of time (two years, 6 months, a one-hour call) carry their unit and are time (``is_time``);
+"one" is read in running text before a unit or joined to one (one minute, one-hour) but not in "one of" or
+"one day"; "zero" unless a hyphen makes it a word (zero-sum); multiples (threefold, 3-fold) count in fold.
+"starting at", "starts at" and "start at" give a lower bound, "earlier than" an upper one, with "just" or
+"only" allowed before the number (starts at just $499).
 """
 
 

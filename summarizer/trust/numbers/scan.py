@@ -41,9 +41,11 @@ from .words import (
     CURRENCY_PREFIX,
     EN_SCALE,
     KO_BIG,
+    ONE_NOUNS,
     POUNDS_WEIGHT,
     SIGN_WORDS,
     TIME_UNITS,
+    alternation,
 )
 
 __all__ = ["MINUS", "Quantity", "ends", "make", "scan"]
@@ -160,7 +162,7 @@ def _reading(m: re.Match[str], prose: bool) -> tuple[Value, str | None] | None:
         if m["cents"] is not None and not isinstance(value, tuple):
             value = tidy(EXACT.add(value, EXACT.divide(Decimal(m["cents"]), 100)))
             unit_text = m["cunit"]
-        unit_text = unit_text.strip()
+        unit_text = unit_text.strip().lstrip("-").rstrip("'’")  # 3-fold, a one-hour call, six weeks' notice
         lower = unit_text.lower()
         if lower in _PERCENT:
             unit_text = "%"
@@ -214,6 +216,21 @@ def _identifier_digits(text: str, start: int) -> bool:
     return False
 
 
+_ONE_JOINED_RE = re.compile(rf"-(?:{alternation(ONE_NOUNS)})\b", re.IGNORECASE)
+"""A unit joined to "one" that makes it a figure: one-year-old, one-hour."""
+
+
+def _one_counts(m: re.Match[str]) -> bool:
+    """Whether "one" or "zero" alone is a figure in prose: zero unless a hyphen makes it a word (zero-sum);
+    one before a unit (one minute, one dollar; "one day" is an idiom) or joined to one (one-hour)."""
+    if m["words"].lower() == "zero":
+        return m.string[m.end() : m.end() + 1] != "-"
+    unit = m["unit"]
+    if unit is not None:
+        return unit.strip().lstrip("-").lower() not in ("day", "fold")
+    return _ONE_JOINED_RE.match(m.string, m.end()) is not None
+
+
 def ends(text: str, ends: tuple[Decimal, Decimal], unit: str | None, start: int, end: int,
           yeo: bool) -> list[Quantity]:
     """Both ends of a range, joined (5~6만) or a native pair (두세 명): two quantities, one span."""
@@ -249,7 +266,8 @@ def scan(text: str, *, prose: bool) -> list[Quantity]:
             continue
         words = m["words"]
         if words is not None:
-            if prose and (words.lower() in ("one", "zero") or VAGUE_BEFORE_RE.search(text, max(0, start - 16), start)):
+            if prose and ((words.lower() in ("one", "zero") and not _one_counts(m))
+                          or VAGUE_BEFORE_RE.search(text, max(0, start - 16), start)):
                 continue  # "one of the", "zero-sum", "several thousand": not figures in prose
         elif start and m["native"] is None and _identifier_digits(text, start):
             continue

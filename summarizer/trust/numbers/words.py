@@ -15,12 +15,12 @@ from retrie.trie import Trie
 from ...contract.summary import Qualifier
 
 __all__ = [
-    "BOUNDS", "CENT_UNITS", "CURRENCIES", "CURRENCY", "CURRENCY_CODES", "CURRENCY_PREFIX", "EN_FRACTIONS",
-    "EN_FRACTIONS_PLURAL", "EN_HALVES", "EN_ONES", "EN_SCALE", "EN_SHORT_SCALE", "EN_TENS", "EN_UNITS",
-    "GLUED_CASED", "GLUED_UNITS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL", "KO_UNITS", "NATIVE_COUNTERS",
-    "NATIVE_ONES", "NATIVE_PAIRS", "NATIVE_TENS", "ONE_NOUNS", "POUNDS_WEIGHT", "PREFIX_QUALIFIERS", "RATE_UNITS",
-    "SIGN_WORDS", "SINO_PAIRS", "STONE", "SUFFIX_QUALIFIERS", "TIME_UNITS", "TONNE", "UNIT_ALIASES",
-    "VULGAR_FRACTIONS", "alternation", "currency", "unit_key",
+    "BOUNDS", "CENT_UNITS", "CURRENCIES", "CURRENCY", "CURRENCY_CODES", "CURRENCY_PREFIX", "EN_DURATIONS",
+    "EN_FRACTIONS", "EN_FRACTIONS_PLURAL", "EN_HALVES", "EN_ONES", "EN_SCALE", "EN_SHORT_SCALE", "EN_TENS",
+    "EN_UNITS", "GLUED_CASED", "GLUED_UNITS", "GLUED_WORDS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL",
+    "KO_UNITS", "NATIVE_COUNTERS", "NATIVE_ONES", "NATIVE_PAIRS", "NATIVE_TENS", "ONE_NOUNS", "POUNDS_WEIGHT",
+    "PREFIX_QUALIFIERS", "RATE_UNITS", "SIGN_WORDS", "SINO_PAIRS", "STONE", "SUFFIX_QUALIFIERS", "TIME_UNITS",
+    "TONNE", "UNIT_ALIASES", "VULGAR_FRACTIONS", "alternation", "currency", "unit_key",
 ]
 
 # --- Sino-Korean -----------------------------------------------------------
@@ -96,7 +96,7 @@ KO_UNITS = sorted(
 GLUED_UNITS = sorted(
     ["km", "kg", "mg", "cm", "mm", "ml", "nm", "GB", "TB", "MB", "Gbps", "GHz", "MHz", "kW", "MW", "GW",
      "kWh", "MWh", "GWh", "TWh", "bp", "bps", "pp", "°C", "°F", "m²", "km²", "km2", "km^2", "m2", "m^2", "ha", "mph",
-     "kph", "km/h", "ft", "lb", "lbs", "oz", "%", "€"],
+     "kph", "km/h", "ft", "lb", "lbs", "oz", "kcal", "%", "€"],
     key=len, reverse=True,
 )
 """Units written against the number (25mg, 4km, 9,500ft, 20€). m and g are left out here: 1.5m is a million,
@@ -115,8 +115,15 @@ EN_UNITS = ["percentage points", "percentage point", "basis points", "per cent",
             "kilometres per hour", "kilometers per hour", "miles per hour", "km/h", "kph", "mph",
             "sq mi", "sq km", "sq ft", "sq m", "square miles", "square kilometres", "square kilometers",
             "square metres", "square meters", "square feet", "km2", "km²", "m²",
-            "GB", "TB", "MW", "GW", "GWh", "TWh", "kWh", "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "RMB"]
+            "GB", "TB", "MW", "GW", "GWh", "TWh", "kWh", "kcal", "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "RMB"]
 """Units written after a space (5 percent, 25 mg, 20 EUR, 32 degrees Celsius)."""
+EN_DURATIONS = ["centuries", "century", "decades", "decade", "years", "year", "months", "month", "weeks", "week",
+                "days", "day", "hours", "hour", "minutes", "minute", "seconds"]
+"""Spans of time written after a space (two years, 6 months, nine weeks): units, and time (``TIME_UNITS``). The
+singular "second" is left out: "the 2 second-placed"."""
+GLUED_WORDS = [u for u in EN_UNITS + EN_DURATIONS if u.isalpha() and u.islower() and len(u) >= 4]
+"""English unit words that news also writes against the digits (100miles, 10percent, 24hours). Shorter ones
+(won, yen) are left out: 3won is rarer than a typing slip."""
 ONE_NOUNS = ["gallon", "litre", "liter", "pint", "barrel", "mile", "kilometre", "kilometer", "metre", "meter", "foot",
              "inch", "yard", "ounce", "ton", "tonne", "kilo", "kilogram", "gram", "acre", "hectare", "second", "minute",
              "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "dollar", "euro", "cent", "penny"]
@@ -132,7 +139,7 @@ VULGAR_FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "�
                     "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
                     "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 TIME_UNITS = frozenset({"년", "월", "일", "시", "분", "초", "주", "시간", "개월",
-                        "분기", "주년", "달", "해", "살"})
+                        "분기", "주년", "달", "해", "살", *EN_DURATIONS})
 
 # --- qualifiers ------------------------------------------------------------
 
@@ -141,11 +148,13 @@ BOUNDS: tuple[Qualifier, ...] = ("at_least", "more_than", "at_most", "less_than"
 PREFIX_QUALIFIERS: list[tuple[str, Qualifier]] = [
     ("at least", "at_least"), ("no fewer than", "at_least"), ("최소", "at_least"),
     ("more than", "more_than"), ("over", "more_than"), ("above", "more_than"),
-    ("upwards of", "more_than"),
-    ("up to", "at_most"), ("at most", "at_most"), ("no more than", "at_most"),
+    ("upwards of", "more_than"), ("later than", "more_than"),
+    ("starting at", "at_least"), ("starting from", "at_least"), ("starts at", "at_least"),
+    ("start at", "at_least"),
+    ("up to", "at_most"), ("at most", "at_most"), ("no more than", "at_most"), ("no later than", "at_most"),
     ("최대", "at_most"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
-    ("below", "less_than"),
+    ("below", "less_than"), ("earlier than", "less_than"),
     ("약", "approx"), ("대략", "approx"), ("about", "approx"), ("around", "approx"),
     ("approximately", "approx"), ("roughly", "approx"), ("nearly", "approx"),
     ("almost", "approx"), ("some", "approx"), ("an estimated", "approx"),

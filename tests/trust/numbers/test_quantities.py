@@ -329,3 +329,23 @@ def test_any_text_scans_without_error_and_every_span_indexes_it(text):
 def test_parse_quantity_or_range_is_what_parse_quantity_or_parse_range_gives(text):
     expected = parse_quantity(text) or parse_range(text)
     assert parse_quantity_or_range(text) == expected
+
+
+def test_english_spans_of_time_multiples_glued_words_and_lower_bounds_in_running_text():
+    text = ("It took two years and 6 months' work, a one-hour call and a one-time fee; a threefold rise, then 3-fold, "
+            "and zero left. One day, one of them played a zero-sum game for 100miles, starting at just $499.")
+    assert [(q.value, q.unit, q.qualifier, q.text, q.is_time) for q in find_quantities(text)] == [
+        (2, "years", "exact", "two years", True), (6, "months", "exact", "6 months'", True),
+        (1, "hour", "exact", "one-hour", True), (3, "fold", "exact", "threefold", False),
+        (3, "fold", "exact", "3-fold", False), (0, None, "exact", "zero", False),
+        (100, "miles", "exact", "100miles", False), (499, "$", "at_least", "$499", False)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier"), [
+    ("$800/month", 800, "$", "exact"), ("$30/user per month", 30, "$", "exact"),
+    ("starts at just $499 per month", 499, "$", "at_least"), ("the top 20 percent", 20, "%", "exact"),
+    ("116kcal", 116, "kcal", "exact"), ("earlier than one minute", 1, "minute", "less_than"),
+])
+def test_a_figure_may_be_a_rate_with_a_slash_start_at_a_bound_or_follow_the_and_a_word(text, value, unit, qualifier):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (Decimal(value), unit, qualifier)

@@ -142,7 +142,7 @@ def test_fractions_in_words_in_running_text():
     found = find_quantities(text)
     assert [(q.value, q.text, q.qualifier) for q in found] == [
         (Decimal("0.75"), "three-quarters", "approx"), (Decimal(1200), "1,200", "exact"),
-        (Decimal(250_000), "a quarter of a million", "exact"), (Decimal("1.5"), "one and a half", "exact"),
+        (Decimal(250_000), "a quarter of a million", "exact"), (Decimal("1.5"), "one and a half years", "exact"),
         (TWO_THIRDS, "two-thirds", "exact"), (THIRD, "a third", "exact")]
     assert all(text[q.start : q.end] == q.text for q in found)
 
