@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..words import Term, korean, language_of
 from ..words import english as english_words
@@ -83,6 +83,11 @@ class Vocabulary:
     stems: dict[str, list[str]]
     negations: frozenset[int]
     """The sentences that hold a negation (not, never, no; 않, 못, 없, 아니)."""
+    _found: dict[tuple[str, bool], frozenset[int]] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+    """``_in_key``'s answers: a summary writes the same words in its headline, summary, events and labels."""
+    _written: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """``written``'s answers, by form."""
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -98,10 +103,17 @@ class Vocabulary:
 
     def written(self, form: str) -> bool:
         """Whether the article writes ``form`` (a Korean stem; Latin letters as a whole word)."""
+        try:
+            return self._written[form]
+        except KeyError:
+            pass
         key = _key(form)
         if _LATIN_RE.match(key[-1:]) or _LATIN_RE.match(key[:1]):
-            return bool(self._in_key(key, latin=True))
-        return key in self.lowered_key
+            found = bool(self._in_key(key, latin=True))
+        else:
+            found = key in self.lowered_key
+        self._written[form] = found
+        return found
 
     def _korean(self, term: Term, written: str | None) -> frozenset[int]:
         if term.kind in ("verb", "adjective"):
@@ -122,13 +134,24 @@ class Vocabulary:
         return frozenset().union(*places) if all(places) else frozenset()
 
     def _in_key(self, form: str, latin: bool = False) -> frozenset[int]:
+        try:
+            return self._found[form, latin]
+        except KeyError:
+            pass
         key, out, k = self.lowered_key, set(), self.lowered_key.find(form)
+        starts, size, n = self.key_starts, len(form), len(self.key_starts)
         while k >= 0 and len(out) < _MAX_PLACES:
-            end = k + len(form)
+            end = k + size
             if not latin or not (k > 0 and _LATIN_RE.match(key[k - 1]) or end < len(key) and _LATIN_RE.match(key[end])):
-                out.add(max(0, bisect_right(self.key_starts, k) - 1))
+                i = bisect_right(starts, k) - 1
+                out.add(max(0, i))
+                # the rest of this sentence adds it again: look on from the next one
+                k = key.find(form, starts[i + 1]) if 0 <= i < n - 1 and starts[i + 1] > k else \
+                    -1 if i == n - 1 else key.find(form, k + 1)
+                continue
             k = key.find(form, k + 1)
-        return frozenset(out)
+        found = self._found[form, latin] = frozenset(out)
+        return found
 
     def _contracted(self, stem: str) -> frozenset[int]:
         """A stem contracted with its ending: 밝히 in 밝혔다, 만나 in 만났다, 늘어나 in 늘어났다."""
