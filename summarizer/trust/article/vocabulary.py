@@ -40,7 +40,9 @@ _KO_END_RE = re.compile(r"""[.!?。]+["'”’)\]]*(?=\s)""")
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _LATIN_RE = re.compile(r"[a-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_KO_NEGATION_RE = re.compile(r"않|못|없|아니|(?<![가-힣])안(?=\s)")
+_KO_NEGATION_RE = re.compile(r"않|못|없|아니|안(?<![가-힣]안)(?=\s)")
+"""(안 not inside a word: the assertion follows the syllable, so that every branch opens with a letter and the
+regex engine scans for those five.)"""
 _HANGUL_BASE, _PER_INITIAL = 0xAC00, 588
 _PLAIN_RE = re.compile(r"[가-힣A-Za-z0-9]*")
 

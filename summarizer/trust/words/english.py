@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import simplemma
 
@@ -43,8 +44,10 @@ mr mrs ms dr
 check's business, and a summary that writes "said" for the article's "stated" says nothing new."""
 
 
+@lru_cache(maxsize=16384)
 def lemma(form: str) -> str:
-    """The lemma of one English word, lower-cased: pleaded -> plead, GPUs -> gpu (an acronym's plural)."""
+    """The lemma of one English word, lower-cased: pleaded -> plead, GPUs -> gpu (an acronym's plural). Kept by
+    form: an article writes its words many times, and a batch its language's common words."""
     if not form:
         return ""
     if _ACRONYM_PLURAL_RE.fullmatch(form):
