@@ -249,7 +249,8 @@ def _build(src: Source) -> Vocabulary:
                 latin[english_words.lemma(part)].add(i)
     key_starts, k, previous = [], 0, 0
     for start, end in spans:  # the key of the text is the keys of its pieces, cut between sentences
-        k += len(key_of(text[previous:start]))
+        gap = text[previous:start]
+        k += 0 if not gap or gap.isspace() else len(key_of(gap))  # the key drops every space: none of a blank
         key_starts.append(k)
         k += len(key_of(text[start:end]))
         previous = end
