@@ -45,6 +45,7 @@ _KO_NEGATION_RE = re.compile(r"않|못|없|아니|안(?<![가-힣]안)(?=\s)")
 regex engine scans for those five.)"""
 _HANGUL_BASE, _PER_INITIAL = 0xAC00, 588
 _PLAIN_RE = re.compile(r"[가-힣A-Za-z0-9]*")
+_SYLLABLE_RE = re.compile("[\uac00-\ud7a3]")
 
 
 def _key(form: str) -> str:
@@ -99,7 +100,7 @@ class Vocabulary:
         when the article does not write it."""
         if term.kind == "negation":
             return self.negations
-        if any(_is_hangul(c) for c in term.text):
+        if _SYLLABLE_RE.search(term.text):
             return self._korean(term, written)
         return self._latin(term)
 
@@ -197,10 +198,6 @@ def _shared(a: str, b: str) -> int:
             break
         n += 1
     return n
-
-
-def _is_hangul(c: str) -> bool:
-    return "\uac00" <= c <= "\ud7a3"
 
 
 def _single(word) -> Term:
