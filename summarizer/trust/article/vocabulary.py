@@ -36,7 +36,9 @@ the shared part must also be at least 60 % of the longer word."""
 _MAX_PLACES = 64
 """Occurrences of one term kept: enough to find the passage that supports a sentence."""
 
-_KO_END_RE = re.compile(r"""[.!?。]+["'”’)\]]*(?=\s)""")
+_KO_END_RE = re.compile(r"""[.!?。]+["'”’)\]]*(?=[^\S\n])""")
+"""A Korean sentence's end: marks followed by a space in the same line (a line's last mark ends no sentence of
+its own: the line does)."""
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _LATIN_RE = re.compile(r"[a-z0-9]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -56,17 +58,29 @@ def _key(form: str) -> str:
 
 def sentence_spans_of(text: str, language: str | None) -> list[tuple[int, int]]:
     """The sentences of ``text`` by their end marks, a line at most (no analyser: this runs on every article)."""
+    if language == "ko":
+        return _korean_spans(text)
     out = []
     for line in _LINE_RE.finditer(text):
-        if language == "ko":
-            at, spans = 0, []
-            for m in _KO_END_RE.finditer(line[0]):
-                spans.append((at, m.end()))
-                at = m.end()
-            spans.append((at, len(line[0])))
-        else:
-            spans = sentence_spans(line[0])
+        spans = sentence_spans(line[0])
         out += [(line.start() + s, line.start() + e) for s, e in spans if line[0][s:e].strip()]
+    return out
+
+
+def _korean_spans(text: str) -> list[tuple[int, int]]:
+    """Korean: one scan of the whole text for end marks (one followed by a space within its line), then the
+    pieces of each non-blank line between them."""
+    ends = [m.end() for m in _KO_END_RE.finditer(text)]
+    out, j, n = [], 0, len(ends)
+    for line in _LINE_RE.finditer(text):
+        at, line_end = line.span()
+        while j < n and ends[j] < line_end:  # an end mark stands in a non-blank line, before its end
+            if text[at : ends[j]].strip():
+                out.append((at, ends[j]))
+            at = ends[j]
+            j += 1
+        if text[at:line_end].strip():
+            out.append((at, line_end))
     return out
 
 
