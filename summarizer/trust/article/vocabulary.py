@@ -40,7 +40,8 @@ _KO_END_RE = re.compile(r"""[.!?。]+["'”’)\]]*(?=[^\S\n])""")
 """A Korean sentence's end: marks followed by a space in the same line (a line's last mark ends no sentence of
 its own: the line does)."""
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
-_LATIN_RE = re.compile(r"[a-z0-9]")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+"""The letters and digits a Latin word of the lower-cased key is made of (a set test, not a regex call)."""
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _KO_NEGATION_RE = re.compile(r"않|못|없|아니|안(?<![가-힣]안)(?=\s)")
 """(안 not inside a word: the assertion follows the syllable, so that every branch opens with a letter and the
@@ -125,7 +126,7 @@ class Vocabulary:
         except KeyError:
             pass
         key = _key(form)
-        if _LATIN_RE.match(key[-1:]) or _LATIN_RE.match(key[:1]):
+        if key[-1:] in _LATIN or key[:1] in _LATIN:
             found = bool(self._in_key(key, latin=True))
         else:
             found = key in self.lowered_key
@@ -159,7 +160,7 @@ class Vocabulary:
         starts, size, n = self.key_starts, len(form), len(self.key_starts)
         while k >= 0 and len(out) < _MAX_PLACES:
             end = k + size
-            if not latin or not (k > 0 and _LATIN_RE.match(key[k - 1]) or end < len(key) and _LATIN_RE.match(key[end])):
+            if not latin or not (k > 0 and key[k - 1] in _LATIN or end < len(key) and key[end] in _LATIN):
                 i = bisect_right(starts, k) - 1
                 out.add(max(0, i))
                 # the rest of this sentence adds it again: look on from the next one
