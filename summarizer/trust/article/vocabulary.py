@@ -106,6 +106,9 @@ class Vocabulary:
     """``_in_key``'s answers: a summary writes the same words in its headline, summary, events and labels."""
     _written: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     """``written``'s answers, by form."""
+    _where: dict[tuple[str, str, str, str | None], frozenset[int]] = field(default_factory=dict, init=False,
+                                                                         repr=False, compare=False)
+    """``where``'s answers for a one-word term, by what they depend on (not by its place in the summary)."""
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -115,9 +118,16 @@ class Vocabulary:
         when the article does not write it."""
         if term.kind == "negation":
             return self.negations
-        if _SYLLABLE_RE.search(term.text):
-            return self._korean(term, written)
-        return self._latin(term)
+        if len(term.parts) > 1:  # (its parts are looked up one by one, and kept)
+            return self._korean(term, written) if _SYLLABLE_RE.search(term.text) else self._latin(term)
+        memo = (term.text, term.key, term.kind, written)
+        try:
+            return self._where[memo]
+        except KeyError:
+            pass
+        found = self._where[memo] = (self._korean(term, written) if _SYLLABLE_RE.search(term.text)
+                                     else self._latin(term))
+        return found
 
     def written(self, form: str) -> bool:
         """Whether the article writes ``form`` (a Korean stem; Latin letters as a whole word)."""
