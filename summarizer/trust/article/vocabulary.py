@@ -259,16 +259,23 @@ def _build(src: Source) -> Vocabulary:
             latin[english_words.lemma(m[0])].add(sentence(m.start()))
         negations.update(sentence(m.start()) for m in _KO_NEGATION_RE.finditer(text))
     else:
+        after, n = 0, len(starts)  # the starts at or before the word: the words come in order, so this only grows
         for form, key, kind, start, _ in english_words.words(text):
-            i = sentence(start)
+            while after < n and starts[after] <= start:
+                after += 1
+            i = after - 1 if after else 0  # sentence(start)
             if kind == "negation":
                 negations.add(i)
                 continue
             latin[key].add(i)
             lower = form.lower().replace("’", "'")
-            latin[lower[:-2] if lower.endswith("'s") else lower].add(i)
-            for part in key.split("-") if "-" in key else ():
-                latin[english_words.lemma(part)].add(i)
+            if lower.endswith("'s"):
+                lower = lower[:-2]
+            if lower != key:
+                latin[lower].add(i)
+            if "-" in key:
+                for part in key.split("-"):
+                    latin[english_words.lemma(part)].add(i)
     key_starts, k, previous = [], 0, 0
     for start, end in spans:  # the key of the text is the keys of its pieces, cut between sentences
         gap = text[previous:start]
