@@ -24,13 +24,13 @@ _MONTHS = {m: i + 1 for i, names in enumerate((
 _MONTH_NAMES = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _MONTH = rf"(?P<mname>{_MONTH_NAMES})\.?"
-_YEAR = r"(?P<y>(?:19|20)\d\d)"
-_NUMERIC_FULL = rf"(?<!\d){_YEAR}\s*(?:[-./]\s*|년\s*)(?P<m>\d{{1,2}})\s*(?:[-./]\s*|월\s*)(?P<d>\d{{1,2}})(?!\d)"
+_YEAR = r"(?P<y>(?:19|20)(?<!\d\d\d)\d\d)"
+_NUMERIC_FULL = rf"{_YEAR}\s*(?:[-./]\s*|년\s*)(?P<m>\d{{1,2}})\s*(?:[-./]\s*|월\s*)(?P<d>\d{{1,2}})(?!\d)"
 _NAMED_FULL = (rf"\b{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b"
                rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\.?,?\s+(?P<y3>(?:19|20)\d\d)\b")
-_NUMERIC_YEAR_MONTH = rf"(?<!\d){_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월"
+_NUMERIC_YEAR_MONTH = rf"{_YEAR}\s*년\s*(?P<m>\d{{1,2}})\s*월"
 _NAMED_YEAR_MONTH = rf"\b{_MONTH}\s+(?P<y2>(?:19|20)\d\d)\b"
-_NUMERIC_MONTH_DAY = r"(?<!\d)(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"
+_NUMERIC_MONTH_DAY = r"(?P<m>\d(?<!\d\d)\d?)\s*월\s*(?P<d>\d{1,2})\s*일"
 _NAMED_MONTH_DAY = (rf"\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
                     rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\b")
 _PATTERNS = {named: tuple(re.compile(numeric + (f"|{other}" if named else "")) for numeric, other in (
@@ -39,10 +39,12 @@ _PATTERNS = {named: tuple(re.compile(numeric + (f"|{other}" if named else "")) f
 """The full, year-month and month-day patterns: numeric and Korean only, or with English month names too (the
 English alternatives cost a try at every word, so they run only where a month's name stands)."""
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_PREFIX_RE = re.compile("|".join(_MONTH_PREFIXES))
+"""Any of them in the text: one scan, not twelve."""
 _DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일|\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
                            rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\b")
-_DAY_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\s*일")
-_YEAR_RE = re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d)(?![\d,]|\.\d)")
+_DAY_RE = re.compile(r"(?P<d>\d(?<![\d.]\d)\d?)\s*일")
+_YEAR_RE = re.compile(r"(?P<y>(?:19|20)(?<![\d.,]\d\d)\d\d)(?![\d,]|\.\d)")
 _RELATIVE = {"그저께": -2, "그제": -2, "어제": -1, "전날": -1, "오늘": 0, "이날": 0, "당일": 0, "내일": 1,
              "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
@@ -102,7 +104,7 @@ def _dates(src: Source) -> Dates:
     text = src.text
     if not _has_dates(text):
         return Dates(frozenset(), frozenset(), frozenset(), ())
-    full_re, year_month_re, month_day_re = _PATTERNS[any(p in text for p in _MONTH_PREFIXES)]
+    full_re, year_month_re, month_day_re = _PATTERNS[_MONTH_PREFIX_RE.search(text) is not None]
     full: set[date] = set()
     shown: list[str] = []
     for m in full_re.finditer(text):
@@ -134,7 +136,7 @@ def _dates(src: Source) -> Dates:
     years = {int(m["y"]) for m in _YEAR_RE.finditer(text)}
     shown += [str(y) for y in sorted(years)]
     resolved = set(full)
-    lower = text.lower()
+    lower = text.lower() if full else ""  # the words that count from a date need one to count from
     offsets = {o for w, o in _RELATIVE.items() if w in lower}
     weekdays = {d for w, d in _WEEKDAYS.items() if w in lower}
     for anchor in full:

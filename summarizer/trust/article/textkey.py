@@ -179,7 +179,7 @@ class TextKey:
         self.key = key
         self._chunk_t = chunk_t
         self._chunk_k = chunk_k
-        self._maps: dict[int, _Departures] = {}
+        self._maps: dict[int, tuple[list[int], list[int], list[_Departures | None]]] = {}
 
     @classmethod
     def build(cls, text: str, chunk: int = CHUNK) -> TextKey:
@@ -202,14 +202,45 @@ class TextKey:
         return cls(text, "".join(keys), chunk_t, chunk_k)
 
     def _chunk(self, k: int) -> tuple[int, int, _Departures]:
+        """The line of a chunk that holds key position ``k``: where it starts in the text and in the key, and its
+        map. A match is mapped back with the map of its line alone (a few hundred characters), not of its whole
+        chunk; a chunk whose lines' keys do not make its key (no known case) is mapped whole."""
         i = max(0, bisect_right(self._chunk_k, k) - 1)
-        dep = self._maps.get(i)
+        lines = self._maps.get(i)
+        if lines is None:
+            lines = self._maps[i] = self._lines(i)
+        t_starts, k_starts, maps = lines
+        j = max(0, bisect_right(k_starts, k - self._chunk_k[i]) - 1)
+        dep = maps[j]
         if dep is None:
-            end = self._chunk_t[i + 1] if i + 1 < len(self._chunk_t) else len(self.text)
-            dep = self._maps[i] = _Departures.build(self.text[self._chunk_t[i] : end])
-            kend = self._chunk_k[i + 1] if i + 1 < len(self._chunk_k) else len(self.key)
-            assert dep.key == self.key[self._chunk_k[i] : kend], "key and offset map disagree"
-        return self._chunk_t[i], self._chunk_k[i], dep
+            t0 = self._chunk_t[i] + t_starts[j]
+            t1 = self._chunk_t[i] + t_starts[j + 1] - 1 if j + 1 < len(t_starts) else self._chunk_end(i)
+            dep = maps[j] = _Departures.build(self.text[t0:t1])
+            k0 = self._chunk_k[i] + k_starts[j]
+            k1 = self._chunk_k[i] + k_starts[j + 1] if j + 1 < len(k_starts) else self._chunk_key_end(i)
+            assert dep.key == self.key[k0:k1], "key and offset map disagree"
+        return self._chunk_t[i] + t_starts[j], self._chunk_k[i] + k_starts[j], dep
+
+    def _chunk_end(self, i: int) -> int:
+        return self._chunk_t[i + 1] if i + 1 < len(self._chunk_t) else len(self.text)
+
+    def _chunk_key_end(self, i: int) -> int:
+        return self._chunk_k[i + 1] if i + 1 < len(self._chunk_k) else len(self.key)
+
+    def _lines(self, i: int) -> tuple[list[int], list[int], list[_Departures | None]]:
+        """Where each line of chunk ``i`` starts, in the text and in the key (offsets into the chunk's)."""
+        chunk = self.text[self._chunk_t[i] : self._chunk_end(i)]
+        lines = chunk.split("\n")
+        keys = [_chunk_key(line) for line in lines]
+        if "".join(keys) != self.key[self._chunk_k[i] : self._chunk_key_end(i)]:
+            return [0], [0], [None]
+        t_starts, k_starts, t, k = [], [], 0, 0
+        for line, key in zip(lines, keys, strict=True):
+            t_starts.append(t)
+            k_starts.append(k)
+            t += len(line) + 1
+            k += len(key)
+        return t_starts, k_starts, [None] * len(lines)
 
     def start_of(self, k: int) -> int:
         """Offset in the text where the character at key position ``k`` begins."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..words import Term, korean, language_of
 from ..words import english as english_words
@@ -36,13 +36,19 @@ the shared part must also be at least 60 % of the longer word."""
 _MAX_PLACES = 64
 """Occurrences of one term kept: enough to find the passage that supports a sentence."""
 
-_KO_END_RE = re.compile(r"""[.!?。]+["'”’)\]]*(?=\s)""")
+_KO_END_RE = re.compile(r"""[.!?。]+["'”’)\]]*(?=[^\S\n])""")
+"""A Korean sentence's end: marks followed by a space in the same line (a line's last mark ends no sentence of
+its own: the line does)."""
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
-_LATIN_RE = re.compile(r"[a-z0-9]")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+"""The letters and digits a Latin word of the lower-cased key is made of (a set test, not a regex call)."""
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_KO_NEGATION_RE = re.compile(r"않|못|없|아니|(?<![가-힣])안(?=\s)")
+_KO_NEGATION_RE = re.compile(r"않|못|없|아니|안(?<![가-힣]안)(?=\s)")
+"""(안 not inside a word: the assertion follows the syllable, so that every branch opens with a letter and the
+regex engine scans for those five.)"""
 _HANGUL_BASE, _PER_INITIAL = 0xAC00, 588
 _PLAIN_RE = re.compile(r"[가-힣A-Za-z0-9]*")
+_SYLLABLE_RE = re.compile("[\uac00-\ud7a3]")
 
 
 def _key(form: str) -> str:
@@ -53,17 +59,29 @@ def _key(form: str) -> str:
 
 def sentence_spans_of(text: str, language: str | None) -> list[tuple[int, int]]:
     """The sentences of ``text`` by their end marks, a line at most (no analyser: this runs on every article)."""
+    if language == "ko":
+        return _korean_spans(text)
     out = []
     for line in _LINE_RE.finditer(text):
-        if language == "ko":
-            at, spans = 0, []
-            for m in _KO_END_RE.finditer(line[0]):
-                spans.append((at, m.end()))
-                at = m.end()
-            spans.append((at, len(line[0])))
-        else:
-            spans = sentence_spans(line[0])
+        spans = sentence_spans(line[0])
         out += [(line.start() + s, line.start() + e) for s, e in spans if line[0][s:e].strip()]
+    return out
+
+
+def _korean_spans(text: str) -> list[tuple[int, int]]:
+    """Korean: one scan of the whole text for end marks (one followed by a space within its line), then the
+    pieces of each non-blank line between them."""
+    ends = [m.end() for m in _KO_END_RE.finditer(text)]
+    out, j, n = [], 0, len(ends)
+    for line in _LINE_RE.finditer(text):
+        at, line_end = line.span()
+        while j < n and ends[j] < line_end:  # an end mark stands in a non-blank line, before its end
+            if text[at : ends[j]].strip():
+                out.append((at, ends[j]))
+            at = ends[j]
+            j += 1
+        if text[at:line_end].strip():
+            out.append((at, line_end))
     return out
 
 
@@ -83,6 +101,14 @@ class Vocabulary:
     stems: dict[str, list[str]]
     negations: frozenset[int]
     """The sentences that hold a negation (not, never, no; 않, 못, 없, 아니)."""
+    _found: dict[tuple[str, bool], frozenset[int]] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+    """``_in_key``'s answers: a summary writes the same words in its headline, summary, events and labels."""
+    _written: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """``written``'s answers, by form."""
+    _where: dict[tuple[str, str, str, str | None], frozenset[int]] = field(default_factory=dict, init=False,
+                                                                         repr=False, compare=False)
+    """``where``'s answers for a one-word term, by what they depend on (not by its place in the summary)."""
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -92,16 +118,30 @@ class Vocabulary:
         when the article does not write it."""
         if term.kind == "negation":
             return self.negations
-        if any(_is_hangul(c) for c in term.text):
-            return self._korean(term, written)
-        return self._latin(term)
+        if len(term.parts) > 1:  # (its parts are looked up one by one, and kept)
+            return self._korean(term, written) if _SYLLABLE_RE.search(term.text) else self._latin(term)
+        memo = (term.text, term.key, term.kind, written)
+        try:
+            return self._where[memo]
+        except KeyError:
+            pass
+        found = self._where[memo] = (self._korean(term, written) if _SYLLABLE_RE.search(term.text)
+                                     else self._latin(term))
+        return found
 
     def written(self, form: str) -> bool:
         """Whether the article writes ``form`` (a Korean stem; Latin letters as a whole word)."""
+        try:
+            return self._written[form]
+        except KeyError:
+            pass
         key = _key(form)
-        if _LATIN_RE.match(key[-1:]) or _LATIN_RE.match(key[:1]):
-            return bool(self._in_key(key, latin=True))
-        return key in self.lowered_key
+        if key[-1:] in _LATIN or key[:1] in _LATIN:
+            found = bool(self._in_key(key, latin=True))
+        else:
+            found = key in self.lowered_key
+        self._written[form] = found
+        return found
 
     def _korean(self, term: Term, written: str | None) -> frozenset[int]:
         if term.kind in ("verb", "adjective"):
@@ -122,13 +162,24 @@ class Vocabulary:
         return frozenset().union(*places) if all(places) else frozenset()
 
     def _in_key(self, form: str, latin: bool = False) -> frozenset[int]:
+        try:
+            return self._found[form, latin]
+        except KeyError:
+            pass
         key, out, k = self.lowered_key, set(), self.lowered_key.find(form)
+        starts, size, n = self.key_starts, len(form), len(self.key_starts)
         while k >= 0 and len(out) < _MAX_PLACES:
-            end = k + len(form)
-            if not latin or not (k > 0 and _LATIN_RE.match(key[k - 1]) or end < len(key) and _LATIN_RE.match(key[end])):
-                out.add(max(0, bisect_right(self.key_starts, k) - 1))
+            end = k + size
+            if not latin or not (k > 0 and key[k - 1] in _LATIN or end < len(key) and key[end] in _LATIN):
+                i = bisect_right(starts, k) - 1
+                out.add(max(0, i))
+                # the rest of this sentence adds it again: look on from the next one
+                k = key.find(form, starts[i + 1]) if 0 <= i < n - 1 and starts[i + 1] > k else \
+                    -1 if i == n - 1 else key.find(form, k + 1)
+                continue
             k = key.find(form, k + 1)
-        return frozenset(out)
+        found = self._found[form, latin] = frozenset(out)
+        return found
 
     def _contracted(self, stem: str) -> frozenset[int]:
         """A stem contracted with its ending: 밝히 in 밝혔다, 만나 in 만났다, 늘어나 in 늘어났다."""
@@ -174,10 +225,6 @@ def _shared(a: str, b: str) -> int:
     return n
 
 
-def _is_hangul(c: str) -> bool:
-    return "\uac00" <= c <= "\ud7a3"
-
-
 def _single(word) -> Term:
     return Term(word.text, word.key, word.kind, word.start, word.end, (word,))
 
@@ -212,19 +259,27 @@ def _build(src: Source) -> Vocabulary:
             latin[english_words.lemma(m[0])].add(sentence(m.start()))
         negations.update(sentence(m.start()) for m in _KO_NEGATION_RE.finditer(text))
     else:
+        after, n = 0, len(starts)  # the starts at or before the word: the words come in order, so this only grows
         for form, key, kind, start, _ in english_words.words(text):
-            i = sentence(start)
+            while after < n and starts[after] <= start:
+                after += 1
+            i = after - 1 if after else 0  # sentence(start)
             if kind == "negation":
                 negations.add(i)
                 continue
             latin[key].add(i)
             lower = form.lower().replace("’", "'")
-            latin[lower[:-2] if lower.endswith("'s") else lower].add(i)
-            for part in key.split("-") if "-" in key else ():
-                latin[english_words.lemma(part)].add(i)
+            if lower.endswith("'s"):
+                lower = lower[:-2]
+            if lower != key:
+                latin[lower].add(i)
+            if "-" in key:
+                for part in key.split("-"):
+                    latin[english_words.lemma(part)].add(i)
     key_starts, k, previous = [], 0, 0
     for start, end in spans:  # the key of the text is the keys of its pieces, cut between sentences
-        k += len(key_of(text[previous:start]))
+        gap = text[previous:start]
+        k += 0 if not gap or gap.isspace() else len(key_of(gap))  # the key drops every space: none of a blank
         key_starts.append(k)
         k += len(key_of(text[start:end]))
         previous = end

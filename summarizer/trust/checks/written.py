@@ -141,6 +141,8 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
 def _bare(stem: str) -> str:
     """The key of a settled word: without a particle the article happened to write after it too (정부와 -> 정부),
     so that two sentences that say the same compare the same."""
+    if not stem.endswith(korean.PARTICLES):  # most do not: one test in C before the loop
+        return stem
     return next((stem[: -len(p)] for p in korean.PARTICLES if stem.endswith(p) and len(stem) - len(p) >= 2), stem)
 
 

@@ -100,12 +100,14 @@ def morphemes(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         yield t.form, lemma, kind, t.start, t.start + t.len
 
 
-def stems(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def stems(word: str) -> tuple[str, ...]:
     """The stems ``word`` (one Korean word, no spaces) may have, longest first: the word itself, then every
     beginning of it (two syllables or more, or one for a word of two) whose rest is a particle or an ending.
-    The article decides which is right: the first it writes."""
+    The article decides which is right: the first it writes. (Kept for the words a batch writes again and
+    again: 정부가, 밝혔다.)"""
     out = [word]
     for k in range(len(word) - 1, 0, -1):
         if (k >= 2 or len(word) <= 2) and _TAIL_RE.fullmatch(word, k):
             out.append(word[:k])
-    return out
+    return tuple(out)

@@ -23,14 +23,30 @@ _KOREAN_SHARE = 0.2
 _HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_HANGUL_RUN_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _SAMPLE = 3_000
 """Characters read of a long text (an article): its language shows long before that."""
+_HEAD = 1_000
 
 
 def language_of(text: str) -> Language | None:
     """``"ko"``, ``"en"`` or ``"other"`` by the letters of ``text``; None when it has fewer than four letters."""
     sample = text[:_SAMPLE]
-    hangul = len(_HANGUL_RE.findall(sample))
+    if sample.isascii():  # no Hangul; its letters are Latin: [A-Za-z] is [^\W\d_] in ASCII
+        latin = len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return None if latin < _MIN_LETTERS else "en"
+    plain = sample.encode("ascii", "ignore")
+    # every letter is one of the characters that are not ASCII non-letters: when Hangul is a fair share of
+    # those, it is of the letters too, and the other scripts need not be counted (a Korean text, at once:
+    # the Hangul of its first thousand characters is usually enough to tell)
+    bound = len(sample) - len(plain) + len(plain.translate(None, _ASCII_NON_LETTERS))
+    for head in (_HEAD, _SAMPLE):
+        hangul = sum(map(len, _HANGUL_RUN_RE.findall(sample, 0, head)))
+        if hangul >= _MIN_LETTERS and hangul >= _KOREAN_SHARE * bound:
+            return "ko"
+        if head >= len(sample):
+            break
     latin = len(_LATIN_RE.findall(sample))
     letters = max(len(_LETTER_RE.findall(sample)), hangul + latin)
     if letters < _MIN_LETTERS:

@@ -27,7 +27,7 @@ Kind = Literal["noun", "name", "verb", "adjective", "number", "foreign", "negati
 _HANGUL_RUN_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f][^A-Za-z\n]*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Word:
     """One content word of a text."""
 
@@ -38,6 +38,19 @@ class Word:
     kind: Kind
     start: int
     end: int
+
+    def __init__(self, text: str, key: str, kind: Kind, start: int, end: int) -> None:
+        # a frozen dataclass's own __init__ calls object.__setattr__ by name for each field; a summary makes
+        # hundreds of words, so each field is set through its slot directly (the same frozen object)
+        _set_word_text(self, text)
+        _set_word_key(self, key)
+        _set_word_kind(self, kind)
+        _set_word_start(self, start)
+        _set_word_end(self, end)
+
+
+_set_word_text, _set_word_key, _set_word_kind, _set_word_start, _set_word_end = (
+    getattr(Word, f).__set__ for f in ("text", "key", "kind", "start", "end"))
 
 
 def content_words(text: str, language: str | None = None) -> list[Word]:
@@ -55,7 +68,7 @@ def content_words(text: str, language: str | None = None) -> list[Word]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Term:
     """Words written as one: a compound, a name of several words, or one word alone (``parts`` of one)."""
 
@@ -68,6 +81,18 @@ class Term:
     start: int
     end: int
     parts: tuple[Word, ...]
+
+    def __init__(self, text: str, key: str, kind: Kind, start: int, end: int, parts: tuple[Word, ...]) -> None:
+        _set_term_text(self, text)  # as Word's
+        _set_term_key(self, key)
+        _set_term_kind(self, kind)
+        _set_term_start(self, start)
+        _set_term_end(self, end)
+        _set_term_parts(self, parts)
+
+
+_set_term_text, _set_term_key, _set_term_kind, _set_term_start, _set_term_end, _set_term_parts = (
+    getattr(Term, f).__set__ for f in ("text", "key", "kind", "start", "end", "parts"))
 
 
 _JOINABLE_KO = frozenset({"noun", "name", "foreign"})
