@@ -1,24 +1,42 @@
 """What each number counts, in the article's own words: label candidates, as spans of the article.
 
-``find_labels(src, numbers)`` proposes, for every number that is not a date or a duration, the noun
-phrases near it that may say what it counts, best first:
+``find_labels(src, numbers)`` proposes, for every number that is not a date, a duration, an ordinal or a rank,
+the noun phrases near it that may say what it counts, best first:
 
 Korean (kiwipiepy's parts of speech, the shared analyser of ``trust.words``):
 
 - ``before``: the noun phrase right before it ("GPU 26만장" -> GPU; "GPU를 26만장 이상" -> GPU;
   "‘블랙웰’ 26만 개" -> 블랙웰), over 약, 총, 모두 and the like;
+- ``list``: a list's head, for its later items ("GPU 1만장, 2028년 5만장" -> GPU for both);
 - ``to``: the place it goes to, before or after it ("공공 부문에 약 5만장" and "약 5만장을 공공 부문에" ->
-  공공 부문);
-- ``of``: what it is a number of ("26만장의 GPU" -> GPU);
-- ``after``: the noun phrase right after it ("14조 원 규모" -> 규모);
+  공공 부문), or after its topic ("약 800대는 시내버스, 400대는 마을버스에 배치된다" -> 시내버스, 마을버스);
 - ``as``: what a clause before it makes it ("확보를 목표로 했던 5만장", "목표로 삼은 20만장" -> 목표);
-- ``subject``: the subject or topic of its clause ("정부는 이 가운데 약 5만장을" -> 정부).
+- ``of``: what it is a number of ("26만장의 GPU" -> GPU);
+- ``for``: what an amount is spent on ("1000억원을 들여 슈퍼컴퓨터를" -> 슈퍼컴퓨터);
+- ``after``: the noun phrase right after it ("40개 요소로" -> 요소), and after a word that makes an amount the
+  worth of what follows ("14조 원 규모 최첨단 GPU" -> 최첨단 GPU); not when a noun before it says what a
+  count counts ("GPU 26만개 공급": 공급 is what is done with them);
+- ``subject``: the subject or topic of its clause, only where the number is what the clause says of it
+  ("무게는 25mg 미만으로", "환자는 65만명에 달한다"), not where the subject is who gives, gets or does
+  something to the number ("정부는 5만장을", "주요 기업이 GPU를 26만 장 확보했고"), nor a name of a person,
+  an organisation or a place.
 
-English (words, no tagger): ``after`` (260,000 chips, 3,000 jobs), ``of`` (a rise of 12%, a budget of
-$5bn -> rise, budget), ``before`` (the words right before it, when no function word stands between).
+An ordinal or a rank ("두 번째", "4차 산업혁명", "21세기", "1위", "제1 저자", and "AI 3대 강국", whose 대 the
+analyser reads as a noun where the counter of "1200대" is a bound noun) gets no label: it is not a count, so it
+is neither picked nor offered as a figure.
 
-A label is at most three words, holds no digit, and is not only a person's name ("이재명" says nothing of
-what 26만 장 counts). The id is the number's and a letter, best first: f3a, f3b.
+English (words, no tagger): ``after`` (260,000 chips, 3,000 jobs: whole words one space after the number, to
+its first plural noun, without a word that says when at its end) and ``of`` (a rise of 12%, a budget of $5bn
+-> rise, budget). A word before a number is not offered: it is a verb or an adverb ("lost $5 billion", "at
+least £10million"), or a name the number is part of ("Furious 7"). An ordinal (15th, 90th) gets no label, and
+a word joined to the number (two-year, 16-year-old, 3pm) is not one.
+
+Every label is at most three words, holds no digit and more than one letter, starts where a word of the
+article starts and ends where it ends or where only particles and endings follow it (공공 부문에 -> 공공 부문;
+never 인 of 7인, 공급키 of 공급키로, 째 of 두 번째), holds no bracket whose partner is outside it, does not
+touch page furniture (a masthead, a byline: ``trust.article.furniture``), has no word that says when or on
+what condition at its edge, and is not only a person's name ("이재명" says nothing of what 26만 장 counts).
+The id is the number's and a letter, best first: f3a, f3b.
 """
 
 from __future__ import annotations
