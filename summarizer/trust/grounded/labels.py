@@ -25,11 +25,7 @@ An ordinal or a rank ("두 번째", "4차 산업혁명", "21세기", "1위", "�
 analyser reads as a noun where the counter of "1200대" is a bound noun) gets no label: it is not a count, so it
 is neither picked nor offered as a figure.
 
-English (words, no tagger): ``after`` (260,000 chips, 3,000 jobs: whole words one space after the number, to
-its first plural noun, without a word that says when at its end) and ``of`` (a rise of 12%, a budget of $5bn
--> rise, budget). A word before a number is not offered: it is a verb or an adverb ("lost $5 billion", "at
-least £10million"), or a name the number is part of ("Furious 7"). An ordinal (15th, 90th) gets no label, and
-a word joined to the number (two-year, 16-year-old, 3pm) is not one.
+English: ``english_labels`` (the words after it, and the head before "of").
 
 Every label is at most three words, holds no digit and more than one letter, starts where a word of the
 article starts and ends where it ends or where only particles and endings follow it (공공 부문에 -> 공공 부문;
@@ -50,8 +46,8 @@ from ..article.source import Source
 from ..people.names import named_things
 from ..people.persons import people
 from ..words import language_of
-from ..words.english import FUNCTION_WORDS
 from ..words.korean import kiwi
+from .english_labels import english_labels
 from .ranking import MONEY_OR_SHARE
 
 __all__ = ["find_labels"]
@@ -75,9 +71,6 @@ label ends there, not mid-word."""
 _MAX_WORDS = 3
 _JOINED_RE = re.compile(r"[가-힣]{2,}(?:와|과|의|에)$")
 _MAX_CHARS = 40
-_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_EN_TIME = frozenset("last next this past coming year years month months week weeks day days ago earlier later "
-                     "today yesterday tomorrow".split())
 _LETTERS = "abcdefgh"
 
 
@@ -343,40 +336,6 @@ def _measures_subject(tokens: list, k: int, after: tuple[int, int] | None) -> bo
     return not (_tag(tokens[k]) == "NNG" and k + 1 < len(tokens) and _tag(tokens[k + 1]) in ("XSV", "XSA"))
 
 
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty hundred thousand "
-                          "million billion trillion dozen dozens".split())
-
-
-def _english(text: str, numbers: Sequence[NumberCandidate]) -> Iterator[tuple[str, int, int, str]]:
-    for n in numbers:
-        line = _line(text, n.start)
-        if re.match(r"(?:st|nd|rd|th)\b", text[n.end:line[1]], re.IGNORECASE):
-            continue  # an ordinal (15th birthday, the 90th minute), not a count
-        after = list(_EN_WORD_RE.finditer(text, n.end, line[1]))
-        words = []
-        for m in after[:_MAX_WORDS]:  # each one space after the last: not "-year diet" of "two-year diet"
-            if m.start() != (words[-1].end() if words else n.end) + 1 or text[m.start() - 1] != " " \
-                    or m[0].lower() in FUNCTION_WORDS or m[0].lower() in _NUMBER_WORDS:
-                break
-            words.append(m)
-        while words and words[-1][0].lower() in _EN_TIME:
-            words.pop()  # two cane corsos last July -> cane corsos
-        plural = next((i for i, m in enumerate(words) if _plural(m[0])), None)
-        words = words[:plural + 1] if plural is not None else words  # documents identified four -> documents
-        if words:
-            yield n.id, words[0].start(), words[-1].end(), "after"
-        before = list(_EN_WORD_RE.finditer(text, max(line[0], n.start - 60), n.start))
-        if len(before) >= 2 and before[-1][0].lower() == "of" and before[-1].end() + 1 >= n.start - 1:
-            head = [m for m in before[-3:-1] if m[0].lower() not in FUNCTION_WORDS | _NUMBER_WORDS]
-            if head and head[-1] is before[-2]:
-                yield n.id, head[0].start(), head[-1].end(), "of"
-
-
-def _plural(word: str) -> bool:
-    """A lower-case word that reads as a plural noun (chips, documents; not class, status)."""
-    return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
 def _good(text: str, start: int, end: int, persons: frozenset[str]) -> bool:
     words = text[start:end].split()
     label = text[start:end]
@@ -404,7 +363,7 @@ def find_labels(src: Source, numbers: Sequence[NumberCandidate]) -> tuple[LabelC
         for line, group in by_line.items():
             found += _korean(text, line, group, numbers)
     else:
-        found = list(_english(text, figures))
+        found = list(english_labels(text, figures))
     out: list[LabelCandidate] = []
     seen: dict[str, set[str]] = {}
     for fid, start, end, how in found:
