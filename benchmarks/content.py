@@ -6,9 +6,13 @@ On ``benchmarks/data/extractive/SPLIT.jsonl`` (tune on ``tune``, report on ``hel
 with the sentences two people chose, English CNN/DailyMail with its highlights; see its README), for every
 article:
 
-- **LEAD-3**: the article's first three sentences (``trust.words.sentences``);
+- **LEAD-3**: the article's first three sentences (``trust.words.sentences``), of its body (the title is not
+  a sentence of it);
 - **code**: the grounded summary with nothing picked by a model (``Settings.grounded_picks=()``): code's
-  ranking (``trust.grounded.ranking``) picks three sentences; headline from the title, events by code;
+  ranking (``trust.grounded.ranking``) picks three sentences; headline from the title, events by code. It
+  reads what ``summarizer run`` reads of a JSONL record: the record's title at the head of its text
+  (``trust.article.titles.with_title``) where the text does not write it, so the headline is checked as the
+  product checks it;
 - **model**: the embedded model asked for sentences, events, figures and labels, as a grounded request
   asks it (``--model ko``: the Korean articles only; each takes seconds on a CPU), the summary built
   from its picks.
@@ -44,6 +48,7 @@ from summarizer.contract.grounded import GroundedAnswer
 from summarizer.model.call import Provider
 from summarizer.pipeline.grounded.kind import Grounded
 from summarizer.trust.article.textkey import key_of
+from summarizer.trust.article.titles import with_title
 from summarizer.trust.grounded.build import build_summary
 from summarizer.trust.grounded.candidates import find_candidates
 from summarizer.trust.words import content_words, sentences
@@ -138,8 +143,9 @@ def score_split(split: str, model_langs: set[str], limit: int | None) -> dict[st
             continue
         t = tallies.setdefault(lang, Tally())
         ref = words(" ".join(r["reference"]), lang)
-        lead = " ".join(s.text for s in sentences(text, lang)[:3])
+        lead = " ".join(s.text for s in sentences(text, lang)[:3])  # the body's, as before: the title is no sentence
         t.add("lead3", f1(words(lead, lang), ref))
+        text = with_title(text, title)  # what `summarizer run` reads of a JSONL record: its title heads its text
         c = find_candidates(text)
         code = build_summary(c, GroundedAnswer(), title)
         t.add("code", f1(words(code.summary.summary, lang), ref))

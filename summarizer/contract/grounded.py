@@ -137,8 +137,9 @@ class LabelCandidate:
     start: int
     end: int
     how: str
-    """Where it stands: "before" (GPU 26만장), "of" (26만장의 GPU), "to" (공공 부문에 약 5만장), "after"
-    (260,000 chips), "subject" (the clause's subject)."""
+    """Where it stands: "before" (GPU 26만장), "list" (a list's head: GPU 1만장, 2028년 5만장), "to" (공공
+    부문에 약 5만장), "as" (목표로 했던 5만장), "of" (26만장의 GPU), "for" (1000억원을 들여 슈퍼컴퓨터를),
+    "after" (260,000 chips), "subject" (the clause's subject, where the number is what it says of it)."""
 
 
 @dataclass(frozen=True)

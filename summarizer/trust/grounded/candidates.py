@@ -77,8 +77,8 @@ def find_candidates(text: str) -> Candidates:
                                        q.is_time or kind == "time"))
     names = tuple(find_names(src))
     actors = frozenset(n.name for n in names if n.kind != "place")
-    sentences = rank(find_sentences(src, numbers, names), tuple(numbers), actors)
     title = title_line(src)
+    sentences = rank(find_sentences(src, numbers, names, title), tuple(numbers), actors)
     return Candidates(quotes=tuple(find_quotes(src)), numbers=tuple(numbers), names=names,
                       furniture=tuple(furniture(src)), sentences=sentences, labels=find_labels(src, numbers),
                       title=text[title[0]:title[1]] if title else None, title_span=title)

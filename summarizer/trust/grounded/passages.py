@@ -72,14 +72,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _spans(src: Source, language: str | None) -> list[tuple[int, int]]:
+def _spans(src: Source, language: str | None, title: tuple[int, int] | None) -> list[tuple[int, int]]:
     text = src.text
     cuts = furniture(src)
     out: list[tuple[int, int]] = []
     seen: set[str] = set()
     for s in sentences(text, language):
         pieces = [_trim(text, a, b) for a, b in _pieces(s.start, s.end, cuts)]
-        pieces = [(a, b) for a, b in pieces if b - a >= _MIN_CHARS and is_complete(text[a:b])]
+        pieces = [(a, b) for a, b in pieces if b - a >= _MIN_CHARS and is_complete(text[a:b])
+                  and not (title and title[0] <= a and b <= title[1])]
         if not pieces:
             continue
         a, b = max(pieces, key=lambda p: p[1] - p[0])
@@ -156,12 +157,14 @@ def _centrality(vectors: list[Counter[str]]) -> list[float]:
     return [round(r / top, 4) if top else 0.0 for r in raw]
 
 
-def find_sentences(src: Source, numbers: Sequence[NumberCandidate],
-                   names: Sequence[NameCandidate]) -> tuple[SentenceCandidate, ...]:
-    """The article's sentences in order, each long one followed by its clauses (no score yet: ``ranking``)."""
+def find_sentences(src: Source, numbers: Sequence[NumberCandidate], names: Sequence[NameCandidate],
+                   title: tuple[int, int] | None = None) -> tuple[SentenceCandidate, ...]:
+    """The article's sentences in order, each long one followed by its clauses (no score yet: ``ranking``);
+    not the text's title line ``title`` (``headline.title_line``), even where it reads as a sentence (a JSONL
+    record's title put at the head of its text, 지카바이러스, 남성 생식능력도 저하시킨다): the headline says it."""
     text = src.text
     language = language_of(text)
-    spans = _spans(src, language)
+    spans = _spans(src, language, title)
     central = _centrality(_vectors(text, spans, language))
     out: list[SentenceCandidate] = []
     for i, ((a, b), c) in enumerate(zip(spans, central, strict=True)):

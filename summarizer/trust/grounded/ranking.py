@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 
 from ...contract.grounded import NumberCandidate, SentenceCandidate
 
-__all__ = ["WEIGHTS", "Weights", "rank", "ranked", "weights_for"]
+__all__ = ["MONEY_OR_SHARE", "WEIGHTS", "Weights", "rank", "ranked", "weights_for"]
 
-_MONEY_OR_SHARE = frozenset({"원", "달러", "엔", "위안", "유로", "$", "€", "£", "¥", "₩", "%", "%p"})
+MONEY_OR_SHARE = frozenset({"원", "달러", "엔", "위안", "유로", "$", "€", "£", "¥", "₩", "%", "%p"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def weights_for(language: str | None) -> Weights:
 
 def counted(n: NumberCandidate) -> bool:
     """A counted amount: a number with a unit that is large, money or a share (not a bare 3)."""
-    return n.unit is not None and (n.value >= 10_000 or n.unit in _MONEY_OR_SHARE)
+    return n.unit is not None and (n.value >= 10_000 or n.unit in MONEY_OR_SHARE)
 
 
 def _signals(s: SentenceCandidate, counted_ids: frozenset[str], actors: frozenset[str],

@@ -82,3 +82,14 @@ def test_sentences_are_ranked_by_position_centrality_figures_and_names():
     s = c.sentence("s5")  # the sentence with the article's figure, 26만장 이상
     assert s.figures == ("f5",) and 0 < s.centrality <= 1 and s.score > c.sentence("s7").score
     assert max(x.centrality for x in c.sentences) == 1.0
+
+
+def test_the_title_line_is_not_offered_as_a_sentence_even_where_it_reads_as_one():
+    # a JSONL record's title put at the head of its text (trust.article.titles.with_title), written as a
+    # sentence: the headline says it, and a summary that picked it would say it twice
+    text = ("지카바이러스, 남성 생식능력도 저하시킨다\n\n"
+            "소두증을 유발한다고 알려진 지카바이러스가 남성의 생식능력도 저하시킬 수 있다는 동물 실험 결과가 나왔다\n"
+            "미 워싱턴대 의대 연구진은 수컷 쥐가 지카바이러스에 감염되면 고환 크기가 작아진다는 연구 결과를 발표했다\n")
+    c = find_candidates(text)
+    assert c.title == "지카바이러스, 남성 생식능력도 저하시킨다"
+    assert [s.start for s in c.sentences if s.parent is None] == [text.index("소두증"), text.index("미 워싱턴대")]
