@@ -80,8 +80,9 @@ def test_a_persons_name_alone_is_never_a_label():
     # a verb or an adverb before a number says nothing of what it counts: no "lost", "hit", "least"
     ("The company cut 3,000 jobs and lost $5 billion.", {"$5 billion": [], "3,000": [("jobs", "after")]}),
     ("Chelsea want at least £10million for Cech.", {"£10million": []}),
-    # whole words, no ordinal, no time at the end, no verb after a plural noun
-    ("He went on an intense two-year diet before his 15th birthday.", {"two": [], "15": []}),
+    # whole words, no ordinal, no time at the end, no verb after a plural noun; a span of time (two-year) is no
+    # count to label, as 3개월 is not
+    ("He went on an intense two-year diet before his 15th birthday.", {"15": []}),
     ("She was attacked by two cane corsos last July.", {"two": [("cane corsos", "after")]}),
     ("A trawl through 700,000 documents identified four items.", {"700,000": [("documents", "after")], "four": [("items", "after")]}),
     ("He is one of 110 schools in England.", {"110": [("schools", "after")]}),
