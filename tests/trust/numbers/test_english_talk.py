@@ -326,7 +326,38 @@ FIRST_RUN: dict[str, str] = {
     "sam-23: a half a year": "'a half a year' is not read",
 }
 """The rows read wrong on the table's first run (scanner, parser or both), and why, before any change."""
-NOT_DONE = dict(FIRST_RUN)
+NOT_DONE = {
+    "pod-5: one fantastic place": "'one' before a noun is not read in running text (a false alarm where an article writes 'a'), nor by the parser with an adjective between",
+    "pod-15: one place": "'one' before a noun is not read in running text",
+    "pod-49: 14 something": "'14 something' is not approximate; the parser takes 'something' for a unit",
+    "pod-59: four basic reasons": "parser: an adjective between the number and its noun is not read",
+    "pod-97: four new words": "parser: an adjective between the number and its noun is not read",
+    "pod-125: year or two": "'a year or two' is no range: 'a year' is not read in running text",
+    "pod-133: one pigeon": "'one' before a noun is not read in running text",
+    "pod-139: one hit": "'one' before a noun is not read in running text",
+    "pod-195: one genre": "'one' before a noun is not read in running text",
+    "pod-207: a half hour": "'a half hour' is not read in running text, as 'half an hour' is not",
+    "qm-5: at least uh forty buttons": "a filler word (uh) between the bound and the number",
+    "qm-7: a one": "'a one' (a rating) is not read in running text",
+    "qm-9: a one": "'a one' (a rating) is not read in running text",
+    "qm-15: Twelve Euro forty cents": "euros and cents in words are read as two numbers",
+    "qm-25: twelve fifty": "'twelve fifty' (12.50) is not read",
+    "qm-33: about one point s seven": "a stammer inside 'one point seven'",
+    "qm-41: fifteen to thirty five": "'from fifteen to thirty five' is a change, not a range, without 'ranging'",
+    "qm-41: ninety one to seventy six percent": "a range written high to low is no range (a 3-2 score is none)",
+    "qm-47: like , a thousand": "a comma between the hedge and the number",
+    "qm-49: more than , say ten jobs": "words between the bound and the number (more than, say ten)",
+    "qm-57: one stage": "'one' before a noun is not read in running text",
+    "qm-63: one reason": "'one' before a noun is not read in running text",
+    "qm-65: one guy": "'one' before a noun is not read in running text",
+    "qm-71: one direction": "'one' before a noun is not read in running text",
+    "qm-73: one situational node": "'one' before a noun is not read in running text, nor by the parser with an adjective between",
+    "qm-75: not more than twelve Euros and fifty centimes": "euros and cents in words are read as two numbers",
+    "qm-77: under twelve Euros and f fifty": "euros and cents in words are read as two numbers",
+    "call-23: a year": "'a year' is not read in running text ('a week after' is no figure)",
+    "sam-15: one team": "'one' before a noun is not read in running text",
+    "sam-23: a half a year": "'a half a year' is not read",
+}
 """The rows still read wrong, and why."""
 
 MIRROR = Path("/work/.mirror/salesforce+factualNLG/repo")
