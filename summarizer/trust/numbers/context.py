@@ -22,13 +22,15 @@ _SUFFIX_Q = dict(SUFFIX_QUALIFIERS)
 _BOUND_SUFFIX_WORDS = frozenset(w for w, q in SUFFIX_QUALIFIERS if q in BOUNDS)
 _BETWEEN_RE = re.compile(r"between\s+(?:[$€£¥₩]|US\$)?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"(?:from|에서)\s+(?:[$€£¥₩]|US\$)?$", re.IGNORECASE)
+_RANGING_RE = re.compile(r"(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+(?:[$€£¥₩]|US\$)?$", re.IGNORECASE)
+"""A "from" that opens a range, not a change: ranging from 10 to 30 years, prices vary from $5 to $9."""
 _PHONE_RE = re.compile(r"[-–]\d")
 _PHONE_BEFORE_RE = re.compile(r"\d[-–]\d|(?<!\d)0\d")
 """A dash after another dash-joined number (02-123-4567), or a leading zero: a phone number or code."""
 JOIN_FIRST = frozenset("~∼〜～-– ")
 """The characters a range connector starts with."""
-_AFTER_SPACE = frozenset("~∼〜～-–tT내aA")
-"""The characters a connector that starts with a space goes on with (5 ~ 6, 5 - 6, 5 to 6, 3 and 5):
+_AFTER_SPACE = frozenset("~∼〜～-–tT내aAoO")
+"""The characters a connector that starts with a space goes on with (5 ~ 6, 5 - 6, 5 to 6, 3 and 5, 3 or 4):
 ``RANGE_JOIN_RE`` is case-blind, and no other character folds to t or a."""
 
 
@@ -78,7 +80,8 @@ def join_range(text: str, low: Atom, read: Reader) -> tuple[Atom, Atom, int] | N
     Returns the low end (with the scale it shares with the high end: the 5 of
     5~6만 is 5만), the high end, and where the range ends. ``read(at)`` reads the
     number at ``at`` (``None`` for none, or a date). Not a range: a descending pair (a 3-2 score), a change
-    (from 3 to 5), a phone number (02-123-4567), two different units.
+    (from 3 to 5; "ranging from 3 to 5" is a range), a phone number (02-123-4567), two different units. "3 or 4"
+    is a range, as a reader takes "three or four" to be.
     """
     if low.end >= len(text) or text[low.end] not in JOIN_FIRST or isinstance(low.value, tuple):
         return None
@@ -89,7 +92,7 @@ def join_range(text: str, low: Atom, read: Reader) -> tuple[Atom, Atom, int] | N
     before = text[max(0, low.start - 12) : low.start]
     if kind == "and" and not _BETWEEN_RE.search(before):
         return None
-    if kind == "to" and _FROM_RE.search(before):
+    if kind == "to" and _FROM_RE.search(before) and not _RANGING_RE.search(text, max(0, low.start - 24), low.start):
         return None
     if kind == "dash" and (not low.digits or _PHONE_BEFORE_RE.search(text, max(0, low.start - 2), low.start + 2)):
         return None

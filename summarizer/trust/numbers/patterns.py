@@ -42,6 +42,7 @@ from .words import (
     RATE_UNITS,
     SIGN_WORDS,
     SINO_PAIRS,
+    SPACED_SHORT_SCALE,
     STONE,
     SUFFIX_QUALIFIERS,
     TONNE,
@@ -60,9 +61,10 @@ PREFIX_RE = re.compile(rf"(?:^|(?<=[\s(\[‘“'\"]))({alternation(dict(PREFIX_Q
 # A particle may sit between the counter and 넘는 (다섯 배가 넘는).
 SUFFIX_RE = re.compile(rf"\s?(?:[이가을를]\s?)?({alternation(dict(SUFFIX_QUALIFIERS))})", _I)
 LEAD_RE = re.compile(
-    rf"(?:(?:{alternation(dict(PREFIX_QUALIFIERS))}){_JUST}\s*|between\s|the(?:\s+[A-Za-z]+)?\s+)", _I)
-"""The words a figure's text may have before its number: a qualifier, "between", or "the" and a word that is no
-qualifier (the top 20 percent, the other 10 aircraft)."""
+    rf"(?:(?:{alternation(dict(PREFIX_QUALIFIERS))}){_JUST}\s*|between\s|(?:the|an?)(?:\s+[A-Za-z]+)?\s+|top\s+)", _I)
+"""The words a figure's text may have before its number: a qualifier, "between", "the", "a" or "an" and a word
+that is no qualifier (the top 20 percent, the other 10 aircraft, a whopping 40, a three on the scale), or "top"
+(top five)."""
 TAIL_RE = re.compile(rf"\s*(?:[이가을를]\s?)?(?:{alternation(dict(SUFFIX_QUALIFIERS))})|\.", _I)
 NOUN_RE = re.compile(r"(?:\s+|-)([A-Za-z][A-Za-z-]*)(?:['’]s?)?")
 """An English noun after the number (5,000 people, two-year, six weeks'): the unit of a figure's text."""
@@ -100,7 +102,7 @@ def _eng_scale(currency: bool) -> str:
     short = alternation([w for w in EN_SHORT_SCALE if w != "t"])
     korean = r"(?!\s?[가-힣])"
     t_guard = rf"(?(pre)|(?(code)|{korean}))" if currency else korean
-    return rf"\s?(?:{alternation(EN_SCALE)})\b|(?:{short})\b|t\b{t_guard}"
+    return rf"\s?(?:{alternation(EN_SCALE)})\b|(?:{short})\b|\s(?:{alternation(SPACED_SHORT_SCALE)})\b|t\b{t_guard}"
 
 
 _SUPERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -314,7 +316,8 @@ START_RE = re.compile(
 # --- ranges ----------------------------------------------------------------
 
 RANGE_JOIN_RE = re.compile(
-    r"(?P<tilde>\s?[~∼〜～]\s?)|(?P<dash>[-–](?=[\d$€£¥₩.])|\s[-–]\s)|(?P<to>\s(?:to|내지)\s)|(?P<and>\sand\s)",
+    r"(?P<tilde>\s?[~∼〜～]\s?)|(?P<dash>[-–](?=[\d$€£¥₩.])|\s[-–]\s)|(?P<to>\s(?:to|내지)\s)|(?P<and>\sand\s)"
+    r"|(?P<or>\sor\s)",
     _I,
 )
 

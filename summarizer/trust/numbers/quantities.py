@@ -37,6 +37,13 @@ English spans of time (two years, 6 months, a one-hour call) carry their unit an
 "one day"; "zero" unless a hyphen makes it a word (zero-sum); multiples (threefold, 3-fold) count in fold.
 "starting at", "starts at" and "start at" give a lower bound, "earlier than" an upper one, with "just" or
 "only" allowed before the number (starts at just $499).
+
+As people talk: "3 or 4" and "three or four" are ranges, and "ranging from 10 to 30 years" is one where "from 10 to
+30" alone is a change; a low end in words below ten shares the high end's scale (three to four hundred: 300 to
+400); "within", "a maximum of" and "not more than" bound a number from above, "a minimum of" and "not less than"
+from below, and "like" before it is a hedge (approx); "5 mln" and "1.2 bn" carry their scale after a space, and
+bucks and dlrs are dollars; 24/7 is no number. A figure's text may start with "a" or "an" and a word, or "top"
+(a three, top five).
 """
 
 

@@ -252,6 +252,9 @@ def scan(text: str, *, prose: bool) -> list[Quantity]:
             before = text[start - 1]
             if before in HEADS or (before == " " and start > 1 and text[start - 2] in HEADS):
                 start = head_start(text, start, pos)
+        if text.startswith("24/7", start) and not text[start + 4 : start + 5].isdigit():
+            pos = start + 4
+            continue  # round the clock: no number (``eval_fraction`` reads it as no fraction either)
         got = _match(text, start, prose)
         if got is None:
             pos = candidate.start() + 1

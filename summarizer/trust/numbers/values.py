@@ -46,6 +46,9 @@ _TOKEN_RE = re.compile(
 _SCALED_RE = re.compile(rf"({_NUM})\s?([a-z]+)", re.IGNORECASE)
 _SCI_RE = re.compile(rf"({_NUM})\s?(?:e|[×x·]\s?10\^?\(?|×10)([-−+⁻⁺]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)\)?", re.IGNORECASE)
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 100, 1000})
+_EN_DIGIT_WORDS = frozenset(w for w, v in EN_ONES.items() if 1 < v < 10)
+"""The words a range's low end may be and share the high end's scale in: two to three thousand (one is left out:
+"one to four hundred" may be 1 to 400)."""
 """Denominators a slash fraction may have in running text: 10/31 is a date, 1/4분기 a quarter."""
 
 
@@ -77,13 +80,21 @@ class Atom:
         if m["eng"] is not None:
             word = m["eng"].lstrip("0123456789.,").strip().lower()
             return EN_SCALE.get(word) or EN_SHORT_SCALE.get(word)
+        if m["words"] is not None:  # four hundred, two million: the high end of "three to four hundred"
+            word = m["words"].lower().rsplit(None, 1)[-1].rsplit("-", 1)[-1]
+            return EN_SCALE.get(word) or (100 if word == "hundred" else None)
         return None
 
     @property
     def bare(self) -> bool:
-        """Digits with no scale or counter of their own (the 5 of 5~6만, the $3 of $3-5bn)."""
-        return self.match is not None and self.match["kor"] is not None and not self.match["unit"] \
-            and self.scale is None
+        """Digits, or a one-word number below ten, with no scale or counter of their own (the 5 of 5~6만, the $3
+        of $3-5bn, the three of "three to four hundred")."""
+        m = self.match
+        if m is None or m["unit"]:
+            return False
+        if m["kor"] is not None:
+            return self.scale is None
+        return m["words"] is not None and m["words"].lower() in _EN_DIGIT_WORDS
 
     @property
     def digits(self) -> bool:

@@ -19,7 +19,7 @@ __all__ = [
     "EN_FRACTIONS", "EN_FRACTIONS_PLURAL", "EN_HALVES", "EN_ONES", "EN_SCALE", "EN_SHORT_SCALE", "EN_TENS",
     "EN_UNITS", "GLUED_CASED", "GLUED_UNITS", "GLUED_WORDS", "KO_BIG", "KO_BIG_PROSE", "KO_DIGIT", "KO_SMALL",
     "KO_UNITS", "NATIVE_COUNTERS", "NATIVE_ONES", "NATIVE_PAIRS", "NATIVE_TENS", "ONE_NOUNS", "POUNDS_WEIGHT",
-    "PREFIX_QUALIFIERS", "RATE_UNITS", "SIGN_WORDS", "SINO_PAIRS", "STONE", "SUFFIX_QUALIFIERS", "TIME_UNITS",
+    "PREFIX_QUALIFIERS", "RATE_UNITS", "SIGN_WORDS", "SINO_PAIRS", "SPACED_SHORT_SCALE", "STONE", "SUFFIX_QUALIFIERS", "TIME_UNITS",
     "TONNE", "UNIT_ALIASES", "VULGAR_FRACTIONS", "alternation", "currency", "unit_key",
 ]
 
@@ -68,10 +68,12 @@ EN_ONES = {
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
            "seventy": 70, "eighty": 80, "ninety": 90}
 EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-EN_SHORT_SCALE = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9,
+EN_SHORT_SCALE = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
                   "b": 10**9, "tn": 10**12, "t": 10**12}
 """Scales glued to digits ($14bn, 1.5m). A bare t is a trillion only in English text: after a Korean scale
 (20만t) or before Korean words (5000t급, 1t 트럭) it is ``TONNE``."""
+SPACED_SHORT_SCALE = ["mln", "bln", "mn", "bn"]
+"""The short scales news also writes after a space (5 mln dlrs, 1.2 bn); a spaced m or b is no scale."""
 EN_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10}
 """Denominators in words, after a, an or one: a quarter, one-third, an eighth; one and a half."""
@@ -109,7 +111,7 @@ STONE = "st"
 EN_UNITS = ["percentage points", "percentage point", "basis points", "per cent", "percent", "dollars", "dollar",
             "euros", "euro", "US dollars", "Australian dollars", "Australian dollar", "Canadian dollars",
             "Canadian dollar", "Hong Kong dollars", "Singapore dollars", "cents", "pence", "pounds", "won", "yen",
-            "yuan", "pounds sterling", "pp", "bps", "km", "kg", "mg", "miles", "kilometres", "kilometers", "metres", "meters", "tonnes",
+            "yuan", "pounds sterling", "bucks", "dlrs", "pp", "bps", "km", "kg", "mg", "miles", "kilometres", "kilometers", "metres", "meters", "tonnes",
             "tons", "hectares", "acres", "feet", "ft", "inches", "yards", "lb", "lbs", "oz", "litres", "liters",
             "gallons", "grams", "kilograms", "degrees Celsius", "degrees Fahrenheit", "degrees C", "degrees F",
             "kilometres per hour", "kilometers per hour", "miles per hour", "km/h", "kph", "mph",
@@ -151,13 +153,15 @@ PREFIX_QUALIFIERS: list[tuple[str, Qualifier]] = [
     ("upwards of", "more_than"), ("later than", "more_than"),
     ("starting at", "at_least"), ("starting from", "at_least"), ("starts at", "at_least"),
     ("start at", "at_least"),
+    ("a minimum of", "at_least"), ("not less than", "at_least"),
     ("up to", "at_most"), ("at most", "at_most"), ("no more than", "at_most"), ("no later than", "at_most"),
+    ("not more than", "at_most"), ("a maximum of", "at_most"), ("within", "at_most"),
     ("최대", "at_most"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
     ("below", "less_than"), ("earlier than", "less_than"),
     ("약", "approx"), ("대략", "approx"), ("about", "approx"), ("around", "approx"),
     ("approximately", "approx"), ("roughly", "approx"), ("nearly", "approx"),
-    ("almost", "approx"), ("some", "approx"), ("an estimated", "approx"),
+    ("almost", "approx"), ("some", "approx"), ("an estimated", "approx"), ("like", "approx"),
 ]
 SUFFIX_QUALIFIERS: list[tuple[str, Qualifier]] = [
     ("이상", "at_least"), ("or more", "at_least"),
@@ -180,7 +184,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 CURRENCIES = {
-    "$": ["$", "US$", "USD", "달러", "불", "dollars", "dollar", "US dollars"],
+    "$": ["$", "US$", "USD", "달러", "불", "dollars", "dollar", "US dollars", "bucks", "dlrs"],
     "€": ["€", "EUR", "유로", "euros", "euro"],
     "£": ["£", "GBP", "파운드", "pounds sterling", "pounds"],
     "¥": ["¥", "JPY", "엔", "yen"],

@@ -349,3 +349,23 @@ def test_english_spans_of_time_multiples_glued_words_and_lower_bounds_in_running
 def test_a_figure_may_be_a_rate_with_a_slash_start_at_a_bound_or_follow_the_and_a_word(text, value, unit, qualifier):
     q = parse_quantity(text)
     assert (q.value, q.unit, q.qualifier) == (Decimal(value), unit, qualifier)
+
+
+def test_talk_ranges_bounds_hedges_and_spaced_scales_in_running_text():
+    text = ("Grab three or four, 10 or 11 more, three to four hundred pigeons, terms ranging from 10 to 30 years "
+            "(rates rose from 10 to 30), within 24 hours, a maximum of 5 pounds, not more than 12 euros, like six, "
+            "5 mln dlrs, 5 or more, one to four hundred, 24/7 support, 24/70.")
+    assert [(q.value, q.unit, q.qualifier, q.range) for q in find_quantities(text)] == [
+        (3, None, "exact", (3, 4)), (4, None, "exact", (3, 4)), (10, None, "exact", (10, 11)),
+        (11, None, "exact", (10, 11)), (300, None, "exact", (300, 400)), (400, None, "exact", (300, 400)),
+        (10, "years", "exact", (10, 30)), (30, "years", "exact", (10, 30)),
+        (10, None, "exact", None), (30, None, "exact", None),  # a change, not a range
+        (24, "hours", "at_most", None), (5, "lb", "at_most", None), (12, "€", "at_most", None),
+        (6, None, "approx", None), (5_000_000, "$", "exact", None), (5, None, "at_least", None),
+        (400, None, "exact", None),  # "one" alone is no figure, and 1 to 400 may be meant
+        (24, None, "exact", None), (70, None, "exact", None)]
+
+
+@pytest.mark.parametrize(("text", "value"), [("top five", 5), ("a three", 3), ("a whopping 40", 40)])
+def test_a_figure_may_follow_top_or_an_article_and_a_word(text, value):
+    assert parse_quantity(text).value == value
