@@ -34,6 +34,16 @@ senior junior|previous next|prior current|past future|morning evening|night day|
 employer employee|discount surcharge|software hardware|extensive limited|comprehensive partial|save waste
 substantial minimal|significant minimal|significant negligible|expand contract|expand shrink|expand reduce
 surplus deficit|asset liability|attack defend|ally enemy|peace war|input output|offline online|manual automatic
+surge plunge|surge slump|surge drop|surge fall|soar plunge|soar plummet|soar fall|climb fall|climb drop
+climb decline|jump drop|jump fall|gain fall|gain drop|gain decline|increase fall|increase cut
+rise plunge|rise slump|rise tumble|rise sink|boost hinder|boost hurt|boost reduce|help hinder|help hurt
+enhance diminish|enhance reduce|encourage discourage|permit prohibit|allow prevent|allow prohibit|lift impose
+continue stop|continue halt|continue end|create destroy|give take|hide reveal|join leave|lead follow|keep lose
+maximize minimize|overestimate underestimate|overvalue undervalue|pass fail|praise criticize|praise condemn
+present absent|protect endanger|punish reward|release arrest|release detain|release capture|relax tighten
+tighten loosen|tighten ease|upside downside|wide narrow|broad narrow|survive die|strengthen undermine
+uphold overturn|friend enemy|friend foe|ally rival|legalize ban|open shut|boom bust|bullish bearish
+diverse uniform|diverse homogeneous|success flop|accurate inaccurate|before after|ascend descend
 증가 감소|상승 하락|확대 축소|흑자 적자|찬성 반대|승리 패배|수출 수입|개선 악화|최대 최소|최고 최저|인상 인하
 포함 제외|합법 불법|유죄 무죄|호재 악재|급증 급감|강세 약세|호황 불황|성공 실패|상향 하향|매수 매도|입국 출국
 """
@@ -99,3 +109,4 @@ def opposites(key: str) -> frozenset[str]:
 def aliases(name: str) -> tuple[str, ...]:
     """The other ways to write a country or its adjective (``Chinese``: china; ``U.K.``: uk, britain, ...)."""
     return ALIASES.get(name.lower().replace("’s", "").removesuffix("'s"), ())
+

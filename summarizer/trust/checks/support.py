@@ -13,6 +13,8 @@ not an opposite), a new fact, a "not" or an opposite does not.
 
 from __future__ import annotations
 
+import re
+
 from ...contract.report import Finding
 from ..article.source import Source
 from ..article.textkey import key_of
@@ -20,10 +22,10 @@ from ..article.vocabulary import Vocabulary, sentence_spans_of, vocabulary
 from ..words import Term, korean
 from .findings import excerpt, finding
 from .lexicon import opposites
-from .wording import Backing, backing, listed, word_term
+from .wording import Backing, backing, listed, places_of, word_term
 from .written import Field, Written
 
-__all__ = ["LANGUAGES", "THRESHOLD", "check_wording", "other_language"]
+__all__ = ["LANGUAGES", "OPPOSITE_NEAR", "THRESHOLD", "check_wording", "other_language"]
 
 THRESHOLD = {"ko": 0.8, "en": 0.4}
 """The share of a sentence's terms (by weight) that one passage of the article must back, by the article's
@@ -31,6 +33,12 @@ language. Tuned on benchmarks/data/consistency/tune.jsonl (English: BUMP's tune 
 domains) and the Korean synthetic tune set (docs/checks.md gives the figures). English is lower: its
 consistent summaries (CNN/DM highlights, LLM paraphrases) write many words of their own, and what tells an
 edit from them is an opposite, a negation or a name, not the share."""
+
+OPPOSITE_NEAR = 3
+"""An opposite counts outside the passage too, in a sentence of the article that writes at least this many of
+the summary sentence's other terms: the passage that holds the most of them is not always the one the edit
+contradicts ("worsens the quality", where another sentence says "improves the quality"). Tuned on
+benchmarks/data/consistency/tune.jsonl."""
 
 LANGUAGES = {"ko": "Korean", "en": "English", "other": "another script"}
 _NOUNS = frozenset({"noun", "name", "foreign"})
@@ -84,8 +92,8 @@ def check_wording(src: Source, written: Written) -> list[Finding]:
 
 
 def sentence_findings(vocab: Vocabulary, path: str, sentence: str, b: Backing, threshold: float) -> list[Finding]:
-    """Findings for one ``sentence`` of a field. A backed sentence has none; else which names the article never writes (an error), and which words it
-    does not back where it says the rest (a warning)."""
+    """Findings for one ``sentence`` of a field. A backed sentence has none; else which names the article never writes (an error), and which words it does not back where it says
+    the rest, or swaps for another of the passage's (a warning)."""
     out = []
     names = b.names_missing
     if names:
@@ -125,11 +133,27 @@ def _contrary(vocab: Vocabulary, b: Backing) -> list[tuple[Term, str]]:
             continue
         for other in sorted(opposites(t.key)):
             # as written (an English lemma in the article's index): a derivation is no opposite
-            here = (vocab.latin.get(other, frozenset()) if other.isascii() else vocab.where(word_term(other))) & passage
+            written = vocab.latin.get(other, frozenset()) if other.isascii() else vocab.where(word_term(other))
+            here = written & passage or {i for i in written if _shares(vocab, b, t, i) >= OPPOSITE_NEAR}
+            here = {i for i in here if _standalone(vocab, i, other)}
             if here:
                 out.append((t, other))
                 break
     return out
+
+
+def _standalone(vocab: Vocabulary, sentence: int, word: str) -> bool:
+    """Whether the article's ``sentence`` writes ``word`` (or an inflection) as a word of its own, not as a part
+    of a compound ("drop" in "drop-through" is no drop)."""
+    start, end = vocab.sentences[sentence]
+    stem = re.escape(word[: max(3, len(word) - 2)])
+    return re.search(rf"(?<![\w-]){stem}[\w’']*(?![\w-])", vocab.src.text[start:end], re.IGNORECASE) is not None \
+        or not word.isascii()
+
+
+def _shares(vocab: Vocabulary, b: Backing, term: Term, sentence: int) -> int:
+    """How many of the sentence's other terms the article's ``sentence`` writes."""
+    return sum(1 for u in b.terms if u is not term and sentence in places_of(vocab, u))
 
 
 def _is(terms: tuple) -> str:

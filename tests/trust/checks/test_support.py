@@ -138,3 +138,14 @@ def test_the_article_negating_another_word_of_the_sentence_backs_no_negation():
     assert found(article, "Bias terms do not help performance.") == []
     assert found(article, "These analyses do not provide interpretations of the network.") == [
         ("text.unsupported", "warning", "summary")]
+
+
+def test_an_opposite_counts_in_another_sentence_that_says_the_rest():
+    # the tune set's "worsens the quality": the passage most words stand in is not the one contradicted
+    article = ("We propose a model of variational autoencoders for text modeling. Previous work on text generation "
+               "and representations used autoencoders. The model improves the quality of text generation.")
+    text = ("We propose a model of variational autoencoders for text modeling which worsens the quality of text "
+            "generation and representations.")
+    assert found(article, text) == [("text.unsupported", "warning", "summary")]
+    assert "'worsens' is the opposite of what it says there ('improve')" in messages(article, text)[0]
+    assert found(article, text.replace("worsens", "raises")) == []
