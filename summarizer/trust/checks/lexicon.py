@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..words import english
 
-__all__ = ["ALIASES", "FORMS", "OPPOSITES", "aliases", "opposites"]
+__all__ = ["ALIASES", "FORMS", "KINDS", "NEGATING_PREFIXES", "OPPOSITES", "aliases", "kind_of", "opposites"]
 
 _PAIRS = """
 increase decrease|increase reduce|increase decline|increase drop|rise fall|rise drop|rise decline|raise lower
@@ -68,6 +68,24 @@ for _row in _IRREGULAR.replace("\n", "|").split("|"):
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """English prefixes that turn a word into its opposite (complete, incomplete; efficient, inefficient)."""
 
+NEGATING_PREFIXES = frozenset({"non", "un", "anti", "semi"})
+"""Prefixes written with a hyphen that change what a word says (non-negative, semi-pro): the word without
+them is another fact."""
+
+_KINDS = """
+time: second minute hour day week month year decade century
+ordinal: first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th
+weekday: monday tuesday wednesday thursday friday saturday sunday
+month: january february april june july august september october november december
+"""
+KINDS: dict[str, frozenset[str]] = {}
+"""Closed kinds of words none of which is a synonym of another: one of them where the passage writes another
+is a swap, not a paraphrase ("months" for "days", "Tuesday" for "Monday"). May and March are left out (a
+verb each)."""
+for _row in _KINDS.strip().splitlines():
+    _kind, _, _members = _row.partition(":")
+    KINDS[_kind] = frozenset(_members.split())
+
 _COUNTRIES = """
 china chinese|japan japanese|korea korean|russia russian|ukraine ukrainian|france french|germany german
 spain spanish|italy italian|portugal portuguese|britain british uk u.k. united_kingdom|england english
@@ -110,3 +128,9 @@ def aliases(name: str) -> tuple[str, ...]:
     """The other ways to write a country or its adjective (``Chinese``: china; ``U.K.``: uk, britain, ...)."""
     return ALIASES.get(name.lower().replace("’s", "").removesuffix("'s"), ())
 
+
+def kind_of(word: str) -> str | None:
+    """The closed kind (``KINDS``) of a lower-cased English word, by its lemma; ``second`` is an ordinal or a
+    unit of time, whichever the passage writes."""
+    lemma = english.lemma(word)
+    return next((k for k, members in KINDS.items() if lemma in members), None)

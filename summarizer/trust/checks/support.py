@@ -22,6 +22,7 @@ from ..article.vocabulary import Vocabulary, sentence_spans_of, vocabulary
 from ..words import Term, korean
 from .findings import excerpt, finding
 from .lexicon import opposites
+from .swaps import swaps
 from .wording import Backing, backing, listed, places_of, word_term
 from .written import Field, Written
 
@@ -104,8 +105,11 @@ def sentence_findings(vocab: Vocabulary, path: str, sentence: str, b: Backing, t
     missing = tuple(t for t in b.missing if t.kind not in ("name", "negation"))
     apart = tuple(t for t in b.apart if t.kind != "negation")
     contrary = _contrary(vocab, b)
-    if (b.share < threshold and (missing or apart)) or negations or contrary:
+    swapped = [] if contrary else swaps(vocab, sentence, b)
+    if (b.share < threshold and (missing or apart)) or negations or contrary or swapped:
         said = []
+        if swapped:
+            said.append("; ".join(f"'{s.word}' stands where the passage says '{s.replaced}'" for s in swapped))
         if contrary:
             said.append("; ".join(f"'{t.text}' is the opposite of what it says there ('{o}')" for t, o in contrary))
         if missing:

@@ -1,0 +1,178 @@
+"""What an edit changes that a paraphrase does not: one word of the passage put in the place of another of its
+kind, or a word's negating prefix put on or taken off.
+
+A paraphrase rewords with synonyms ("surged" for "increased", "challenging" for "difficult"), which no code
+without a model can tell from a swapped word (a word of the summary that stands between the passage's
+neighbours of another word is as often a synonym as an edit: measured on the tune set, it caught 10 edits and
+cost 36 consistent summaries). But some words have no synonym among their kind, so that one of them where the
+passage writes another is a contradiction the code can show:
+
+- **a word of a closed kind** (``lexicon.KINDS``: units of time, ordinals, weekdays, months; and a year's
+  quarters and halves) that the passage does not write, beside a word that the passage writes beside another
+  of the same kind, one the summary does not write: "30 months" where it says "30 days", "Q4" where it says
+  "Q3";
+- **a negating prefix** put on or taken off a word (non-negative and negative, conditional and
+  non-conditional), or a compound's modifier swapped for its opposite (on-policy for off-policy): the summary
+  writes one form, the passage only the other;
+- **a Korean name put in the place of another**: a word that the analyser reads as a name, between the same
+  neighbours (particles off) as another name of a passage sentence that does not write it (네이버 대통령이
+  where the passage says 이재명 대통령은). English names are left to the name check: the same rule caught no
+  English edit on the tune set.
+
+English is read only where the summary writes a word these apply to; Korean compares the sentence's words
+with each passage sentence's, and asks the analyser only about a word that stands in another's place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article.vocabulary import Vocabulary
+from ..words import english, korean
+from .lexicon import KINDS, NEGATING_PREFIXES, kind_of, opposites
+from .wording import Backing
+
+__all__ = ["Swap", "swaps"]
+
+_PERIOD_RE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\b")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?")
+
+
+@dataclass(frozen=True)
+class Swap:
+    """What the summary writes (``word``) where the passage writes ``replaced``."""
+
+    word: str
+    replaced: str
+
+
+def swaps(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
+    """The words of ``sentence`` that stand where its passage (``b``) writes another of their kind, or their
+    negated form (or the passage the word where they write its negated form); in Korean, a name put in the place
+    of another."""
+    if not b.sentences:
+        return []
+    if vocab.language == "ko":
+        return _korean_names(vocab, sentence, b)
+    passage = " ".join(vocab.src.text[s:e] for s, e in (vocab.sentences[i] for i in b.sentences))
+    out = _periods(sentence, passage)
+    lower_passage = passage.lower()
+    mine = [m[0] for m in _TOKEN_RE.finditer(sentence)]
+    lowered = [w.lower() for w in mine]
+    theirs: list[str] | None = None
+    lemmas = {english.lemma(w) for w in lowered}
+    for i, word in enumerate(lowered):
+        if not word[0].isalpha():
+            continue
+        kind = kind_of(word)
+        if kind is None and "-" not in word and f"-{word}" not in lower_passage:
+            continue
+        if theirs is None:
+            theirs = [m[0].lower() for m in _TOKEN_RE.finditer(passage)]
+        if kind:
+            found = _kin(word, kind, lemmas, theirs, lowered[i - 1] if i else None, lowered[i + 1 : i + 2])
+        else:
+            found = _prefixed(word, theirs, lowered)
+        if found is not None:
+            out.append(Swap(mine[i], found))
+    return out
+
+
+def _periods(sentence: str, passage: str) -> list[Swap]:
+    """A quarter or half (Q3, 2H) the passage does not write, where it writes another."""
+    mine = set(_PERIOD_RE.findall(sentence))
+    theirs = set(_PERIOD_RE.findall(passage))
+    if not mine or not theirs or mine & theirs:
+        return []
+    return [Swap(min(mine - theirs), min(theirs - mine))]
+
+
+def _kin(word: str, kind: str, mine: set[str], theirs: list[str], before: str | None, after: list[str]) -> str | None:
+    """Another word of ``word``'s kind that the passage writes, and the summary does not, beside a word the summary
+    writes beside ``word`` ("30 months" where the passage says "30 days"; "the first quarter" where it says "the
+    third quarter"), when the passage does not write ``word``."""
+    own = english.lemma(word)
+    lemmas = [english.lemma(t) for t in theirs]
+    if own in lemmas:
+        return None
+    for j, (t, lemma) in enumerate(zip(theirs, lemmas, strict=True)):
+        if lemma in KINDS[kind] and lemma != own and lemma not in mine and (
+                (before is not None and j > 0 and theirs[j - 1] == before) or theirs[j + 1 : j + 2] == after != []):
+            return t
+    return None
+
+
+def _prefixed(word: str, theirs: list[str], mine: list[str]) -> str | None:
+    """The passage's form of ``word`` with a negating prefix put on or taken off, or a compound of ``word``'s head
+    whose modifier is the opposite of ``word``'s (on-policy, off-policy), when the passage does not write
+    ``word`` itself and the summary does not write the other form too (non-GAAP and GAAP)."""
+    if word in theirs:
+        return None
+    head, _, rest = word.partition("-")
+    if rest and head in NEGATING_PREFIXES and rest in theirs:
+        return rest  # non-conditional where the passage says conditional
+    for t in theirs:
+        modifier, _, tail = t.partition("-")
+        if not tail or t in mine:
+            continue
+        if tail == word and modifier in NEGATING_PREFIXES:
+            return t  # negative where the passage says non-negative
+        if rest and tail == rest and modifier in opposites(head) | _OPPOSITE_MODIFIERS.get(head, frozenset()):
+            return t  # on-policy where the passage says off-policy
+    return None
+
+
+_OPPOSITE_MODIFIERS = {"on": frozenset({"off"}), "off": frozenset({"on"}), "pre": frozenset({"post"}),
+                       "post": frozenset({"pre"}), "over": frozenset({"under"}), "under": frozenset({"over"})}
+"""Modifiers of a compound that are each other's opposite but no words of their own (on-policy, off-policy)."""
+
+
+_KO_TOKEN_RE = re.compile(r"[^\s,.·\"'“”‘’()\[\]<>]+")
+
+
+def _korean_names(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
+    """A name of the summary in a word whose neighbours are the passage's neighbours of another name, one the
+    summary does not write: 네이버 대통령이 where the passage says 이재명 대통령은 (words compared without their
+    particles). A name the same sentence of the passage writes too is no swap (moved within it)."""
+    mine = [_stem(m[0]) for m in _KO_TOKEN_RE.finditer(sentence)]
+    if len(mine) < 2:
+        return []
+    own = set(mine)
+    out = []
+    for s in b.sentences:
+        start, end = vocab.sentences[s]
+        theirs = [_stem(m[0]) for m in _KO_TOKEN_RE.finditer(vocab.src.text[start:end])]
+        there = set(theirs)
+        if own <= there:
+            continue  # the sentence's own words: nothing swapped
+        for i, word in enumerate(mine):
+            if word in there or any(o.word == word for o in out):
+                continue
+            other = _aligned(mine, i, theirs, own)
+            if other is not None and _is_name(other) and _is_name(word):
+                out.append(Swap(word, other))
+    return out
+
+
+def _stem(word: str) -> str:
+    return next((word[: -len(p)] for p in korean.PARTICLES if word.endswith(p) and len(word) - len(p) >= 2), word)
+
+
+def _aligned(mine: list[str], i: int, theirs: list[str], own: set[str]) -> str | None:
+    """The word of ``theirs`` between the same neighbours as ``mine[i]`` (the one after it only, at a sentence's
+    start; the one before it only, at its end), when it is another word, one that ``mine`` does not write."""
+    word, n, m = mine[i], len(mine), len(theirs)
+    for j, u in enumerate(theirs):
+        left = i == 0 or (j > 0 and mine[i - 1] == theirs[j - 1])
+        right = i == n - 1 or (j + 1 < m and mine[i + 1] == theirs[j + 1])
+        if left and right and u not in own and u not in word and word not in u:
+            return u
+    return None
+
+
+def _is_name(word: str) -> bool:
+    """Whether the analyser reads a name (a proper noun of two syllables or more) in ``word``."""
+    return any(kind == "name" for _, _, kind, _, _ in korean.morphemes(word))
+
+
