@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..words import english
 
-__all__ = ["ALIASES", "FORMS", "KINDS", "NEGATING_PREFIXES", "OPPOSITES", "aliases", "kind_of", "opposites"]
+__all__ = ["ALIASES", "FORMS", "KINDS", "KIND_FORMS", "NEGATING_PREFIXES", "OPPOSITES", "aliases", "kind_of", "opposites"]
 
 _PAIRS = """
 increase decrease|increase reduce|increase decline|increase drop|rise fall|rise drop|rise decline|raise lower
@@ -85,6 +85,8 @@ verb each)."""
 for _row in _KINDS.strip().splitlines():
     _kind, _, _members = _row.partition(":")
     KINDS[_kind] = frozenset(_members.split())
+KIND_FORMS = frozenset({f for m in KINDS.values() for w in m for f in (w, w + "s")} | {"centuries"})
+"""The words of ``KINDS`` as a text writes them (days, months), looked at before any lemma is."""
 
 _COUNTRIES = """
 china chinese|japan japanese|korea korean|russia russian|ukraine ukrainian|france french|germany german

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article.vocabulary import Vocabulary
 from ..words import english, korean
-from .lexicon import KINDS, NEGATING_PREFIXES, kind_of, opposites
+from .lexicon import KIND_FORMS, KINDS, NEGATING_PREFIXES, kind_of, opposites
 from .wording import Backing
 
 __all__ = ["Swap", "swaps"]
@@ -65,7 +66,7 @@ def swaps(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
     for i, word in enumerate(lowered):
         if not word[0].isalpha():
             continue
-        kind = kind_of(word)
+        kind = kind_of(word) if word in KIND_FORMS else None
         if kind is None and "-" not in word and f"-{word}" not in lower_passage:
             continue
         if theirs is None:
@@ -139,38 +140,58 @@ def _korean_names(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
     if len(mine) < 2:
         return []
     own = set(mine)
-    out = []
+    words = vocab.src.cached(_sentence_words)
+    out: list[Swap] = []
     for s in b.sentences:
-        start, end = vocab.sentences[s]
-        theirs = [_stem(m[0]) for m in _KO_TOKEN_RE.finditer(vocab.src.text[start:end])]
-        there = set(theirs)
+        if s not in words:
+            start, end = vocab.sentences[s]
+            theirs = [_stem(m[0]) for m in _KO_TOKEN_RE.finditer(vocab.src.text[start:end])]
+            at: dict[str, list[int]] = {}
+            for j, u in enumerate(theirs):
+                at.setdefault(u, []).append(j)
+            words[s] = (theirs, frozenset(theirs), at)
+        theirs, there, at = words[s]
         if own <= there:
             continue  # the sentence's own words: nothing swapped
         for i, word in enumerate(mine):
             if word in there or any(o.word == word for o in out):
                 continue
-            other = _aligned(mine, i, theirs, own)
+            other = _aligned(mine, i, theirs, at, own)
             if other is not None and _is_name(other) and _is_name(word):
                 out.append(Swap(word, other))
     return out
 
 
+def _sentence_words(_src: object) -> dict[int, tuple[list[str], frozenset[str], dict[str, list[int]]]]:
+    """An article's sentences' words without particles (and where each stands), as ``_korean_names`` reads them,
+    filled as it asks."""
+    return {}
+
+
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     return next((word[: -len(p)] for p in korean.PARTICLES if word.endswith(p) and len(word) - len(p) >= 2), word)
 
 
-def _aligned(mine: list[str], i: int, theirs: list[str], own: set[str]) -> str | None:
+def _aligned(mine: list[str], i: int, theirs: list[str], at: dict[str, list[int]], own: set[str]) -> str | None:
     """The word of ``theirs`` between the same neighbours as ``mine[i]`` (the one after it only, at a sentence's
-    start; the one before it only, at its end), when it is another word, one that ``mine`` does not write."""
+    start; the one before it only, at its end), when it is another word, one that ``mine`` does not write.
+    ``at``: where each word stands in ``theirs``."""
     word, n, m = mine[i], len(mine), len(theirs)
-    for j, u in enumerate(theirs):
-        left = i == 0 or (j > 0 and mine[i - 1] == theirs[j - 1])
-        right = i == n - 1 or (j + 1 < m and mine[i + 1] == theirs[j + 1])
-        if left and right and u not in own and u not in word and word not in u:
+    if i > 0:
+        places = [k + 1 for k in at.get(mine[i - 1], ()) if k + 1 < m]
+    else:
+        places = [k - 1 for k in at.get(mine[1], ()) if k >= 1]
+    for j in places:
+        u = theirs[j]
+        if i + 1 < n and (j + 1 >= m or theirs[j + 1] != mine[i + 1]):
+            continue
+        if u not in own and u not in word and word not in u:
             return u
     return None
 
 
+@lru_cache(maxsize=4096)
 def _is_name(word: str) -> bool:
     """Whether the analyser reads a name (a proper noun of two syllables or more) in ``word``."""
     return any(kind == "name" for _, _, kind, _, _ in korean.morphemes(word))
