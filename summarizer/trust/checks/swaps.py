@@ -153,8 +153,11 @@ def _korean_names(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
         theirs, there, at = words[s]
         if own <= there:
             continue  # the sentence's own words: nothing swapped
+        last = len(mine) - 1
         for i, word in enumerate(mine):
-            if word in there or any(o.word == word for o in out):
+            if word in there or (i and mine[i - 1] not in there) or (i < last and mine[i + 1] not in there):
+                continue  # not between two words of the passage sentence: nothing to align
+            if any(o.word == word for o in out):
                 continue
             other = _aligned(mine, i, theirs, at, own)
             if other is not None and _is_name(other) and _is_name(word):
@@ -178,11 +181,11 @@ def _aligned(mine: list[str], i: int, theirs: list[str], at: dict[str, list[int]
     start; the one before it only, at its end), when it is another word, one that ``mine`` does not write.
     ``at``: where each word stands in ``theirs``."""
     word, n, m = mine[i], len(mine), len(theirs)
-    if i > 0:
-        places = [k + 1 for k in at.get(mine[i - 1], ()) if k + 1 < m]
-    else:
-        places = [k - 1 for k in at.get(mine[1], ()) if k >= 1]
-    for j in places:
+    step = 1 if i > 0 else -1
+    for k in at.get(mine[i - step], ()):
+        j = k + step
+        if not 0 <= j < m:
+            continue
         u = theirs[j]
         if i + 1 < n and (j + 1 >= m or theirs[j + 1] != mine[i + 1]):
             continue

@@ -148,7 +148,21 @@ def _negated_there(vocab: Vocabulary, sentence: int, bearers: list[Term]) -> boo
 def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:
     """The article's sentences that write ``term`` (``Vocabulary.where``), or, when none does, that write it
     otherwise: a country's other name, the name in a name-and-word compound (AI-driven: AI), an English word's
-    derivation."""
+    derivation. Looked up once an article for each term as written: a summary's headline, sentences, events
+    and labels write the same words again and again."""
+    memo = vocab.src.cached(_places_memo)
+    key = (term.kind, term.text, term.key, len(term.parts), written)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _places(vocab, term, written)
+    return found
+
+
+def _places_memo(_src: object) -> dict[tuple, frozenset[int]]:
+    return {}
+
+
+def _places(vocab: Vocabulary, term: Term, written: str | None) -> frozenset[int]:
     found = vocab.where(term, written)
     if found or term.kind in ("negation", "number"):
         return found

@@ -97,6 +97,7 @@ def _period_letter(text: str, word: Word) -> bool:
 def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
     settled: list[list[Word]] = [[] for _ in texts]
     unsettled: list[tuple[int, int, str]] = []  # (field, offset, text) for the analyser
+    stems: dict[str, str | None] = {}  # a summary writes its words again in its headline, events and labels
     for n, (_, text) in enumerate(texts):
         for m in _KO_WORD_RE.finditer(text):
             if m.start() > 0 and text[m.start() - 1].isdigit():
@@ -106,7 +107,10 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
                 unsettled.append((n, m.start(), word))
                 continue
             # one syllable stands in any article: the analyser says what it is (가 a prefix, 힉 a noun)
-            stem = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
+            if word in stems:
+                stem = stems[word]
+            else:
+                stem = stems[word] = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
             if stem is not None:
                 settled[n].append(Word(stem, _bare(stem), "noun", m.start(), m.start() + len(stem)))
             elif not _is_tail(word):
