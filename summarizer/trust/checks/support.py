@@ -14,6 +14,7 @@ not an opposite), a new fact, a "not" or an opposite does not.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...contract.report import Finding
 from ..article.source import Source
@@ -132,13 +133,18 @@ def _contrary(vocab: Vocabulary, b: Backing) -> list[tuple[Term, str]]:
         return []
     passage = set(b.sentences)
     out = []
+    near: Counter[int] | None = None
     for t in b.missing:
         if t.kind in ("name", "negation", "number"):
             continue
         for other in sorted(opposites(t.key)):
             # as written (an English lemma in the article's index): a derivation is no opposite
             written = vocab.latin.get(other, frozenset()) if other.isascii() else vocab.where(word_term(other))
-            here = written & passage or {i for i in written if _shares(vocab, b, t, i) >= OPPOSITE_NEAR}
+            here = written & passage
+            if not here and written:
+                if near is None:  # how many of the sentence's terms each article sentence writes
+                    near = Counter(i for u in b.terms for i in places_of(vocab, u))
+                here = {i for i in written if near[i] >= OPPOSITE_NEAR}
             here = {i for i in here if _standalone(vocab, i, other)}
             if here:
                 out.append((t, other))
@@ -153,11 +159,6 @@ def _standalone(vocab: Vocabulary, sentence: int, word: str) -> bool:
     stem = re.escape(word[: max(3, len(word) - 2)])
     return re.search(rf"(?<![\w-]){stem}[\w’']*(?![\w-])", vocab.src.text[start:end], re.IGNORECASE) is not None \
         or not word.isascii()
-
-
-def _shares(vocab: Vocabulary, b: Backing, term: Term, sentence: int) -> int:
-    """How many of the sentence's other terms the article's ``sentence`` writes."""
-    return sum(1 for u in b.terms if u is not term and sentence in places_of(vocab, u))
 
 
 def _is(terms: tuple) -> str:

@@ -37,6 +37,7 @@ from .wording import Backing
 __all__ = ["Swap", "swaps"]
 
 _PERIOD_RE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\b")
+_COMPOUND_RE = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?")
 
 
@@ -56,34 +57,51 @@ def swaps(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
         return []
     if vocab.language == "ko":
         return _korean_names(vocab, sentence, b)
-    passage = " ".join(vocab.src.text[s:e] for s, e in (vocab.sentences[i] for i in b.sentences))
-    out = _periods(sentence, passage)
-    lower_passage = passage.lower()
-    mine = [m[0] for m in _TOKEN_RE.finditer(sentence)]
-    lowered = [w.lower() for w in mine]
-    theirs: list[str] | None = None
-    lemmas = {english.lemma(w) for w in lowered}
-    for i, word in enumerate(lowered):
-        if not word[0].isalpha():
-            continue
-        kind = kind_of(word) if word in KIND_FORMS else None
-        if kind is None and "-" not in word and f"-{word}" not in lower_passage:
-            continue
-        if theirs is None:
-            theirs = [m[0].lower() for m in _TOKEN_RE.finditer(passage)]
-        if kind:
-            found = _kin(word, kind, lemmas, theirs, lowered[i - 1] if i else None, lowered[i + 1 : i + 2])
-        else:
-            found = _prefixed(word, theirs, lowered)
-        if found is not None:
-            out.append(Swap(mine[i], found))
+    read = vocab.src.cached(_read_sentences)
+    for i in b.sentences:
+        if i not in read:
+            start, end = vocab.sentences[i]
+            lower = vocab.src.text[start:end].lower()
+            read[i] = (lower, _COMPOUND_RE.findall(lower) if "-" in lower else [])
+    passage = " ".join(read[i][0] for i in b.sentences)
+    said = sentence.lower()
+    out = _periods(sentence, passage) if _PERIOD_RE.search(sentence) else []
+    theirs = [c for i in b.sentences for c in read[i][1]]
+    if "-" in said or any(head in NEGATING_PREFIXES for head, _ in theirs):
+        out += _prefixed(said, passage, theirs)
+    kinds = {t.text.lower() for t in b.terms if t.text.lower() in KIND_FORMS}
+    if any(not _written(word, passage) for word in kinds):  # the passage writes another form, or another word
+        mine = [m[0] for m in _TOKEN_RE.finditer(said)]
+        words = [m[0] for m in _TOKEN_RE.finditer(passage)]
+        lemmas = {english.lemma(w) for w in mine}
+        for i, word in enumerate(mine):
+            if word in kinds:
+                found = _kin(word, kind_of(word) or "", lemmas, words, mine[i - 1] if i else None, mine[i + 1 : i + 2])
+                if found is not None:
+                    out.append(Swap(sentence[_at(said, word)], found))
     return out
+
+
+def _read_sentences(_src: object) -> dict[int, tuple[str, list[tuple[str, str]]]]:
+    """An English article's sentences, lower-cased, and the compounds of two words each writes (non-GAAP), as
+    ``swaps`` reads them, filled as it asks."""
+    return {}
+
+
+def _at(text: str, word: str) -> slice:
+    start = text.find(word)
+    return slice(start, start + len(word))
+
+
+def _written(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as a word of its own (not a part of a compound: the year of 108-year)."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _periods(sentence: str, passage: str) -> list[Swap]:
     """A quarter or half (Q3, 2H) the passage does not write, where it writes another."""
     mine = set(_PERIOD_RE.findall(sentence))
-    theirs = set(_PERIOD_RE.findall(passage))
+    theirs = {p.upper() for p in _PERIOD_RE.findall(passage.upper())}
     if not mine or not theirs or mine & theirs:
         return []
     return [Swap(min(mine - theirs), min(theirs - mine))]
@@ -95,7 +113,7 @@ def _kin(word: str, kind: str, mine: set[str], theirs: list[str], before: str | 
     third quarter"), when the passage does not write ``word``."""
     own = english.lemma(word)
     lemmas = [english.lemma(t) for t in theirs]
-    if own in lemmas:
+    if own in lemmas or kind not in KINDS:
         return None
     for j, (t, lemma) in enumerate(zip(theirs, lemmas, strict=True)):
         if lemma in KINDS[kind] and lemma != own and lemma not in mine and (
@@ -104,24 +122,27 @@ def _kin(word: str, kind: str, mine: set[str], theirs: list[str], before: str | 
     return None
 
 
-def _prefixed(word: str, theirs: list[str], mine: list[str]) -> str | None:
-    """The passage's form of ``word`` with a negating prefix put on or taken off, or a compound of ``word``'s head
-    whose modifier is the opposite of ``word``'s (on-policy, off-policy), when the passage does not write
-    ``word`` itself and the summary does not write the other form too (non-GAAP and GAAP)."""
-    if word in theirs:
-        return None
-    head, _, rest = word.partition("-")
-    if rest and head in NEGATING_PREFIXES and rest in theirs:
-        return rest  # non-conditional where the passage says conditional
-    for t in theirs:
-        modifier, _, tail = t.partition("-")
-        if not tail or t in mine:
+def _prefixed(said: str, passage: str, theirs: list[tuple[str, str]]) -> list[Swap]:
+    """A word with a negating prefix put on or taken off, or a compound whose modifier is swapped for its
+    opposite (on-policy, off-policy): the summary (``said``, lower-cased) writes one form, the passage only the
+    other. Where the summary writes both (the non-GAAP and the GAAP figures) nothing is swapped."""
+    mine = _COMPOUND_RE.findall(said) if "-" in said else []
+    out = []
+    for head, rest in mine:
+        if (head, rest) in theirs:
             continue
-        if tail == word and modifier in NEGATING_PREFIXES:
-            return t  # negative where the passage says non-negative
-        if rest and tail == rest and modifier in opposites(head) | _OPPOSITE_MODIFIERS.get(head, frozenset()):
-            return t  # on-policy where the passage says off-policy
-    return None
+        if head in NEGATING_PREFIXES and _written(rest, passage) and not _written(rest, said):
+            out.append(Swap(f"{head}-{rest}", rest))  # non-conditional where the passage says conditional
+            continue
+        others = opposites(head) | _OPPOSITE_MODIFIERS.get(head, frozenset())
+        other = next((f"{h}-{r}" for h, r in theirs if r == rest and h in others and (h, r) not in mine), None)
+        if other is not None:
+            out.append(Swap(f"{head}-{rest}", other))  # on-policy where the passage says off-policy
+    for head, rest in theirs:
+        if head in NEGATING_PREFIXES and (head, rest) not in mine and _written(rest, said) \
+                and not _written(rest, passage):
+            out.append(Swap(rest, f"{head}-{rest}"))  # negative where the passage says non-negative
+    return out
 
 
 _OPPOSITE_MODIFIERS = {"on": frozenset({"off"}), "off": frozenset({"on"}), "pre": frozenset({"post"}),

@@ -148,8 +148,11 @@ def _negated_there(vocab: Vocabulary, sentence: int, bearers: list[Term]) -> boo
 def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:
     """The article's sentences that write ``term`` (``Vocabulary.where``), or, when none does, that write it
     otherwise: a country's other name, the name in a name-and-word compound (AI-driven: AI), an English word's
-    derivation. Looked up once an article for each term as written: a summary's headline, sentences, events
-    and labels write the same words again and again."""
+    derivation. A Korean term is looked up once an article as written: a summary's headline, sentences, events
+    and labels write the same words again and again, and each lookup searches the article's text (an English
+    one is a lookup in the article's index, cheaper than the memo)."""
+    if vocab.language != "ko":
+        return _places(vocab, term, written)
     memo = vocab.src.cached(_places_memo)
     key = (term.kind, term.text, term.key, len(term.parts), written)
     found = memo.get(key)
