@@ -24,7 +24,7 @@ from ..words import Term, korean
 from .findings import excerpt, finding
 from .lexicon import opposites
 from .swaps import swaps
-from .wording import Backing, backing, listed, places_of, word_term
+from .wording import Backing, backing, listed, word_term
 from .written import Field, Written
 
 __all__ = ["LANGUAGES", "OPPOSITE_NEAR", "THRESHOLD", "check_wording", "other_language"]
@@ -143,7 +143,7 @@ def _contrary(vocab: Vocabulary, b: Backing) -> list[tuple[Term, str]]:
             here = written & passage
             if not here and written:
                 if near is None:  # how many of the sentence's terms each article sentence writes
-                    near = Counter(i for u in b.terms for i in places_of(vocab, u))
+                    near = Counter(i for p in b.places for i in p)
                 here = {i for i in written if near[i] >= OPPOSITE_NEAR}
             here = {i for i in here if _standalone(vocab, i, other)}
             if here:

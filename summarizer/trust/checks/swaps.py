@@ -167,28 +167,26 @@ def _korean_names(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
         if s not in words:
             start, end = vocab.sentences[s]
             theirs = [_stem(m[0]) for m in _KO_TOKEN_RE.finditer(vocab.src.text[start:end])]
-            at: dict[str, list[int]] = {}
-            for j, u in enumerate(theirs):
-                at.setdefault(u, []).append(j)
-            words[s] = (theirs, frozenset(theirs), at)
-        theirs, there, at = words[s]
+            words[s] = (theirs, frozenset(theirs))
+        theirs, there = words[s]
         if own <= there:
             continue  # the sentence's own words: nothing swapped
+        inside = [w in there for w in mine]
         last = len(mine) - 1
-        for i, word in enumerate(mine):
-            if word in there or (i and mine[i - 1] not in there) or (i < last and mine[i + 1] not in there):
+        for i in [i for i, x in enumerate(inside) if not x]:
+            if (i and not inside[i - 1]) or (i < last and not inside[i + 1]):
                 continue  # not between two words of the passage sentence: nothing to align
+            word = mine[i]
             if any(o.word == word for o in out):
                 continue
-            other = _aligned(mine, i, theirs, at, own)
+            other = _aligned(mine, i, theirs, own)
             if other is not None and _is_name(other) and _is_name(word):
                 out.append(Swap(word, other))
     return out
 
 
-def _sentence_words(_src: object) -> dict[int, tuple[list[str], frozenset[str], dict[str, list[int]]]]:
-    """An article's sentences' words without particles (and where each stands), as ``_korean_names`` reads them,
-    filled as it asks."""
+def _sentence_words(_src: object) -> dict[int, tuple[list[str], frozenset[str]]]:
+    """An article's sentences' words without particles, as ``_korean_names`` reads them, filled as it asks."""
     return {}
 
 
@@ -197,20 +195,14 @@ def _stem(word: str) -> str:
     return next((word[: -len(p)] for p in korean.PARTICLES if word.endswith(p) and len(word) - len(p) >= 2), word)
 
 
-def _aligned(mine: list[str], i: int, theirs: list[str], at: dict[str, list[int]], own: set[str]) -> str | None:
+def _aligned(mine: list[str], i: int, theirs: list[str], own: set[str]) -> str | None:
     """The word of ``theirs`` between the same neighbours as ``mine[i]`` (the one after it only, at a sentence's
-    start; the one before it only, at its end), when it is another word, one that ``mine`` does not write.
-    ``at``: where each word stands in ``theirs``."""
+    start; the one before it only, at its end), when it is another word, one that ``mine`` does not write."""
     word, n, m = mine[i], len(mine), len(theirs)
-    step = 1 if i > 0 else -1
-    for k in at.get(mine[i - step], ()):
-        j = k + step
-        if not 0 <= j < m:
-            continue
-        u = theirs[j]
-        if i + 1 < n and (j + 1 >= m or theirs[j + 1] != mine[i + 1]):
-            continue
-        if u not in own and u not in word and word not in u:
+    for j, u in enumerate(theirs):
+        if (i == 0 or (j > 0 and theirs[j - 1] == mine[i - 1])) and (
+                i == n - 1 or (j + 1 < m and theirs[j + 1] == mine[i + 1])) \
+                and u not in own and u not in word and word not in u:
             return u
     return None
 

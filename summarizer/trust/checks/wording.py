@@ -62,6 +62,8 @@ class Backing:
     share: float
     """The weighted share of the terms that the passage backs (a term apart counts ``APART``): 1.0 when all
     are, or there are none."""
+    places: tuple[frozenset[int], ...] = ()
+    """The article's sentences that write each term, in the order of ``terms``."""
 
     @property
     def names_missing(self) -> tuple[Term, ...]:
@@ -73,38 +75,43 @@ class Backing:
         return tuple(t for t in (*self.missing, *self.apart) if t.kind == "negation")
 
 
-def _weight(term: Term) -> float:
-    return WEIGHTS.get(term.kind, 1.0)
-
-
 def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: frozenset[int] | None = None,
             passage: int = PASSAGE, apart_weight: float = APART) -> Backing:
     """How the article backs ``terms`` (of the text ``written``, whose offsets they carry). ``near``: only
     these article sentences may back them (the words around a figure); the rest of the article makes a term
     apart, not missing. ``apart_weight``: what a term apart counts for in the share."""
-    counted = [t for t in terms if _weight(t) > 0]
+    counted, weights = [], []
+    for t in terms:
+        w = WEIGHTS.get(t.kind, 1.0)
+        if w > 0:
+            counted.append(t)
+            weights.append(w)
     places = [places_of(vocab, t, written[t.start:t.end] if written else None) for t in counted]
-    usable = [p if near is None else p & near for p in places]
+    usable = places if near is None else [p & near for p in places]
     chosen: list[int] = []
-    left = [i for i, p in enumerate(usable) if p]
+    left = [p for p in usable if p]
     for _ in range(passage):
-        votes = Counter(s for i in left for s in usable[i])
+        votes = Counter(s for p in left for s in p)
         if not votes:
             break
-        best = max(votes, key=lambda s: (votes[s], -s))
+        best = min(votes, key=lambda s: (-votes[s], s))
         chosen.append(best)
-        left = [i for i in left if best not in usable[i]]
-    backed = {i for i, p in enumerate(usable) if p & set(chosen)
+        left = [p for p in left if best not in p]
+    picked = set(chosen)
+    backed = {i for i, p in enumerate(usable) if not picked.isdisjoint(p)
               and (counted[i].kind != "negation" or _negation_backed(i, counted, usable, chosen, vocab))}
     missing = tuple(t for t, p in zip(counted, places, strict=True) if not p)
     apart = tuple(t for i, (t, p) in enumerate(zip(counted, places, strict=True)) if p and i not in backed)
-    total = sum(_weight(t) for t in counted)
-    share = 1.0 if total == 0 else (sum(_weight(counted[i]) for i in backed)
-                                    + apart_weight * sum(_weight(t) for t in apart)) / total
+    total = sum(weights)
+    if total == 0:
+        share = 1.0
+    else:
+        share = (sum(weights[i] for i in backed) + apart_weight * sum(
+            w for i, (w, p) in enumerate(zip(weights, places, strict=True)) if p and i not in backed)) / total
     span = None
     if chosen:
         span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])
-    return Backing(tuple(counted), missing, apart, span, tuple(chosen), share)
+    return Backing(tuple(counted), missing, apart, span, tuple(chosen), share, tuple(places))
 
 
 def _negation_backed(i: int, counted: list[Term], usable: list[frozenset[int]], chosen: list[int],
@@ -148,24 +155,7 @@ def _negated_there(vocab: Vocabulary, sentence: int, bearers: list[Term]) -> boo
 def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:
     """The article's sentences that write ``term`` (``Vocabulary.where``), or, when none does, that write it
     otherwise: a country's other name, the name in a name-and-word compound (AI-driven: AI), an English word's
-    derivation. A Korean term is looked up once an article as written: a summary's headline, sentences, events
-    and labels write the same words again and again, and each lookup searches the article's text (an English
-    one is a lookup in the article's index, cheaper than the memo)."""
-    if vocab.language != "ko":
-        return _places(vocab, term, written)
-    memo = vocab.src.cached(_places_memo)
-    key = (term.kind, term.text, term.key, len(term.parts), written)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _places(vocab, term, written)
-    return found
-
-
-def _places_memo(_src: object) -> dict[tuple, frozenset[int]]:
-    return {}
-
-
-def _places(vocab: Vocabulary, term: Term, written: str | None) -> frozenset[int]:
+    derivation."""
     found = vocab.where(term, written)
     if found or term.kind in ("negation", "number"):
         return found

@@ -11,9 +11,9 @@ English is read by simplemma, word by word, in one pass over every field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...contract.summary import ArticleSummary
 from ..article.vocabulary import Vocabulary
@@ -142,6 +142,7 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
     return Written("ko", fields)
 
 
+@lru_cache(maxsize=4096)
 def _bare(stem: str) -> str:
     """The key of a settled word: without a particle the article happened to write after it too (정부와 -> 정부),
     so that two sentences that say the same compare the same."""
@@ -150,6 +151,7 @@ def _bare(stem: str) -> str:
     return next((stem[: -len(p)] for p in korean.PARTICLES if stem.endswith(p) and len(stem) - len(p) >= 2), stem)
 
 
+@lru_cache(maxsize=4096)
 def _is_tail(word: str) -> bool:
     """A particle or ending standing alone (the 로 of 테스트베드(시험대)로)."""
     return korean.stems("가" + word)[-1] == "가" and len(word) <= 3
