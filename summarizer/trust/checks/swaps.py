@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..article.source import Source
-from ..article.vocabulary import Vocabulary, vocabulary
+from ..article.vocabulary import Vocabulary
 from ..words import english, korean
 from .lexicon import KIND_FORMS, KINDS, NEGATING_PREFIXES, kind_of, opposites
 from .wording import Backing
@@ -38,7 +37,7 @@ from .wording import Backing
 __all__ = ["Swap", "swaps"]
 
 _PERIOD_RE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\b")
-_NEGATED_RE = re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(sorted(NEGATING_PREFIXES))})-[a-z]")
+_NEGATED_RE = re.compile(rf"\b(?:{'|'.join(sorted(NEGATING_PREFIXES))})-", re.IGNORECASE)
 _COMPOUND_RE = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?")
 
@@ -60,8 +59,8 @@ def swaps(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
     if vocab.language == "ko":
         return _korean_names(vocab, sentence, b)
     kinds = {t.text.lower() for t in b.terms if t.text.lower() in KIND_FORMS}
-    if not (kinds or "-" in sentence or _PERIOD_RE.search(sentence)) and vocab.src.cached(_negated).isdisjoint(
-            b.sentences):
+    if not (kinds or "-" in sentence or _PERIOD_RE.search(sentence)) and not any(
+            _NEGATED_RE.search(vocab.src.text, *vocab.sentences[i]) for i in b.sentences):
         return []  # no word of a closed kind, no hyphen, no quarter here; no negated compound in the passage
     read = vocab.src.cached(_read_sentences)
     for i in b.sentences:
@@ -85,12 +84,6 @@ def swaps(vocab: Vocabulary, sentence: str, b: Backing) -> list[Swap]:
                 if found is not None:
                     out.append(Swap(sentence[_at(said, word)], found))
     return out
-
-
-def _negated(src: Source) -> frozenset[int]:
-    """The sentences of an English article that write a compound with a negating prefix (non-GAAP)."""
-    vocab = vocabulary(src)
-    return frozenset(vocab.sentence_of(m.start()) for m in _NEGATED_RE.finditer(src.text))
 
 
 def _read_sentences(_src: object) -> dict[int, tuple[str, list[tuple[str, str]]]]:
