@@ -3,9 +3,9 @@ kind, or a word's negating prefix put on or taken off.
 
 A paraphrase rewords with synonyms ("surged" for "increased", "challenging" for "difficult"), which no code
 without a model can tell from a swapped word (a word of the summary that stands between the passage's
-neighbours of another word is as often a synonym as an edit: measured on the tune set, it caught 10 edits and
-cost 36 consistent summaries). But some words have no synonym among their kind, so that one of them where the
-passage writes another is a contradiction the code can show:
+neighbours of another word is as often a synonym as an edit: on the tune set's SummEdits prose, flagging it
+caught 10 edits and cost 36 consistent summaries). But some words have no synonym among their kind, so that
+one of them where the passage writes another is a contradiction the code can show:
 
 - **a word of a closed kind** (``lexicon.KINDS``: units of time, ordinals, weekdays, months; and a year's
   quarters and halves) that the passage does not write, beside a word that the passage writes beside another
