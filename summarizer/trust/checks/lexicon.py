@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..words import english
 
-__all__ = ["ALIASES", "FORMS", "OPPOSITES", "aliases", "opposites"]
+__all__ = ["ALIASES", "FORMS", "KINDS", "KIND_FORMS", "NEGATING_PREFIXES", "OPPOSITES", "aliases", "kind_of", "opposites"]
 
 _PAIRS = """
 increase decrease|increase reduce|increase decline|increase drop|rise fall|rise drop|rise decline|raise lower
@@ -34,6 +34,16 @@ senior junior|previous next|prior current|past future|morning evening|night day|
 employer employee|discount surcharge|software hardware|extensive limited|comprehensive partial|save waste
 substantial minimal|significant minimal|significant negligible|expand contract|expand shrink|expand reduce
 surplus deficit|asset liability|attack defend|ally enemy|peace war|input output|offline online|manual automatic
+surge plunge|surge slump|surge drop|surge fall|soar plunge|soar plummet|soar fall|climb fall|climb drop
+climb decline|jump drop|jump fall|gain fall|gain drop|gain decline|increase fall|increase cut
+rise plunge|rise slump|rise tumble|rise sink|boost hinder|boost hurt|boost reduce|help hinder|help hurt
+enhance diminish|enhance reduce|encourage discourage|permit prohibit|allow prevent|allow prohibit|lift impose
+continue stop|continue halt|continue end|create destroy|give take|hide reveal|join leave|lead follow|keep lose
+maximize minimize|overestimate underestimate|overvalue undervalue|pass fail|praise criticize|praise condemn
+present absent|protect endanger|punish reward|release arrest|release detain|release capture|relax tighten
+tighten loosen|tighten ease|upside downside|wide narrow|broad narrow|survive die|strengthen undermine
+uphold overturn|friend enemy|friend foe|ally rival|legalize ban|open shut|boom bust|bullish bearish
+diverse uniform|diverse homogeneous|success flop|accurate inaccurate|before after|ascend descend
 증가 감소|상승 하락|확대 축소|흑자 적자|찬성 반대|승리 패배|수출 수입|개선 악화|최대 최소|최고 최저|인상 인하
 포함 제외|합법 불법|유죄 무죄|호재 악재|급증 급감|강세 약세|호황 불황|성공 실패|상향 하향|매수 매도|입국 출국
 """
@@ -57,6 +67,26 @@ for _row in _IRREGULAR.replace("\n", "|").split("|"):
 
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """English prefixes that turn a word into its opposite (complete, incomplete; efficient, inefficient)."""
+
+NEGATING_PREFIXES = frozenset({"non", "un", "anti", "semi"})
+"""Prefixes written with a hyphen that change what a word says (non-negative, semi-pro): the word without
+them is another fact."""
+
+_KINDS = """
+time: second minute hour day week month year decade century
+ordinal: first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th
+weekday: monday tuesday wednesday thursday friday saturday sunday
+month: january february april june july august september october november december
+"""
+KINDS: dict[str, frozenset[str]] = {}
+"""Closed kinds of words none of which is a synonym of another: one of them where the passage writes another
+is a swap, not a paraphrase ("months" for "days", "Tuesday" for "Monday"). May and March are left out (a
+verb each)."""
+for _row in _KINDS.strip().splitlines():
+    _kind, _, _members = _row.partition(":")
+    KINDS[_kind] = frozenset(_members.split())
+KIND_FORMS = frozenset({f for m in KINDS.values() for w in m for f in (w, w + "s")} | {"centuries"})
+"""The words of ``KINDS`` as a text writes them (days, months), looked at before any lemma is."""
 
 _COUNTRIES = """
 china chinese|japan japanese|korea korean|russia russian|ukraine ukrainian|france french|germany german
@@ -99,3 +129,10 @@ def opposites(key: str) -> frozenset[str]:
 def aliases(name: str) -> tuple[str, ...]:
     """The other ways to write a country or its adjective (``Chinese``: china; ``U.K.``: uk, britain, ...)."""
     return ALIASES.get(name.lower().replace("’s", "").removesuffix("'s"), ())
+
+
+def kind_of(word: str) -> str | None:
+    """The closed kind (``KINDS``) of a lower-cased English word, by its lemma; ``second`` is an ordinal or a
+    unit of time, whichever the passage writes."""
+    lemma = english.lemma(word)
+    return next((k for k, members in KINDS.items() if lemma in members), None)

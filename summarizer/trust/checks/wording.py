@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..article.vocabulary import STEM, Vocabulary
-from ..words import Term, Word
+from ..words import Term, Word, english
 from .lexicon import aliases
 
-__all__ = ["APART", "PASSAGE", "SCOPE", "WEIGHTS", "Backing", "backing", "listed", "places_of", "word_term"]
+__all__ = ["APART", "PASSAGE", "REACH", "SCOPE", "WEIGHTS", "Backing", "backing", "listed", "places_of", "word_term"]
 
 PASSAGE = 2
 """Article sentences that may back one sentence of a summary together (tuned on benchmarks/data/consistency
@@ -36,6 +36,10 @@ the summary joins from two places; it may be a name swapped for another the arti
 
 SCOPE = 2
 """Words next to a negation that it may bear on (tuned on benchmarks/data/consistency/tune.jsonl)."""
+
+REACH = 3
+"""English: content words after an article's negation that it bears on, when a summary's negation is looked for
+there (tuned on benchmarks/data/consistency/tune.jsonl)."""
 
 WEIGHTS = {"name": 2.0, "number": 0.0}
 """What a term counts for in a sentence's share (1 when not listed): a name twice, a number not at all (the
@@ -58,6 +62,8 @@ class Backing:
     share: float
     """The weighted share of the terms that the passage backs (a term apart counts ``APART``): 1.0 when all
     are, or there are none."""
+    places: tuple[frozenset[int], ...] = ()
+    """The article's sentences that write each term, in the order of ``terms``."""
 
     @property
     def names_missing(self) -> tuple[Term, ...]:
@@ -69,56 +75,81 @@ class Backing:
         return tuple(t for t in (*self.missing, *self.apart) if t.kind == "negation")
 
 
-def _weight(term: Term) -> float:
-    return WEIGHTS.get(term.kind, 1.0)
-
-
 def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: frozenset[int] | None = None,
             passage: int = PASSAGE, apart_weight: float = APART) -> Backing:
     """How the article backs ``terms`` (of the text ``written``, whose offsets they carry). ``near``: only
     these article sentences may back them (the words around a figure); the rest of the article makes a term
     apart, not missing. ``apart_weight``: what a term apart counts for in the share."""
-    counted = [t for t in terms if _weight(t) > 0]
+    counted, weights = [], []
+    for t in terms:
+        w = WEIGHTS.get(t.kind, 1.0)
+        if w > 0:
+            counted.append(t)
+            weights.append(w)
     places = [places_of(vocab, t, written[t.start:t.end] if written else None) for t in counted]
-    usable = [p if near is None else p & near for p in places]
+    usable = places if near is None else [p & near for p in places]
     chosen: list[int] = []
-    left = [i for i, p in enumerate(usable) if p]
+    left = [p for p in usable if p]
     for _ in range(passage):
-        votes = Counter(s for i in left for s in usable[i])
+        votes = Counter(s for p in left for s in p)
         if not votes:
             break
-        best = max(votes, key=lambda s: (votes[s], -s))
+        best = min(votes, key=lambda s: (-votes[s], s))
         chosen.append(best)
-        left = [i for i in left if best not in usable[i]]
-    backed = {i for i, p in enumerate(usable) if p & set(chosen)
-              and (counted[i].kind != "negation" or _negation_backed(i, counted, usable, chosen))}
+        left = [p for p in left if best not in p]
+    picked = set(chosen)
+    backed = {i for i, p in enumerate(usable) if not picked.isdisjoint(p)
+              and (counted[i].kind != "negation" or _negation_backed(i, counted, usable, chosen, vocab))}
     missing = tuple(t for t, p in zip(counted, places, strict=True) if not p)
     apart = tuple(t for i, (t, p) in enumerate(zip(counted, places, strict=True)) if p and i not in backed)
-    total = sum(_weight(t) for t in counted)
-    share = 1.0 if total == 0 else (sum(_weight(counted[i]) for i in backed)
-                                    + apart_weight * sum(_weight(t) for t in apart)) / total
+    total = sum(weights)
+    if total == 0:
+        share = 1.0
+    else:
+        share = (sum(weights[i] for i in backed) + apart_weight * sum(
+            w for i, (w, p) in enumerate(zip(weights, places, strict=True)) if p and i not in backed)) / total
     span = None
     if chosen:
         span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])
-    return Backing(tuple(counted), missing, apart, span, tuple(chosen), share)
+    return Backing(tuple(counted), missing, apart, span, tuple(chosen), share, tuple(places))
 
 
-def _negation_backed(i: int, counted: list[Term], usable: list[frozenset[int]], chosen: list[int]) -> bool:
+def _negation_backed(i: int, counted: list[Term], usable: list[frozenset[int]], chosen: list[int],
+                     vocab: Vocabulary | None = None) -> bool:
     """Whether the passage says the negation ``counted[i]`` where it says what the negation bears on: a sentence
     of the passage holds both a negation and one of the ``SCOPE`` words next to it (after it in English: "does
     not provide"; before it in Korean: 약속하지 않았다). When the article writes none of them, the passage's
     first sentence must hold a negation."""
     step = -1 if any("\uac00" <= c <= "\ud7a3" for c in counted[i].text) else 1
     near: set[int] = set()
+    bearers: list[Term] = []
     j, seen = i + step, 0
     while 0 <= j < len(counted) and seen < SCOPE:
         if counted[j].kind != "negation":
             near |= usable[j]
+            bearers.append(counted[j])
             seen += 1
         j += step
     if near:
-        return bool(usable[i] & near & set(chosen))
+        found = usable[i] & near & set(chosen)
+        if found and step == 1 and vocab is not None:  # English: the article's negation before the word too
+            return any(_negated_there(vocab, s, bearers) for s in found)
+        return bool(found)
     return chosen[0] in usable[i]
+
+
+def _negated_there(vocab: Vocabulary, sentence: int, bearers: list[Term]) -> bool:
+    """Whether the article's ``sentence`` writes a negation with one of ``bearers`` among the ``REACH`` words after
+    it (numbers left out): "do not help" backs "does not help", not "does not provide" where the sentence
+    provides something else."""
+    start, end = vocab.sentences[sentence]
+    words = [w for w in english.words(vocab.src.text[start:end]) if w[2] != "number"]
+    keys = {t.key for t in bearers}
+    stems = {k[:STEM] for k in keys if len(k) >= STEM}
+    for k, w in enumerate(words):
+        if w[2] == "negation" and any(v[1] in keys or v[1][:STEM] in stems for v in words[k + 1 : k + 1 + REACH]):
+            return True
+    return False
 
 
 def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> frozenset[int]:

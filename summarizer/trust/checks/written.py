@@ -11,9 +11,9 @@ English is read by simplemma, word by word, in one pass over every field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...contract.summary import ArticleSummary
 from ..article.vocabulary import Vocabulary
@@ -97,6 +97,7 @@ def _period_letter(text: str, word: Word) -> bool:
 def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
     settled: list[list[Word]] = [[] for _ in texts]
     unsettled: list[tuple[int, int, str]] = []  # (field, offset, text) for the analyser
+    stems: dict[str, str | None] = {}  # a summary writes its words again in its headline, events and labels
     for n, (_, text) in enumerate(texts):
         for m in _KO_WORD_RE.finditer(text):
             if m.start() > 0 and text[m.start() - 1].isdigit():
@@ -106,7 +107,10 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
                 unsettled.append((n, m.start(), word))
                 continue
             # one syllable stands in any article: the analyser says what it is (가 a prefix, 힉 a noun)
-            stem = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
+            if word in stems:
+                stem = stems[word]
+            else:
+                stem = stems[word] = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
             if stem is not None:
                 settled[n].append(Word(stem, _bare(stem), "noun", m.start(), m.start() + len(stem)))
             elif not _is_tail(word):
@@ -138,6 +142,7 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
     return Written("ko", fields)
 
 
+@lru_cache(maxsize=4096)
 def _bare(stem: str) -> str:
     """The key of a settled word: without a particle the article happened to write after it too (정부와 -> 정부),
     so that two sentences that say the same compare the same."""
@@ -146,6 +151,7 @@ def _bare(stem: str) -> str:
     return next((stem[: -len(p)] for p in korean.PARTICLES if stem.endswith(p) and len(stem) - len(p) >= 2), stem)
 
 
+@lru_cache(maxsize=4096)
 def _is_tail(word: str) -> bool:
     """A particle or ending standing alone (the 로 of 테스트베드(시험대)로)."""
     return korean.stems("가" + word)[-1] == "가" and len(word) <= 3

@@ -130,3 +130,56 @@ def test_a_negation_must_stand_where_the_article_says_what_it_negates():
     text = "The company does not provide training to new employees."
     assert found(article, text) == [("text.unsupported", "warning", "summary")]
     assert "the article does not say 'not' (a negation) there" in messages(article, text)[0]
+
+
+def test_the_article_negating_another_word_of_the_sentence_backs_no_negation():
+    # the tune set's scitldr edit: the sentence says "do not help" and "provide", never "not provide"
+    article = "Bias terms do not help performance, and these analyses provide interpretations of the network."
+    assert found(article, "Bias terms do not help performance.") == []
+    assert found(article, "These analyses do not provide interpretations of the network.") == [
+        ("text.unsupported", "warning", "summary")]
+
+
+def test_an_opposite_counts_in_another_sentence_that_says_the_rest():
+    # the tune set's "worsens the quality": the passage most words stand in is not the one contradicted
+    article = ("We propose a model of variational autoencoders for text modeling. Previous work on text generation "
+               "and representations used autoencoders. The model improves the quality of text generation.")
+    text = ("We propose a model of variational autoencoders for text modeling which worsens the quality of text "
+            "generation and representations.")
+    assert found(article, text) == [("text.unsupported", "warning", "summary")]
+    assert "'worsens' is the opposite of what it says there ('improve')" in messages(article, text)[0]
+    assert found(article, text.replace("worsens", "raises")) == []
+
+
+def test_a_word_swapped_for_another_of_its_closed_kind_is_unsupported():
+    article = "Customers who sign up within 30 days receive a 20% discount on the first invoice."
+    assert found(article, "Customers who sign up within 30 days get 20% off their first invoice.") == []
+    text = "Customers who sign up within 30 months get 20% off their first invoice."
+    assert found(article, text) == [("text.unsupported", "warning", "summary")]
+    assert "'months' stands where the passage says 'days'" in messages(article, text)[0]
+    article = "Revenue grew 8% in Q3, the company said."
+    assert found(article, "Revenue grew 8% in Q4.") == [("text.unsupported", "warning", "summary")]
+
+
+def test_a_negating_prefix_put_on_or_taken_off_is_unsupported():
+    article = ("We extended a tensor decomposition based on non-negative matrix factorization. "
+               "An algorithm is introduced for learning with off-policy updates and conditional information.")
+    assert found(article, "We extended a tensor decomposition based on non-negative matrix factorization.") == []
+    assert found(article, "We extended a tensor decomposition based on negative matrix factorization.") == [
+        ("text.unsupported", "warning", "summary")]
+    assert found(article, "An algorithm is introduced for learning with on-policy updates.") == [
+        ("text.unsupported", "warning", "summary")]
+    assert found(article, "An algorithm is introduced for learning with non-conditional information.") == [
+        ("text.unsupported", "warning", "summary")]
+    # both forms written by the summary: the non-GAAP and the GAAP figures, no swap
+    article = "Net income on a non-GAAP basis was $94.8 million, and GAAP net income was $80 million."
+    assert found(article, "Net income fell on both a non-GAAP and GAAP basis.") == []
+
+
+def test_a_korean_name_put_in_the_place_of_another_is_unsupported():
+    # the synthetic Korean tune set's name edits: one of the article's names for another, the rest unchanged
+    sentence = "이날 이재명 대통령은 APEC정상회의를 계기로 방한한 젠슨 황 엔비디아 최고경영자(CEO)를 만났다."
+    assert found(A000, sentence) == []
+    text = sentence.replace("이재명 대통령은", "네이버 대통령은")
+    assert found(A000, text) == [("text.unsupported", "warning", "summary")]
+    assert "'네이버' stands where the passage says '이재명'" in messages(A000, text)[0]
