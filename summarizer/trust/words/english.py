@@ -80,13 +80,16 @@ def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for line in text.split("\n"):
         starts.update(line_start + s for s, _ in sentence_spans(line))
         line_start += len(line) + 1
+    # a word opens a sentence where only spaces and opening marks stand between a sentence start and it, or
+    # where it starts the text or a line: one set, asked once a word
     opening = _openings(text, starts)
-    forms: dict[str, tuple[str, str, str] | None] = {}  # what a form is, worked out once a text
+    opening.update(_line_starts(text))
+    forms: dict[str, tuple[str, str, str] | None] = {}  # what a form is: the shared cache's answer, kept a text
     first = True
     for m in _WORD_RE.finditer(text):
         form = m[0]
         start = m.start()
-        if start in opening or text[start - 1 : start] in ("", "\n"):
+        if start in opening:
             first = True
         try:
             what = forms[form]
@@ -103,9 +106,21 @@ def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         first = False
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: 0, and after every line break."""
+    out, at = [0], text.find("\n")
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find("\n", at + 1)
+    return out
+
+
+@lru_cache(maxsize=16384)
 def _form(form: str) -> tuple[str, str, str] | None:
     """``(kind, key, key as a name)`` of a word as written; None for a function word. The key as a name is empty
-    when the word is not capitalised (it is a name only inside a sentence, which the caller knows)."""
+    when the word is not capitalised (it is a name only inside a sentence, which the caller knows). It depends on
+    the form alone, so it is kept by form, as ``lemma`` is: an article writes a form many times, and a batch
+    its language's common words."""
     lower = form.lower().replace("’", "'")
     if form[0].isdigit():
         return "number", form.replace(",", ""), ""
