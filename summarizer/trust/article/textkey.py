@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["TextKey", "clip", "key_of"]
+__all__ = ["TextKey", "clip", "key_of", "key_offsets"]
 
 _QUOTE_MARKS = "\"'`´“”„‟‘’‚‛«»‹›「」『』〝〞〟″′＂＇"
 _FOLD = {ord(c): '"' for c in _QUOTE_MARKS}
@@ -264,6 +264,41 @@ class TextKey:
 def key_of(text: str) -> str:
     """The key of a short text (a quote, a name), without the offset map."""
     return _chunk_key(text)
+
+
+_JOINED_RE = re.compile(rf"[\u1100-\u11ff]|{_MARKS}")
+"""What the key may join with the character before it (a decomposed Hangul syllable, a combining mark)."""
+_ONE_FOR_ONE = "\n\x20-\x7e\uac00-\ud7a3·" + "".join(re.escape(chr(c)) for c, to in _FOLD.items() if len(to) == 1)
+_OTHER_THAN_ONE_RE = re.compile(f"[^{_ONE_FOR_ONE}]")
+"""A character whose key is not one character of its own: printable ASCII, Hangul syllables, the middle dot and
+the quote marks, dashes and dots the key folds are (each NFKC as it is, and none joined with another), and the
+space and the line break are dropped."""
+
+
+def key_offsets(text: str, offsets: list[int]) -> list[int] | None:
+    """Where each of the increasing ``offsets`` of ``text`` falls in its key: ``len(key_of(text[:o]))``, counted
+    without making a key. ``None`` when the text holds something the key joins with what stands before it
+    (decomposed Hangul, combining marks); in any other text the key is made character by character, a piece's
+    key is as long as its characters' keys put together, and those are counted in C but for the few characters
+    whose key is not one character of their own (other spaces, an ellipsis, ⑤, ㈜)."""
+    if _JOINED_RE.search(text) is not None:
+        return None
+    odd = [(m.start(), _key_length(m[0]) - 1) for m in _OTHER_THAN_ONE_RE.finditer(text)]
+    out, k, previous, j = [], 0, 0, 0
+    for at in offsets:
+        k += at - previous - text.count(" ", previous, at) - text.count("\n", previous, at)
+        while j < len(odd) and odd[j][0] < at:
+            k += odd[j][1]
+            j += 1
+        out.append(k)
+        previous = at
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _key_length(c: str) -> int:
+    """How long the key of the one character ``c`` is, standing alone."""
+    return 0 if c.isspace() or c in _ZERO_WIDTH else len(_fold_char(c))
 
 
 def clip(text: str, limit: int) -> str:

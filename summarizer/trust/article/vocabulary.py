@@ -25,7 +25,7 @@ from ..words import Term, korean, language_of
 from ..words import english as english_words
 from ..words.english import sentence_spans
 from .source import Source
-from .textkey import key_of
+from .textkey import key_of, key_offsets
 
 __all__ = ["STEM", "Vocabulary", "article_language", "vocabulary"]
 
@@ -259,6 +259,10 @@ def _build(src: Source) -> Vocabulary:
             latin[english_words.lemma(m[0])].add(sentence(m.start()))
         negations.update(sentence(m.start()) for m in _KO_NEGATION_RE.finditer(text))
     else:
+        # The sentences of each word as written and its key, first; then each of those once, under its keys. (An
+        # article writes a word many times: its keys are worked out once, in the order the words come, so the
+        # dict's order is the one a word-by-word pass gives.)
+        places: dict[tuple[str, str], set[int]] = {}
         after, n = 0, len(starts)  # the starts at or before the word: the words come in order, so this only grows
         for form, key, kind, start, _ in english_words.words(text):
             while after < n and starts[after] <= start:
@@ -267,15 +271,33 @@ def _build(src: Source) -> Vocabulary:
             if kind == "negation":
                 negations.add(i)
                 continue
-            latin[key].add(i)
+            try:
+                places[form, key].add(i)
+            except KeyError:
+                places[form, key] = {i}
+        for (form, key), found in places.items():
+            latin[key] |= found
             lower = form.lower().replace("’", "'")
             if lower.endswith("'s"):
                 lower = lower[:-2]
             if lower != key:
-                latin[lower].add(i)
+                latin[lower] |= found
             if "-" in key:
                 for part in key.split("-"):
-                    latin[english_words.lemma(part)].add(i)
+                    latin[english_words.lemma(part)] |= found
+    stems: dict[str, list[str]] = defaultdict(list)
+    for k in latin:
+        if len(k) >= STEM:
+            stems[k[:STEM]].append(k)
+    return Vocabulary(src, language, spans, starts, src.key.key.lower(), _key_starts(text, spans), dict(latin),
+                      dict(stems), frozenset(negations))
+
+
+def _key_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where each sentence starts in the text's key."""
+    found = key_offsets(text, [s for s, _ in spans])
+    if found is not None:
+        return found
     key_starts, k, previous = [], 0, 0
     for start, end in spans:  # the key of the text is the keys of its pieces, cut between sentences
         gap = text[previous:start]
@@ -283,9 +305,4 @@ def _build(src: Source) -> Vocabulary:
         key_starts.append(k)
         k += len(key_of(text[start:end]))
         previous = end
-    stems: dict[str, list[str]] = defaultdict(list)
-    for k in latin:
-        if len(k) >= STEM:
-            stems[k[:STEM]].append(k)
-    return Vocabulary(src, language, spans, starts, src.key.key.lower(), key_starts, dict(latin), dict(stems),
-                      frozenset(negations))
+    return key_starts
