@@ -264,7 +264,7 @@ def _build(src: Source) -> Vocabulary:
         # dict's order is the one a word-by-word pass gives.)
         places: dict[tuple[str, str], set[int]] = {}
         after, n = 0, len(starts)  # the starts at or before the word: the words come in order, so this only grows
-        for form, key, kind, start, _ in english_words.words(text):
+        for form, key, kind, start, _ in english_words.words(text, starts):  # (its sentences, found above)
             while after < n and starts[after] <= start:
                 after += 1
             i = after - 1 if after else 0  # sentence(start)

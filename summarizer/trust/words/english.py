@@ -8,7 +8,7 @@ of its sentence is taken as part of a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import simplemma
@@ -73,13 +73,20 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    """The content words of ``text``: ``(form, lemma, kind, start, end)``, offsets into ``text``."""
+def words(text: str, sentence_starts: Iterable[int] | None = None) -> Iterator[tuple[str, str, str, int, int]]:
+    """The content words of ``text``: ``(form, lemma, kind, start, end)``, offsets into ``text``.
+
+    ``sentence_starts``: where the sentences of its lines start (``sentence_spans`` of each line, as offsets into
+    ``text``), when the caller has them; a piece of only whitespace (a line's last, or a blank line) may be left
+    out: no word follows it on its line."""
     starts = {0}
-    line_start = 0
-    for line in text.split("\n"):
-        starts.update(line_start + s for s, _ in sentence_spans(line))
-        line_start += len(line) + 1
+    if sentence_starts is not None:
+        starts.update(sentence_starts)
+    else:
+        line_start = 0
+        for line in text.split("\n"):
+            starts.update(line_start + s for s, _ in sentence_spans(line))
+            line_start += len(line) + 1
     # a word opens a sentence where only spaces and opening marks stand between a sentence start and it, or
     # where it starts the text or a line: one set, asked once a word
     opening = _openings(text, starts)
