@@ -262,22 +262,10 @@ def _build(src: Source) -> Vocabulary:
                 after += 1
             negations.add(after - 1 if after else 0)
     else:
-        # The sentences of each word as written and its key, first; then each of those once, under its keys. (An
-        # article writes a word many times: its keys are worked out once, in the order the words come, so the
-        # dict's order is the one a word-by-word pass gives.)
-        places: dict[tuple[str, str], set[int]] = {}
-        after = 0  # the starts at or before the word: the words come in order, so this only grows
-        for form, key, kind, start, _ in english_words.words(text, starts):  # (its sentences, found above)
-            while after < n and starts[after] <= start:
-                after += 1
-            i = after - 1 if after else 0  # sentence(start)
-            if kind == "negation":
-                negations.add(i)
-                continue
-            try:
-                places[form, key].add(i)
-            except KeyError:
-                places[form, key] = {i}
+        # The sentences of each word as written and its key, first (one pass over the words); then each of those
+        # once, under its keys. (An article writes a word many times: its keys are worked out once, in the order
+        # the words first come, so the dict's order is the one a word-by-word pass gives.)
+        places, negations = english_words.word_places(text, starts)
         for (form, key), found in places.items():
             latin[key] |= found
             lower = form.lower().replace("’", "'")

@@ -8,12 +8,12 @@ of its sentence is taken as part of a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 import simplemma
 
-__all__ = ["FUNCTION_WORDS", "NEGATIONS", "lemma", "sentence_spans", "words"]
+__all__ = ["FUNCTION_WORDS", "NEGATIONS", "lemma", "sentence_spans", "word_places", "words"]
 
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _WORD_RE = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])(?:\.(?:[A-Za-z]\.)+|(?:[A-Za-z'’-]*[A-Za-z])?)|(?<=\d)(?:[\d,.]*\d)?)")
@@ -73,24 +73,14 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words(text: str, sentence_starts: Iterable[int] | None = None) -> Iterator[tuple[str, str, str, int, int]]:
-    """The content words of ``text``: ``(form, lemma, kind, start, end)``, offsets into ``text``.
-
-    ``sentence_starts``: where the sentences of its lines start (``sentence_spans`` of each line, as offsets into
-    ``text``), when the caller has them; a piece of only whitespace (a line's last, or a blank line) may be left
-    out: no word follows it on its line."""
+def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """The content words of ``text``: ``(form, lemma, kind, start, end)``, offsets into ``text``."""
     starts = {0}
-    if sentence_starts is not None:
-        starts.update(sentence_starts)
-    else:
-        line_start = 0
-        for line in text.split("\n"):
-            starts.update(line_start + s for s, _ in sentence_spans(line))
-            line_start += len(line) + 1
-    # a word opens a sentence where only spaces and opening marks stand between a sentence start and it, or
-    # where it starts the text or a line: one set, asked once a word
-    opening = _openings(text, starts)
-    opening.update(_line_starts(text))
+    line_start = 0
+    for line in text.split("\n"):
+        starts.update(line_start + s for s, _ in sentence_spans(line))
+        line_start += len(line) + 1
+    opening = _opening(text, starts)
     forms: dict[str, tuple[str, str, str] | None] = {}  # what a form is: the shared cache's answer, kept a text
     first = True
     for m in _WORD_RE.finditer(text):
@@ -111,6 +101,53 @@ def words(text: str, sentence_starts: Iterable[int] | None = None) -> Iterator[t
             else:
                 yield form, key, "word", start, m.end()
         first = False
+
+
+def word_places(text: str, sentence_starts: list[int]) -> tuple[dict[tuple[str, str], set[int]], set[int]]:
+    """``words(text)`` by sentence, in one pass (an article's vocabulary reads every word of it): for each content
+    word as written and its key, in the order they first come, the sentences that hold it, and the sentences that
+    hold a negation. A sentence is its index in ``sentence_starts``: where the sentences of the text's lines start
+    (``sentence_spans`` of each line, as offsets into ``text``), sorted; a piece of only whitespace (a line's last,
+    or a blank line) may be left out, since no word follows it on its line."""
+    opening = _opening(text, {0, *sentence_starts})
+    forms: dict[str, tuple[str, str, str] | None] = {}
+    places: dict[tuple[str, str], set[int]] = {}
+    negations: set[int] = set()
+    after, n = 0, len(sentence_starts)  # the starts at or before the word: the words come in order
+    first = True
+    for m in _WORD_RE.finditer(text):
+        form = m[0]
+        start = m.start()
+        if start in opening:
+            first = True
+        try:
+            what = forms[form]
+        except KeyError:
+            what = forms[form] = _form(form)
+        if what is not None:
+            kind, key, name_key = what
+            while after < n and sentence_starts[after] <= start:
+                after += 1
+            i = after - 1 if after else 0
+            if kind == "negation":
+                negations.add(i)
+            else:  # as words() gives it: a capitalised word inside a sentence is a name, keyed as one
+                if kind == "word" and name_key and (not first or "." in form):
+                    key = name_key
+                try:
+                    places[form, key].add(i)
+                except KeyError:
+                    places[form, key] = {i}
+        first = False
+    return places, negations
+
+
+def _opening(text: str, starts: set[int]) -> set[int]:
+    """Where a word opens a sentence: where only spaces and opening marks stand between a sentence start and it,
+    or where it starts the text or a line (one set, asked once a word)."""
+    opening = _openings(text, starts)
+    opening.update(_line_starts(text))
+    return opening
 
 
 def _line_starts(text: str) -> list[int]:
