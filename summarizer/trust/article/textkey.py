@@ -281,9 +281,10 @@ def key_offsets(text: str, offsets: list[int]) -> list[int] | None:
     (decomposed Hangul, combining marks); in any other text the key is made character by character, a piece's
     key is as long as its characters' keys put together, and those are counted in C but for the few characters
     whose key is not one character of their own (other spaces, an ellipsis, ⑤, ㈜)."""
-    if _JOINED_RE.search(text) is not None:
+    others = [(m.start(), m[0]) for m in _OTHER_THAN_ONE_RE.finditer(text)]  # (what the key joins among them)
+    if any(_JOINED_RE.match(c) for _, c in others):
         return None
-    odd = [(m.start(), _key_length(m[0]) - 1) for m in _OTHER_THAN_ONE_RE.finditer(text)]
+    odd = [(at, _key_length(c) - 1) for at, c in others]
     out, k, previous, j = [], 0, 0, 0
     for at in offsets:
         k += at - previous - text.count(" ", previous, at) - text.count("\n", previous, at)
