@@ -231,15 +231,20 @@ class TextKey:
         """Where each line of chunk ``i`` starts, in the text and in the key (offsets into the chunk's)."""
         chunk = self.text[self._chunk_t[i] : self._chunk_end(i)]
         lines = chunk.split("\n")
-        keys = [_chunk_key(line) for line in lines]
-        if "".join(keys) != self.key[self._chunk_k[i] : self._chunk_key_end(i)]:
-            return [0], [0], [None]
-        t_starts, k_starts, t, k = [], [], 0, 0
-        for line, key in zip(lines, keys, strict=True):
+        t_starts, t = [], 0
+        for line in lines:
             t_starts.append(t)
-            k_starts.append(k)
             t += len(line) + 1
-            k += len(key)
+        # Counted without a key of every line where nothing is joined (there the lines' keys make the chunk's)
+        k_starts = key_offsets(chunk, t_starts)
+        if k_starts is None:
+            keys = [_chunk_key(line) for line in lines]
+            if "".join(keys) != self.key[self._chunk_k[i] : self._chunk_key_end(i)]:
+                return [0], [0], [None]
+            k_starts, k = [], 0
+            for key in keys:
+                k_starts.append(k)
+                k += len(key)
         return t_starts, k_starts, [None] * len(lines)
 
     def start_of(self, k: int) -> int:
