@@ -41,8 +41,6 @@ English alternatives cost a try at every word, so they run only where a month's 
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIX_RE = re.compile("|".join(_MONTH_PREFIXES))
 """Any of them in the text: one scan, not twelve."""
-_DAY_RE = re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일|\b{_MONTH}\s+(?P<d2>\d{{1,2}})\b"
-                           rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname3>{_MONTH_NAMES})\b")
 _DAY_RE = re.compile(r"(?P<d>\d(?<![\d.]\d)\d?)\s*일")
 _YEAR_RE = re.compile(r"(?P<y>(?:19|20)(?<![\d.,]\d\d)\d\d)(?![\d,]|\.\d)")
 _RELATIVE = {"그저께": -2, "그제": -2, "어제": -1, "전날": -1, "오늘": 0, "이날": 0, "당일": 0, "내일": 1,
@@ -104,7 +102,10 @@ def _dates(src: Source) -> Dates:
     text = src.text
     if not _has_dates(text):
         return Dates(frozenset(), frozenset(), frozenset(), ())
-    full_re, year_month_re, month_day_re = _PATTERNS[_MONTH_PREFIX_RE.search(text) is not None]
+    named = _MONTH_PREFIX_RE.search(text) is not None
+    full_re, year_month_re, month_day_re = _PATTERNS[named]
+    # The Korean patterns need their words (년, 월, 일): a text that lacks one is not scanned for them.
+    has_month, has_day = "월" in text, "일" in text
     full: set[date] = set()
     shown: list[str] = []
     for m in full_re.finditer(text):
@@ -120,18 +121,18 @@ def _dates(src: Source) -> Dates:
             full.add(found)
             shown.append(m[0])
     year_months = {(d.year, d.month) for d in full}
-    for m in year_month_re.finditer(text):
+    for m in year_month_re.finditer(text) if named or (has_month and "년" in text) else ():
         month = int(m["m"]) if m["m"] else _month(m, "mname")
         if month and 1 <= month <= 12:
             year_months.add((int(m["y"] or m["y2"]), month))
     month_days: set[tuple[int, int]] = set()
-    for m in month_day_re.finditer(text):
+    for m in month_day_re.finditer(text) if named or (has_month and has_day) else ():
         month = int(m["m"]) if m["m"] else _month(m, "mname") if m["d2"] else _month(m, "mname3")
         day = int(m["d"] or m["d2"] or m["d3"])
         if month and 1 <= month <= 12 and 1 <= day <= 31:
             month_days.add((month, day))
             shown.append(m[0])
-    days = {int(m["d"]) for m in _DAY_RE.finditer(text) if 1 <= int(m["d"]) <= 31}
+    days = {int(m["d"]) for m in (_DAY_RE.finditer(text) if has_day else ()) if 1 <= int(m["d"]) <= 31}
     shown += [f"{d}일" for d in sorted(days)]
     years = {int(m["y"]) for m in _YEAR_RE.finditer(text)}
     shown += [str(y) for y in sorted(years)]

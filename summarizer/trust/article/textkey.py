@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["TextKey", "clip", "key_of"]
+__all__ = ["TextKey", "clip", "key_of", "key_offsets"]
 
 _QUOTE_MARKS = "\"'`´“”„‟‘’‚‛«»‹›「」『』〝〞〟″′＂＇"
 _FOLD = {ord(c): '"' for c in _QUOTE_MARKS}
@@ -231,15 +231,20 @@ class TextKey:
         """Where each line of chunk ``i`` starts, in the text and in the key (offsets into the chunk's)."""
         chunk = self.text[self._chunk_t[i] : self._chunk_end(i)]
         lines = chunk.split("\n")
-        keys = [_chunk_key(line) for line in lines]
-        if "".join(keys) != self.key[self._chunk_k[i] : self._chunk_key_end(i)]:
-            return [0], [0], [None]
-        t_starts, k_starts, t, k = [], [], 0, 0
-        for line, key in zip(lines, keys, strict=True):
+        t_starts, t = [], 0
+        for line in lines:
             t_starts.append(t)
-            k_starts.append(k)
             t += len(line) + 1
-            k += len(key)
+        # Counted without a key of every line where nothing is joined (there the lines' keys make the chunk's)
+        k_starts = key_offsets(chunk, t_starts)
+        if k_starts is None:
+            keys = [_chunk_key(line) for line in lines]
+            if "".join(keys) != self.key[self._chunk_k[i] : self._chunk_key_end(i)]:
+                return [0], [0], [None]
+            k_starts, k = [], 0
+            for key in keys:
+                k_starts.append(k)
+                k += len(key)
         return t_starts, k_starts, [None] * len(lines)
 
     def start_of(self, k: int) -> int:
@@ -264,6 +269,42 @@ class TextKey:
 def key_of(text: str) -> str:
     """The key of a short text (a quote, a name), without the offset map."""
     return _chunk_key(text)
+
+
+_JOINED_RE = re.compile(rf"[\u1100-\u11ff]|{_MARKS}")
+"""What the key may join with the character before it (a decomposed Hangul syllable, a combining mark)."""
+_ONE_FOR_ONE = "\n\x20-\x7e\uac00-\ud7a3·" + "".join(re.escape(chr(c)) for c, to in _FOLD.items() if len(to) == 1)
+_OTHER_THAN_ONE_RE = re.compile(f"[^{_ONE_FOR_ONE}]")
+"""A character whose key is not one character of its own: printable ASCII, Hangul syllables, the middle dot and
+the quote marks, dashes and dots the key folds are (each NFKC as it is, and none joined with another), and the
+space and the line break are dropped."""
+
+
+def key_offsets(text: str, offsets: list[int]) -> list[int] | None:
+    """Where each of the increasing ``offsets`` of ``text`` falls in its key: ``len(key_of(text[:o]))``, counted
+    without making a key. ``None`` when the text holds something the key joins with what stands before it
+    (decomposed Hangul, combining marks); in any other text the key is made character by character, a piece's
+    key is as long as its characters' keys put together, and those are counted in C but for the few characters
+    whose key is not one character of their own (other spaces, an ellipsis, ⑤, ㈜)."""
+    others = [(m.start(), m[0]) for m in _OTHER_THAN_ONE_RE.finditer(text)]  # (what the key joins among them)
+    if any(_JOINED_RE.match(c) for _, c in others):
+        return None
+    odd = [(at, _key_length(c) - 1) for at, c in others]
+    out, k, previous, j = [], 0, 0, 0
+    for at in offsets:
+        k += at - previous - text.count(" ", previous, at) - text.count("\n", previous, at)
+        while j < len(odd) and odd[j][0] < at:
+            k += odd[j][1]
+            j += 1
+        out.append(k)
+        previous = at
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _key_length(c: str) -> int:
+    """How long the key of the one character ``c`` is, standing alone."""
+    return 0 if c.isspace() or c in _ZERO_WIDTH else len(_fold_char(c))
 
 
 def clip(text: str, limit: int) -> str:

@@ -25,7 +25,7 @@ from ..words import Term, korean, language_of
 from ..words import english as english_words
 from ..words.english import sentence_spans
 from .source import Source
-from .textkey import key_of
+from .textkey import key_of, key_offsets
 
 __all__ = ["STEM", "Vocabulary", "article_language", "vocabulary"]
 
@@ -121,20 +121,17 @@ class Vocabulary:
         if len(term.parts) > 1:  # (its parts are looked up one by one, and kept)
             return self._korean(term, written) if _SYLLABLE_RE.search(term.text) else self._latin(term)
         memo = (term.text, term.key, term.kind, written)
-        try:
-            return self._where[memo]
-        except KeyError:
-            pass
-        found = self._where[memo] = (self._korean(term, written) if _SYLLABLE_RE.search(term.text)
-                                     else self._latin(term))
+        found = self._where.get(memo)  # (not a KeyError caught: most lookups of an article are its first)
+        if found is None:
+            found = self._where[memo] = (self._korean(term, written) if _SYLLABLE_RE.search(term.text)
+                                         else self._latin(term))
         return found
 
     def written(self, form: str) -> bool:
         """Whether the article writes ``form`` (a Korean stem; Latin letters as a whole word)."""
-        try:
-            return self._written[form]
-        except KeyError:
-            pass
+        found = self._written.get(form)
+        if found is not None:
+            return found
         key = _key(form)
         if key[-1:] in _LATIN or key[:1] in _LATIN:
             found = bool(self._in_key(key, latin=True))
@@ -162,10 +159,9 @@ class Vocabulary:
         return frozenset().union(*places) if all(places) else frozenset()
 
     def _in_key(self, form: str, latin: bool = False) -> frozenset[int]:
-        try:
-            return self._found[form, latin]
-        except KeyError:
-            pass
+        found = self._found.get((form, latin))
+        if found is not None:
+            return found
         key, out, k = self.lowered_key, set(), self.lowered_key.find(form)
         starts, size, n = self.key_starts, len(form), len(self.key_starts)
         while k >= 0 and len(out) < _MAX_PLACES:
@@ -248,34 +244,51 @@ def _build(src: Source) -> Vocabulary:
     language = article_language(src)
     spans = sentence_spans_of(text, language)
     starts = [s for s, _ in spans]
-
-    def sentence(offset: int) -> int:
-        return max(0, bisect_right(starts, offset) - 1)
-
+    n = len(starts)
     latin: dict[str, set[int]] = defaultdict(set)
     negations: set[int] = set()
     if language == "ko":
+        # (the sentence of each match: the matches come in order, so the starts at or before one only grow)
+        after, lemma = 0, english_words.lemma
         for m in _LATIN_WORD_RE.finditer(text):
-            latin[english_words.lemma(m[0])].add(sentence(m.start()))
-        negations.update(sentence(m.start()) for m in _KO_NEGATION_RE.finditer(text))
-    else:
-        after, n = 0, len(starts)  # the starts at or before the word: the words come in order, so this only grows
-        for form, key, kind, start, _ in english_words.words(text):
+            start = m.start()
             while after < n and starts[after] <= start:
                 after += 1
-            i = after - 1 if after else 0  # sentence(start)
-            if kind == "negation":
-                negations.add(i)
-                continue
-            latin[key].add(i)
+            latin[lemma(m[0])].add(after - 1 if after else 0)
+        after = 0
+        for m in _KO_NEGATION_RE.finditer(text):
+            start = m.start()
+            while after < n and starts[after] <= start:
+                after += 1
+            negations.add(after - 1 if after else 0)
+    else:
+        # The sentences of each word as written and its key, first (one pass over the words); then each of those
+        # once, under its keys. (An article writes a word many times: its keys are worked out once, in the order
+        # the words first come, so the dict's order is the one a word-by-word pass gives.)
+        places, negations = english_words.word_places(text, starts)
+        for (form, key), found in places.items():
+            latin[key] |= found
             lower = form.lower().replace("’", "'")
             if lower.endswith("'s"):
                 lower = lower[:-2]
             if lower != key:
-                latin[lower].add(i)
+                latin[lower] |= found
             if "-" in key:
                 for part in key.split("-"):
-                    latin[english_words.lemma(part)].add(i)
+                    latin[english_words.lemma(part)] |= found
+    stems: dict[str, list[str]] = defaultdict(list)
+    for k in latin:
+        if len(k) >= STEM:
+            stems[k[:STEM]].append(k)
+    return Vocabulary(src, language, spans, starts, src.key.key.lower(), _key_starts(text, spans), dict(latin),
+                      dict(stems), frozenset(negations))
+
+
+def _key_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where each sentence starts in the text's key."""
+    found = key_offsets(text, [s for s, _ in spans])
+    if found is not None:
+        return found
     key_starts, k, previous = [], 0, 0
     for start, end in spans:  # the key of the text is the keys of its pieces, cut between sentences
         gap = text[previous:start]
@@ -283,9 +296,4 @@ def _build(src: Source) -> Vocabulary:
         key_starts.append(k)
         k += len(key_of(text[start:end]))
         previous = end
-    stems: dict[str, list[str]] = defaultdict(list)
-    for k in latin:
-        if len(k) >= STEM:
-            stems[k[:STEM]].append(k)
-    return Vocabulary(src, language, spans, starts, src.key.key.lower(), key_starts, dict(latin), dict(stems),
-                      frozenset(negations))
+    return key_starts

@@ -94,6 +94,7 @@ _AFTER_MENTION_RE = re.compile(
 _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
 _AFTER_CLOSING_RE = re.compile(r"[\"”’]\s+(?=[A-Z\"“])")
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
+_LATIN_OR_BREAK = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\n")
 _OPENING = "\"“「『"
 _CLOSE_RE = re.compile(r"[\s,.!?”\"’'\x00]*")
 _CONTINUATION_KO_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(sorted(set(CONTINUATIONS_KO), key=len, reverse=True))})"
@@ -118,8 +119,11 @@ class _Analysis:
         self.masked = "".join(parts)
         # not after a title's abbreviation or an initial: "said former Gov. Ed Rendell", "Jacob J. Lew said"
         masked = self.masked
+        # (an abbreviation ends with a Latin letter: only a full stop after one, or after a line break, which "$"
+        # may stand before, needs the pattern)
         self.boundaries = [m.end() for m in _BOUNDARY_RE.finditer(masked) if masked[m.start()] != "."
-                           or not _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start())]
+                           or not (m.start() > 0 and (masked[m.start() - 1] in _LATIN_OR_BREAK)
+                                   and _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start()))]
         # a quotation that ends its sentence: “I'm not only no, I'm hell no.” If Hillary Clinton wants...
         # (not “Pat Kennedy is the greatest!!!” McDonough wrote)
         ends = [m.end() for s, e in src.quoted_passages if 0 < e and text[e - 1] in ".!?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
 from itertools import accumulate
 
 from .lexicon import (
@@ -19,13 +20,20 @@ from .lexicon import (
     NAME_WORD_EN,
     SENTENCE_OPENERS_EN,
     TITLES_EN,
+    alternation,
 )
 
 __all__ = ["bare_name", "english_people", "english_surnames"]
 
 _CAP = NAME_WORD_EN
+_CAP_HEAD = "(?:[A-Z]['’])?[A-Z][a-z]+"
+assert _CAP.startswith(_CAP_HEAD)
+# The first word opens with its capital, then asks that no letter stands before it: the \b before a capital, after
+# it, so that the regex engine skips to the capitals instead of trying every position ("O'Neil" still tried with
+# its apostrophe first).
+_FIRST_CAP = rf"[A-Z](?<!\w[A-Z])(?:['’][A-Z])?[a-z]+{_CAP[len(_CAP_HEAD):]}"
 # up to six words: a role may come first ("Japanese Defense Minister Gen Nakatani")
-_NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}}\b")
+_NAME_RE = re.compile(rf"{_FIRST_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,5}}\b")
 _STOP_FIRST = frozenset(
     "The A An In On At For But And If When While This That These Those It Its As After Before During With From By Our "
     "South North East West New Korea Korean United Asia Asian Pacific European Chinese Japanese American Seoul "
@@ -39,14 +47,19 @@ _ORG_WORDS = frozenset(
     "Fund Exchange Commission Authority Government Administration Assembly Court Police Service Airlines Energy "
     "Chemical Steel Hynix Semiconductor Nvidia Samsung Hyundai Naver Apple Google Microsoft OpenAI".split()
 )
-_ROLE_WORDS = (
+_ROLE_BASE = (
     r"chief executive|executive|chief|ceo|CEO|president|minister|spokes\w+|analyst|economist|director|chair\w*|"
     r"founder|co-founder|professor|secretary|governor|senator|official|head|leader|manager|researcher|adviser|"
     r"advisor|lawmaker|mayor|ambassador|strategist|partner|investor|scientist|engineer|officer|council\w*|speaker|"
-    r"democrat|republican|candidate|nominee|hopeful|rival|former|"
-    + "|".join(re.escape(t) for t in TITLES_EN)
+    r"democrat|republican|candidate|nominee|hopeful|rival|former"
 )
-_ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_WORDS})(?:\s+(?:{_ROLE_WORDS}))?)\s+$")
+_ROLE_WORDS = _ROLE_BASE + "|" + "|".join(re.escape(t) for t in TITLES_EN)
+# The same role words as one trie (the three patterns among them beside it), so that the regex engine tries only
+# the words that start with the letter at hand. Which of them matches does not change a match of the text before
+# a name: it ends where the spaces at the end begin.
+_ROLE_TRIE = "|".join((alternation([*(w for w in _ROLE_BASE.split("|") if "\\" not in w), *TITLES_EN]),
+                       *(w for w in _ROLE_BASE.split("|") if "\\" in w)))
+_ROLE_BEFORE_RE = re.compile(rf"((?:[A-Z][\w&.-]*(?:'s)?\s+){{0,3}}(?:{_ROLE_TRIE})(?:\s+(?:{_ROLE_TRIE}))?)\s+$")
 _APPOSITIVE_RE = re.compile(
     rf",\s+(?:(?P<who>who\b[^,.;\"“”\n]{{1,80}})"
     rf"|(?P<role>(?:the|a|an|[A-Z][\w&.-]*'s|(?:[a-z-]+\s+)?(?:{_ROLE_WORDS}))\b[^,.;\"“”\n]{{0,80}}))[,.]"
@@ -58,6 +71,10 @@ _CUE_AFTER_RE = re.compile(rf"(?:\s+(?:of|at|from)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w
 _ROLE_WORD_RE = re.compile(rf"(?i:{_ROLE_WORDS}|analyst|economist|secretary|chair|chairman|chairwoman|minister)")
 # "said Jensen Huang", "said Republican political consultant Chris Russell"
 _CUE_BEFORE_RE = re.compile(rf"\b(?:{_CUES}|[Aa]ccording to)\s+(?:[\w.'&-]+\s+){{0,4}}$")
+_TAIL_WORDS = 8
+"""Words (runs of non-space) at the end of a text that a match of ``_ROLE_BEFORE_RE`` (three capitalised words and
+two role words of up to two words each) or of ``_CUE_BEFORE_RE`` (a cue of up to two words, four more) can
+reach, with one to spare."""
 
 
 def _surname(words: list[str]) -> str:
@@ -114,15 +131,22 @@ def english_people(text: str) -> list[tuple[str, str, int, int, str]]:
                 surnames_used.add(surname)
                 break
     for words, start, end, role in candidates:
-        before = text[max(0, start - 80) : start]
-        before = before[_sentence_start(before):]  # the same sentence only
-        rb = _ROLE_BEFORE_RE.search(before)
-        ap = _APPOSITIVE_RE.match(text, end)
-        cue = _CUE_AFTER_RE.match(text, end) or _CUE_BEFORE_RE.search(before)
         surname = _surname(words)
-        if not (role or rb or ap or cue or surname in surnames_used):
-            continue
-        role = role or (rb[1] if rb else ap["role"] if ap and ap["role"] else "")
+        # The evidence, in the order it gives the role; each looked for only while none before it was found.
+        if not role:
+            before = text[max(0, start - 80) : start]
+            before = before[_sentence_start(before):]  # the same sentence only
+            # Both patterns end the text before the name, within its last _TAIL_WORDS words: they are tried
+            # from there on, not at every letter of it.
+            cut = before.rsplit(None, _TAIL_WORDS)
+            at = len(cut[0]) if len(cut) > _TAIL_WORDS else 0
+            if rb := _ROLE_BEFORE_RE.search(before, at):
+                role = rb[1]
+            elif ap := _APPOSITIVE_RE.match(text, end):
+                role = ap["role"] or ""
+            elif not (surname in surnames_used or _CUE_AFTER_RE.match(text, end)
+                      or _CUE_BEFORE_RE.search(before, at)):
+                continue
         out.append((" ".join(words), role, start, end, surname))
     return out
 
@@ -174,20 +198,48 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 class _OrdinaryWords:
     """The words an article writes in lower case ("now", "does") and never capitalised inside a sentence: such a
-    word, capitalised at a sentence's start, is the sentence's first word, not a first name. Both sets are read
-    once, in one pass each over the article, and only if some name opens a sentence."""
+    word, capitalised at a sentence's start, is the sentence's first word, not a first name. Asked of a few words
+    an article (those that open a sentence and a name), each is looked for where it stands, once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lower: set[str] | None = None
-        self.inside: set[str] = set()
+        self.known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self.lower is None:
-            text = self.text
-            self.lower = set(re.findall(r"\b[a-z]+\b", text))
-            self.inside = {m[0] for m in re.finditer(r"\b[A-Z][a-z]+\b", text) if not _opens_sentence(text, m.start())}
-        return word.isalpha() and word.lower() in self.lower and word not in self.inside
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = word.isalpha() and self._lower(word.lower()) and not self._inside(word)
+        return found
+
+    def _lower(self, lower: str) -> bool:
+        """Whether the article writes ``lower`` as a word of lower-case letters (one of ``\\b[a-z]+\\b``)."""
+        return _LOWER_RE.fullmatch(lower) is not None and next(_standing_alone(self.text, lower), None) is not None
+
+    def _inside(self, word: str) -> bool:
+        """Whether the article capitalises ``word`` (one of ``\\b[A-Z][a-z]+\\b``) where it opens no sentence."""
+        text = self.text
+        return _CAPITALISED_RE.fullmatch(word) is not None and any(
+            not _opens_sentence(text, at) for at in _standing_alone(text, word))
+
+
+def _standing_alone(text: str, word: str) -> Iterator[int]:
+    """Where ``text`` writes ``word`` (which starts and ends with a letter) as a whole word: ``\\b`` on both sides,
+    found by str.find, not by a pattern compiled for each word."""
+    size, at = len(word), text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches."""
+    return c.isalnum() or c == "_"
+
+
+_LOWER_RE = re.compile("[a-z]+")
+_CAPITALISED_RE = re.compile("[A-Z][a-z]+")
 
 
 def english_surnames(text, by_name, found, outside) -> None:

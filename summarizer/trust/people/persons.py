@@ -84,17 +84,15 @@ _GLUED_RE = re.compile(r"(?:@\S*|\.[a-z]{2,})([가-힣]+)$")
 def _words_before(text: str, at: int, limit: int = 5) -> tuple[tuple[str, int], ...]:
     """Up to ``limit`` words before ``at`` on its line, nearest first, stopping at punctuation or a quote."""
     line_start = text.rfind("\n", 0, at) + 1
-    lo = at - 80
-    if lo > line_start:
-        words = text[lo:at].split()
-        if words and not text[lo - 1].isspace():
-            del words[0]  # the first may be cut
-    else:
-        lo = line_start
-        words = text[lo:at].split()
+    lo = max(at - 80, line_start)
+    words = text[lo:at].rsplit(None, limit)  # the last ``limit`` words, and what is before them in one piece
+    if len(words) > limit:
+        del words[0]
+    elif words and lo > line_start and not text[lo - 1].isspace():
+        del words[0]  # the first may be cut
     out = []
     end = at
-    for word in reversed(words[-limit:]):
+    for word in reversed(words):
         end = text.rfind(word, lo, end)  # the word's own start: only spaces follow it up to the previous one
         cut, word, last = _shape(word)
         if word is None:

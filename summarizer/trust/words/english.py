@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import simplemma
 
-__all__ = ["FUNCTION_WORDS", "NEGATIONS", "lemma", "sentence_spans", "words"]
+__all__ = ["FUNCTION_WORDS", "NEGATIONS", "lemma", "sentence_spans", "word_places", "words"]
 
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _WORD_RE = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])(?:\.(?:[A-Za-z]\.)+|(?:[A-Za-z'’-]*[A-Za-z])?)|(?<=\d)(?:[\d,.]*\d)?)")
@@ -80,13 +80,13 @@ def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for line in text.split("\n"):
         starts.update(line_start + s for s, _ in sentence_spans(line))
         line_start += len(line) + 1
-    opening = _openings(text, starts)
-    forms: dict[str, tuple[str, str, str] | None] = {}  # what a form is, worked out once a text
+    opening = _opening(text, starts)
+    forms: dict[str, tuple[str, str, str] | None] = {}  # what a form is: the shared cache's answer, kept a text
     first = True
     for m in _WORD_RE.finditer(text):
         form = m[0]
         start = m.start()
-        if start in opening or text[start - 1 : start] in ("", "\n"):
+        if start in opening:
             first = True
         try:
             what = forms[form]
@@ -103,9 +103,68 @@ def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         first = False
 
 
+def word_places(text: str, sentence_starts: list[int]) -> tuple[dict[tuple[str, str], set[int]], set[int]]:
+    """``words(text)`` by sentence, in one pass (an article's vocabulary reads every word of it): for each content
+    word as written and its key, in the order they first come, the sentences that hold it, and the sentences that
+    hold a negation. A sentence is its index in ``sentence_starts``: where the sentences of the text's lines start
+    (``sentence_spans`` of each line, as offsets into ``text``), sorted; a piece of only whitespace (a line's last,
+    or a blank line) may be left out, since no word follows it on its line."""
+    opening = _opening(text, {0, *sentence_starts})
+    forms: dict[str, tuple[str, str, str] | None] = {}
+    places: dict[tuple[str, str], set[int]] = {}
+    negations: set[int] = set()
+    after, n = 0, len(sentence_starts)  # the starts at or before the word: the words come in order
+    first = True
+    for m in _WORD_RE.finditer(text):
+        form = m[0]
+        start = m.start()
+        if start in opening:
+            first = True
+        try:
+            what = forms[form]
+        except KeyError:
+            what = forms[form] = _form(form)
+        if what is not None:
+            kind, key, name_key = what
+            while after < n and sentence_starts[after] <= start:
+                after += 1
+            i = after - 1 if after else 0
+            if kind == "negation":
+                negations.add(i)
+            else:  # as words() gives it: a capitalised word inside a sentence is a name, keyed as one
+                if kind == "word" and name_key and (not first or "." in form):
+                    key = name_key
+                try:
+                    places[form, key].add(i)
+                except KeyError:
+                    places[form, key] = {i}
+        first = False
+    return places, negations
+
+
+def _opening(text: str, starts: set[int]) -> set[int]:
+    """Where a word opens a sentence: where only spaces and opening marks stand between a sentence start and it,
+    or where it starts the text or a line (one set, asked once a word)."""
+    opening = _openings(text, starts)
+    opening.update(_line_starts(text))
+    return opening
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: 0, and after every line break."""
+    out, at = [0], text.find("\n")
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find("\n", at + 1)
+    return out
+
+
+@lru_cache(maxsize=16384)
 def _form(form: str) -> tuple[str, str, str] | None:
     """``(kind, key, key as a name)`` of a word as written; None for a function word. The key as a name is empty
-    when the word is not capitalised (it is a name only inside a sentence, which the caller knows)."""
+    when the word is not capitalised (it is a name only inside a sentence, which the caller knows). It depends on
+    the form alone, so it is kept by form, as ``lemma`` is: an article writes a form many times, and a batch
+    its language's common words."""
     lower = form.lower().replace("’", "'")
     if form[0].isdigit():
         return "number", form.replace(",", ""), ""
