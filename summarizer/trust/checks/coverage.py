@@ -37,6 +37,17 @@ def check_coverage(src: Source, summary: ArticleSummary, quotes: list[QuoteLocat
 def _figures(src: Source, summary: ArticleSummary) -> tuple[Tally, list[Finding]]:
     """Counted amounts (26만 개, 14조 원, 12%) of the article, and those whose value no figure carries."""
     have = {as_decimal(f.value) for f in summary.figures}
+    amounts = src.cached(_amounts)
+    out = [finding("coverage.figure_missing", "warning", "figures",
+                   f'The article states "{text}" ({show(value)}) but no figure carries it. '
+                   "Add it as a figure if it matters to the story.", (s, e))
+           for value, (s, e, text) in amounts.items() if value not in have]
+    return Tally(carried=len(amounts) - len(out), total=len(amounts)), out
+
+
+def _amounts(src: Source) -> dict[Decimal, tuple[int, int, str]]:
+    """The article's counted amounts, each value once (its first place and text), page furniture left out:
+    worked out once an article, as a summary's every answer is measured against them."""
     amounts: dict[Decimal, tuple[int, int, str]] = {}
     for q in src.quantities:
         if q.is_time or q.unit is None or q.value in amounts:
@@ -46,15 +57,12 @@ def _figures(src: Source, summary: ArticleSummary) -> tuple[Tally, list[Finding]
         if is_furniture(src, q.start, q.end):
             continue
         amounts[q.value] = (q.start, q.end, q.text)
-    out = [finding("coverage.figure_missing", "warning", "figures",
-                   f'The article states "{text}" ({show(value)}) but no figure carries it. '
-                   "Add it as a figure if it matters to the story.", (s, e))
-           for value, (s, e, text) in amounts.items() if value not in have]
-    return Tally(carried=len(amounts) - len(out), total=len(amounts)), out
+    return amounts
 
 
-def _quotes(src: Source, quotes: list[QuoteLocation]) -> tuple[Tally, list[Finding]]:
-    """The article's quotations (a passage repeated on the page counts once) and how many the summary quotes."""
+def _quotations(src: Source) -> dict[str, list[tuple[int, int]]]:
+    """The article's quotations by key (a passage repeated on the page counts once), page furniture left out:
+    worked out once an article."""
     text = src.text
     distinct: dict[str, list[tuple[int, int]]] = {}
     for s, e in src.quoted_passages:
@@ -63,6 +71,13 @@ def _quotes(src: Source, quotes: list[QuoteLocation]) -> tuple[Tally, list[Findi
         key = key_of(text[s:e])
         if len(key) >= MIN_QUOTE_KEY:
             distinct.setdefault(key, []).append((s, e))
+    return distinct
+
+
+def _quotes(src: Source, quotes: list[QuoteLocation]) -> tuple[Tally, list[Finding]]:
+    """The article's quotations (a passage repeated on the page counts once) and how many the summary quotes."""
+    text = src.text
+    distinct = src.cached(_quotations)
     located = [(loc.span.start, loc.span.end) for loc in quotes if loc.span is not None]
     carried = [any(a < e and s < b for s, e in spans for a, b in located) for spans in distinct.values()]
     tally = Tally(carried=sum(carried), total=len(distinct))

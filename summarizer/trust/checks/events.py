@@ -20,7 +20,7 @@ from ..article.vocabulary import Vocabulary, vocabulary
 from ..people.names import name_kind, place_word
 from ..people.persons import Person, people
 from .findings import excerpt, finding
-from .quotes import denotes
+from .quotes import denoted
 from .support import other_language
 from .wording import backing, listed
 from .written import Field, Written
@@ -64,7 +64,7 @@ def _absent(src: Source, vocab: Vocabulary | None, field: Field) -> tuple[str, b
 
 
 def _person(src: Source, text: str) -> Person | None:
-    return next((p for p in people(src) if denotes(src, text, None, p)), None)
+    return denoted(src, text, None, people(src))
 
 
 def _actor(src: Source, vocab: Vocabulary | None, field: Field) -> list[Finding]:

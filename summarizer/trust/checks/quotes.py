@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -255,17 +255,40 @@ def around_difference(passage: str, quote: str, limit: int = 100) -> str:
 def denotes(src: Source, speaker: str, role: str | None, person: Person) -> bool:
     """Whether the summary's ``speaker`` (and ``role``) names ``person``: their full name is in it, or it is
     written as the article writes them somewhere (이 대통령, 황 CEO, Huang)."""
+    return denoted(src, speaker, role, (person,)) is not None
+
+
+def denoted(src: Source, speaker: str, role: str | None, persons: Iterable[Person]) -> Person | None:
+    """The first of ``persons`` that the summary's ``speaker`` (and ``role``) names (``denotes``), or ``None``:
+    the speaker is read once for them all."""
     words = [w for w in name_tokens(speaker.replace("(", " ").replace(")", " ")) if w not in _NOT_NAME]
     if role:
         words = [w for w in words if w not in name_tokens(role)]
-    full = name_tokens(person.name)
-    if words and all(w in words for w in full):
-        return True
-    if len(words) >= 2 and full[-len(words):] == tuple(words):
-        return True  # the name without the role the article writes before it: Matthew Boyle, of "Editor Matthew Boyle"
-    key = key_of(speaker)
+    mine = tuple(words)
+    key = None
+    keys = src.cached(_mention_keys)
     text = src.text
-    if any(key_of(text[s:e]) == key for s, e in person.mentions):
-        return True
-    # the family name alone, as English and foreign names are shortened: "Huang", "황"
-    return len(full) >= 2 and words == [full[-1] if not full[0].isascii() or "-" not in full[-1] else full[0]]
+    for person in persons:
+        full = name_tokens(person.name)
+        if words and all(w in words for w in full):
+            return person
+        if len(words) >= 2 and full[-len(words):] == mine:
+            return person  # the name without the role the article writes before it: Matthew Boyle, of "Editor Matthew Boyle"
+        if key is None:
+            key = key_of(speaker)
+        for s, e in person.mentions:
+            written = keys.get((s, e))
+            if written is None:
+                written = keys[s, e] = key_of(text[s:e])
+            if written == key:
+                return person
+        # the family name alone, as English and foreign names are shortened: "Huang", "황"
+        if len(full) >= 2 and words == [full[-1] if not full[0].isascii() or "-" not in full[-1] else full[0]]:
+            return person
+    return None
+
+
+def _mention_keys(_src: object) -> dict[tuple[int, int], str]:
+    """The keys of the article's mentions of its people, by span, filled as ``denoted`` reads them: each actor and
+    speaker of a summary is compared with every person."""
+    return {}

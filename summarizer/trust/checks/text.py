@@ -38,16 +38,20 @@ def check_free_text(src: Source, summary: ArticleSummary, grounded: frozenset[st
     fields = [("headline", summary.headline), ("summary", summary.summary)]
     fields += [(f"events[{i}].description", e.description) for i, e in enumerate(summary.events)]
     known = src.values
-    units: dict[Decimal, set[str]] = {}
-    for x in src.quantities:
-        units.setdefault(abs(x.value), set()).add(unit_key(x.unit or ""))
+    units: dict[Decimal, set[str]] | None = None  # the units the article writes each value in, when one is asked
     derived: set[Decimal] | None = None
     for path, text in fields:
         for q in find_quantities(text):
             key = unit_key(q.unit or "")
             # A summary may word a sign instead of writing it: "3.2% 감소" for the article's -3.2%.
             if q.value in known or -q.value in known:
-                if key not in KEPT_UNITS or key in units[abs(q.value)]:
+                if key not in KEPT_UNITS:
+                    continue
+                if units is None:
+                    units = {}
+                    for x in src.quantities:
+                        units.setdefault(abs(x.value), set()).add(unit_key(x.unit or ""))
+                if key in units[abs(q.value)]:
                     continue
                 out.append(_other_unit(path, q, [x for x in src.quantities if abs(x.value) == abs(q.value)]))
                 continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from ..article.vocabulary import STEM, Vocabulary
 from ..words import Term, Word, english
@@ -86,15 +87,25 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
         if w > 0:
             counted.append(t)
             weights.append(w)
-    places = [places_of(vocab, t, written[t.start:t.end] if written else None) for t in counted]
+    known = vocab.src.cached(_places)
+    places = []
+    for t in counted:
+        as_written = written[t.start:t.end] if written else None
+        memo = (t.text, t.key, t.kind, as_written) if len(t.parts) == 1 else \
+            (t.text, t.key, t.kind, as_written, tuple((p.text, p.key, p.kind) for p in t.parts))
+        found = known.get(memo)
+        if found is None:
+            found = known[memo] = places_of(vocab, t, as_written)
+        places.append(found)
     usable = places if near is None else [p & near for p in places]
     chosen: list[int] = []
     left = [p for p in usable if p]
     for _ in range(passage):
-        votes = Counter(s for p in left for s in p)
+        votes = Counter(chain.from_iterable(left))
         if not votes:
             break
-        best = min(votes, key=lambda s: (-votes[s], s))
+        most = max(votes.values())  # the sentence that holds the most terms, the first of them on a tie
+        best = min(s for s, v in votes.items() if v == most)
         chosen.append(best)
         left = [p for p in left if best not in p]
     picked = set(chosen)
@@ -112,6 +123,14 @@ def backing(vocab: Vocabulary, terms: Iterable[Term], written: str = "", near: f
     if chosen:
         span = (vocab.sentences[min(chosen)][0], vocab.sentences[max(chosen)][1])
     return Backing(tuple(counted), missing, apart, span, tuple(chosen), share, tuple(places))
+
+
+def _places(_src: object) -> dict[tuple, frozenset[int]]:
+    """``places_of``'s answers for an article, by what they depend on (a term's text, key, kind and parts, and
+    how the summary wrote it), not by where the summary writes the term: a summary writes its words again in
+    its headline, summary, events and labels, and a word the article does not write is looked for again under
+    its aliases and derivations. Filled as ``backing`` asks."""
+    return {}
 
 
 def _negation_backed(i: int, counted: list[Term], usable: list[frozenset[int]], chosen: list[int],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ...contract.summary import ArticleSummary
 from ..article.vocabulary import Vocabulary
@@ -56,6 +57,7 @@ def _texts(summary: ArticleSummary) -> list[tuple[str, str]]:
 
 _KO_WORD_RE = re.compile(r"(?<![0-9가-힣])[가-힣]+|(?<=[0-9])[가-힣]+")
 _OTHER_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_START = attrgetter("start")
 
 
 def read_summary(summary: ArticleSummary, article_language: str | None, vocab: Vocabulary | None = None) -> Written:
@@ -97,29 +99,33 @@ def _period_letter(text: str, word: Word) -> bool:
 def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
     settled: list[list[Word]] = [[] for _ in texts]
     unsettled: list[tuple[int, int, str]] = []  # (field, offset, text) for the analyser
-    stems: dict[str, str | None] = {}  # a summary writes its words again in its headline, events and labels
+    # what each distinct word is, read once a summary: it writes its words again in its headline, events and labels
+    hangul: dict[str, str | bool] = {}
+    latin: dict[str, str | None] = {}
     for n, (_, text) in enumerate(texts):
+        mine = settled[n]
         for m in _KO_WORD_RE.finditer(text):
-            if m.start() > 0 and text[m.start() - 1].isdigit():
+            start = m.start()
+            if start and text[start - 1].isdigit():
                 continue  # a number's unit or scale (26만장): the number check's
             word = m[0]
-            if korean.NEGATION_RE.search(word):
-                unsettled.append((n, m.start(), word))
-                continue
-            # one syllable stands in any article: the analyser says what it is (가 a prefix, 힉 a noun)
-            if word in stems:
-                stem = stems[word]
-            else:
-                stem = stems[word] = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
-            if stem is not None:
-                settled[n].append(Word(stem, _bare(stem), "noun", m.start(), m.start() + len(stem)))
-            elif not _is_tail(word):
-                unsettled.append((n, m.start(), word))
+            how = hangul.get(word)
+            if how is None:
+                how = hangul[word] = _settle(word, vocab)
+            if how is True:
+                unsettled.append((n, start, word))
+            elif how:  # the stem the article writes
+                mine.append(Word(how, _bare(how), "noun", start, start + len(how)))
         for m in _OTHER_RE.finditer(text):
-            if vocab.written(m[0]):  # GPU, AI, CEO: the article writes the word
-                settled[n].append(Word(m[0], english.lemma(m[0]), "foreign", m.start(), m.end()))
+            word = m[0]
+            if word in latin:
+                lemma = latin[word]
+            else:  # GPU, AI, CEO: the article writes the word
+                lemma = latin[word] = english.lemma(word) if vocab.written(word) else None
+            if lemma is None:
+                unsettled.append((n, m.start(), word))
             else:
-                unsettled.append((n, m.start(), m[0]))
+                mine.append(Word(word, lemma, "foreign", m.start(), m.end()))
     if unsettled:
         joined, at = [], 0
         starts = []
@@ -128,18 +134,33 @@ def _read_korean(texts: list[tuple[str, str]], vocab: Vocabulary) -> Written:
             joined.append(word)
             at += len(word) + 1
         words = content_words("\n".join(joined), "ko")
-        i = 0
+        i, count = 0, len(words)
         for (n, offset, word), start in zip(unsettled, starts, strict=True):
-            while i < len(words) and words[i].start < start + len(word):
+            end, shift, mine = start + len(word), offset - start, settled[n]
+            while i < count:
                 w = words[i]
+                if w.start >= end:
+                    break
                 if w.start >= start:
-                    settled[n].append(Word(w.text, w.key, w.kind, offset + w.start - start, offset + w.end - start))
+                    mine.append(Word(w.text, w.key, w.kind, w.start + shift, w.end + shift))
                 i += 1
     fields = {}
     for (path, text), words_of in zip(texts, settled, strict=True):
-        words_of.sort(key=lambda w: w.start)
+        words_of.sort(key=_START)
         fields[path] = Field(path, text, language_of(text), tuple(terms(text, words_of)))
     return Written("ko", fields)
+
+
+def _settle(word: str, vocab: Vocabulary) -> str | bool:
+    """What a Hangul word of a summary is: the stem the article writes (the word backed as it stands), ``True``
+    for the analyser, ``False`` for a particle or ending standing alone (nothing to look up)."""
+    if korean.NEGATION_RE.search(word):
+        return True
+    # one syllable stands in any article: the analyser says what it is (가 a prefix, 힉 a noun)
+    stem = next((s for s in korean.stems(word) if len(s) > 1 and vocab.written(s)), None)
+    if stem is not None:
+        return stem
+    return not _is_tail(word)
 
 
 @lru_cache(maxsize=4096)
