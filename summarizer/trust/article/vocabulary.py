@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from os.path import commonprefix
 
 from ..words import Term, korean, language_of
 from ..words import english as english_words
@@ -206,19 +207,10 @@ class Vocabulary:
         if len(key) >= STEM:
             out: set[int] = set()
             for other in self.stems.get(key[:STEM], ()):
-                if _shared(key, other) >= 0.6 * max(len(key), len(other)):
+                if len(commonprefix((key, other))) >= 0.6 * max(len(key), len(other)):
                     out |= self.latin[other]
             return frozenset(out)
         return frozenset()
-
-
-def _shared(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _single(word) -> Term:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
+from os.path import commonprefix
 
 from ..article.vocabulary import STEM, Vocabulary
 from ..words import Term, Word, english
@@ -192,7 +193,7 @@ def places_of(vocab: Vocabulary, term: Term, written: str | None = None) -> froz
     if len(term.parts) == 1 and len(key) >= STEM and key.isascii():
         out = set()
         for other in vocab.stems.get(key[:STEM], ()):
-            if _shared(key, other) >= 0.6 * min(len(key), len(other)):
+            if len(commonprefix((key, other))) >= 0.6 * min(len(key), len(other)):
                 out |= vocab.latin[other]
         return frozenset(out)
     return found
@@ -205,15 +206,6 @@ def word_term(text: str, kind: str = "word") -> Term:
         words.append(Word(part, part, kind, at, at + len(part)))  # type: ignore[arg-type]
         at += len(part) + 1
     return Term(text, text, kind, 0, len(text), tuple(words))  # type: ignore[arg-type]
-
-
-def _shared(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def listed(terms: Iterable[Term], limit: int = 6) -> str:
