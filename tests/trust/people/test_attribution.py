@@ -170,3 +170,42 @@ def test_a_quotation_that_ends_with_a_full_stop_ends_its_sentence():
     quote = "I'm not only no, I'm hell no."
     assert speaker_findings(text, quote, "Hillary Clinton") == ["quote.misattributed"]
     assert speaker_findings(text, quote, "Harry Reid") == []
+
+
+def test_a_cue_verb_that_introduces_the_next_quote_does_not_claim_the_one_before():
+    # the cue after the first quote opens the second ("Mills then writes back, “…”"; "Trump said: “…”"; "and Donald
+    # Trump says he's “…”"): the first is not tied to Mills, Trump or Donald Trump, so its true speaker is not accused
+    text = ("Hillary Clinton and her chief of staff Cheryl Mills traded e-mails.\n\n"
+            "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, "
+            "“You look cute.”\n\n"
+            "After Antonin Scalia said that some students might do better at \"less advanced schools,\" Donald Trump "
+            "said: \"I don't like what he said.\"\n\n"
+            "Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he's “losing the war on terror.”\n")
+    assert speaker_findings(text, "Why now? That was on my way to Libya?", "Hillary Clinton") == []
+    assert speaker_findings(text, "You look cute.", "Hillary Clinton") == ["quote.misattributed"]
+    assert speaker_findings(text, "less advanced schools,", "Antonin Scalia") == []
+    assert speaker_findings(text, "leading from behind", "Ted Cruz") == []
+    assert speaker_findings(text, "losing the war on terror.", "Ted Cruz") == ["quote.misattributed"]
+
+
+def test_a_name_opening_a_clause_of_its_own_after_the_quote_is_not_its_speaker():
+    text = ("Jason Sims, a teacher, spoke of Gov. Nikki Haley.\n\n"
+            "Sims says he was “kind of riding the fence” until Haley said she was backing Rubio.\n\n"
+            "“Very good reporter,” Trump said when Matthew Boyle asked him a question.\n")
+    assert speaker_findings(text, "kind of riding the fence", "Jason Sims") == []
+    assert attribute(text, "Very good reporter")[:3] == ("Trump", "cue", "Trump")
+
+
+def test_a_long_role_before_the_speaker_after_a_quote():
+    text = ("Jillian Soto spoke first.\n\n"
+            "“Senator Sanders voted twice to protect gun dealers,” New York City Public Advocate Trish James said. "
+            "“Bernie stands with the gun industry.”\n")
+    assert speaker_findings(text, "Senator Sanders voted twice to protect gun dealers", "Trish James") == []
+    assert speaker_findings(text, "Senator Sanders voted twice to protect gun dealers", "Jillian Soto") == [
+        "quote.misattributed"]
+
+
+def test_after_a_full_stop_only_a_speech_verb_goes_on_with_the_quotes_sentence():
+    text = ("Paul Ryan spoke in 2012. In the depths of the Great Recession, Paul Ryan worried that the safety net was "
+            "becoming “a hammock that lulls able-bodied people.” Unemployment had spiked not because of a crisis.\n")
+    assert speaker_findings(text, "a hammock that lulls able-bodied people.", "Paul Ryan") == []
