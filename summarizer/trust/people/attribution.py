@@ -145,7 +145,9 @@ class _Analysis:
             m = _AFTER_MENTION_RE.match(text, e)
             particle = m["p"] if m else None
             self.extent.append(m.start("p") if m and particle else m.end() if m else e)
-            if particle is None and text[s].isascii() and EN_SUBJECT_RE.match(text, e):
+            # (not a name after "the", which qualifies a noun: "under the Scott administration")
+            if particle is None and text[s].isascii() and EN_SUBJECT_RE.match(text, e) \
+                    and text[max(0, s - 4):s].lower() != "the ":
                 self.kind.append("subject")
                 self.untied.add(len(self.kind) - 1)
                 continue

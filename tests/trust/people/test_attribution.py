@@ -209,3 +209,17 @@ def test_after_a_full_stop_only_a_speech_verb_goes_on_with_the_quotes_sentence()
     text = ("Paul Ryan spoke in 2012. In the depths of the Great Recession, Paul Ryan worried that the safety net was "
             "becoming “a hammock that lulls able-bodied people.” Unemployment had spiked not because of a crisis.\n")
     assert speaker_findings(text, "a hammock that lulls able-bodied people.", "Paul Ryan") == []
+
+
+def test_an_organisations_words_end_a_role_before_the_speakers_full_name():
+    text = ("Bill Clinton campaigned in Columbia.\n\n"
+            "“This is the secret weapon she has,” said South Carolina Democratic Party Chairman Jaime Harrison.\n")
+    assert attribute(text, "This is the secret weapon she has")[:2] == ("Jaime Harrison", "cue")
+    assert speaker_findings(text, "This is the secret weapon she has", "Bill Clinton") == ["quote.misattributed"]
+
+
+def test_a_name_after_the_qualifies_a_noun_and_speaks_no_quote():
+    text = ("Gov. Rick Scott set the standards. Carlos Lopez-Cantera is running for the Senate.\n\n"
+            "“No government is ever going to get it perfect,” Lopez-Cantera said when asked about the standards, "
+            "which were developed under the Scott administration. “The job of policymakers is to keep at it.”\n")
+    assert speaker_findings(text, "The job of policymakers is to keep at it.", "Carlos Lopez-Cantera") == []
