@@ -57,8 +57,14 @@ ROLE_THEN_NAME_RE = re.compile(
 # then writes back, “…”"): that sentence is the next quote's; nor one of reported speech ("“….” Ohio Gov. John
 # Kasich said he would").
 _NEXT_QUOTE = r"(?![^\x00\"“.!?\n]{0,40}?[:,]\s*[\"“]|\s+(?:that|he|she|they|it|we|I|his|her|their|the)\b)"
-NAME_CUE_RE = re.compile(rf"{ROLE_WORDS_BEFORE}{CAP_RUN}{OF_ORG}{ADVERB}\s+(?:{CUES_EN}|[a-z]{{2,}}ed)\b{_NEXT_QUOTE}")
-NAME_SPEECH_CUE_RE = re.compile(rf"{ROLE_WORDS_BEFORE}{CAP_RUN}{OF_ORG}{ADVERB}\s+(?:{CUES_EN})\b{_NEXT_QUOTE}")
+# (past an appositive: "“…?” Miller, a retired worker from a nuclear plant, said")
+_APPOSITIVE = r"(?:,[^,\"“”\n]{1,80},)?"
+NAME_CUE_RE = re.compile(
+    rf"{ROLE_WORDS_BEFORE}{CAP_RUN}{_APPOSITIVE}{OF_ORG}{ADVERB}\s+(?:{CUES_EN}|[a-z]{{2,}}ed)\b{_NEXT_QUOTE}"
+)
+NAME_SPEECH_CUE_RE = re.compile(
+    rf"{ROLE_WORDS_BEFORE}{CAP_RUN}{_APPOSITIVE}{OF_ORG}{ADVERB}\s+(?:{CUES_EN})\b{_NEXT_QUOTE}"
+)
 # the cue verb after a quotation introduces the next one: "“…” and Donald Trump says he's “…”"; "“…,” Trump
 # said: “…”"
 INTRODUCES_NEXT_RE = re.compile(

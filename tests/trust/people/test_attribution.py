@@ -223,3 +223,10 @@ def test_a_name_after_the_qualifies_a_noun_and_speaks_no_quote():
             "“No government is ever going to get it perfect,” Lopez-Cantera said when asked about the standards, "
             "which were developed under the Scott administration. “The job of policymakers is to keep at it.”\n")
     assert speaker_findings(text, "The job of policymakers is to keep at it.", "Carlos Lopez-Cantera") == []
+
+
+def test_a_quotation_ending_with_a_question_goes_on_past_an_appositive_to_its_cue():
+    text = ("Bill Clinton campaigned here in 1992. Eva Miller, a volunteer, works the phones.\n\n"
+            "\"I am calling from the campaign. How are you today?\" Miller, a retired worker from a nuclear plant, "
+            "said pleasantly into the phone.\n")
+    assert attribute(text, "I am calling from the campaign. How are you today?")[:2] == ("Eva Miller", "cue")
