@@ -24,7 +24,7 @@ from ..article.quote_match import locate_quote
 from ..article.source import Source
 from ..article.textkey import key_of
 from ..people.attribution import Attribution, sentence_of, speaker_of
-from ..people.persons import Person, name_tokens
+from ..people.persons import Person, name_tokens, people
 from .findings import excerpt, finding, span
 
 __all__ = ["QuoteChecks", "check_quotes"]
@@ -190,7 +190,7 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
         return "misattributed", said.mention, said.how
     # The article gives the quote to no one we can tell (a heading): is the speaker named around it?
     mentions = forms.mentions(src.text)
-    first, last = src.paragraph_of(start), src.paragraph_of(max(start, end - 1))
+    first, last = _after_unnamed(src, src.paragraph_of(start)), src.paragraph_of(max(start, end - 1))
     near = [s for s in mentions if first - 1 <= src.paragraph_of(s[0]) <= last + 1]
     if near:
         return "near", min(near, key=lambda s: abs(s[0] - start)), None
@@ -200,6 +200,21 @@ def _check_speaker(src: Source, summary: ArticleSummary, i: int, start: int | No
                        "ones beside it. Check who said it: give the speaker the article names next to the quote.",
                        nearest))
     return "far", nearest, None
+
+
+def _after_unnamed(src: Source, paragraph: int) -> int:
+    """The first of the paragraphs, up to three, that stand right before ``paragraph`` and name no one, else
+    ``paragraph``: a run of quotations, each a paragraph, or "She pauses." between two goes on from the paragraph
+    that names its speaker."""
+    named = src.cached(_named_paragraphs)
+    k = paragraph
+    while k > 0 and paragraph - k < 3 and k - 1 not in named:
+        k -= 1
+    return k
+
+
+def _named_paragraphs(src: Source) -> frozenset[int]:
+    return frozenset(src.paragraph_of(s) for person in people(src) for s, _ in person.mentions)
 
 
 def _surname_only(src: Source, speaker: str, said: Attribution) -> bool:

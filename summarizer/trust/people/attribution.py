@@ -37,9 +37,12 @@ from .cues_en import (
     LEAD_NAME_CUE_RE,
     LEAD_PRONOUN_RE,
     LEAD_UNKNOWN_RE,
+    INTRODUCES_NEXT_RE,
     NAME_CUE_RE,
+    NAME_SPEECH_CUE_RE,
     PAST_RE,
     ROLE_THEN_NAME_RE,
+    SUBORDINATE_RE,
     TAIL_CUE_NAME_RE,
     TAIL_NAME_CUE_RE,
     TAIL_PRONOUN_RE,
@@ -93,7 +96,8 @@ _AFTER_MENTION_RE = re.compile(
 # [.!?]\s+|\n+, written to start with one character class, which the regex engine skips to directly
 _BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|\s+)")
 _AFTER_CLOSING_RE = re.compile(r"[\"”’]\s+(?=[A-Z\"“])")
-_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$")
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Dr|Mr|Mrs|Ms|St|[A-Z])$|(?<![\w.])[A-Z]\.[A-Z]$")
 _LATIN_OR_BREAK = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\n")
 _OPENING = "\"“「『"
 _CLOSE_RE = re.compile(r"[\s,.!?”\"’'\x00]*")
@@ -125,9 +129,10 @@ class _Analysis:
                            or not (m.start() > 0 and (masked[m.start() - 1] in _LATIN_OR_BREAK)
                                    and _ABBREVIATION_RE.search(masked, max(0, m.start() - 4), m.start()))]
         # a quotation that ends its sentence: “I'm not only no, I'm hell no.” If Hillary Clinton wants...
-        # (not “Pat Kennedy is the greatest!!!” McDonough wrote)
+        # (not “Pat Kennedy is the greatest!!!” McDonough wrote; after a full stop, only a speech verb goes on)
         ends = [m.end() for s, e in src.quoted_passages if 0 < e and text[e - 1] in ".!?"
-                for m in [_AFTER_CLOSING_RE.match(text, e)] if m and not NAME_CUE_RE.match(text, m.end())]
+                for m in [_AFTER_CLOSING_RE.match(text, e)]
+                if m and not (NAME_SPEECH_CUE_RE if text[e - 1] == "." else NAME_CUE_RE).match(text, m.end())]
         if ends:
             self.boundaries = sorted({*self.boundaries, *ends})
         mentions = [m for m in mention_index(self.persons) if self.masked[m[0]] != _MASK]
@@ -140,7 +145,9 @@ class _Analysis:
             m = _AFTER_MENTION_RE.match(text, e)
             particle = m["p"] if m else None
             self.extent.append(m.start("p") if m and particle else m.end() if m else e)
-            if particle is None and text[s].isascii() and EN_SUBJECT_RE.match(text, e):
+            # (not a name after "the", which qualifies a noun: "under the Scott administration")
+            if particle is None and text[s].isascii() and EN_SUBJECT_RE.match(text, e) \
+                    and text[max(0, s - 4):s].lower() != "the ":
                 self.kind.append("subject")
                 self.untied.add(len(self.kind) - 1)
                 continue
@@ -200,6 +207,8 @@ class _Analysis:
         # spokesperson Ron Lieberman told)
         for i in after:
             gap = masked[close_at : self.mentions[i][0]]
+            if SUBORDINATE_RE.search(gap):
+                break  # "“…” until Haley said": the name opens a clause of its own
             m = TAIL_CUE_NAME_RE.fullmatch(gap)
             if m is not None:
                 return self._role_of(i, after, _cue_span(gap, close_at))
@@ -208,7 +217,7 @@ class _Analysis:
             m = TAIL_NAME_CUE_RE.match(masked, self.extent[i])
             if m is None and _CLOSE_RE.fullmatch(gap):
                 m = PAST_RE.match(masked, self.extent[i])  # "…," Toomey fumed
-            if m is not None:
+            if m is not None and not _introduces_next(masked, gap, m.end("cue")):
                 return self._at(i, "cue", m.span("cue"))
         for i in reversed(before):
             between = masked[self.extent[i] : open_at]
@@ -226,7 +235,8 @@ class _Analysis:
             # subject and its verb, after the quote
             for i in after:
                 m = TAIL_NAME_CUE_RE.match(masked, self.extent[i])
-                if m is not None:
+                gap = masked[close_at : self.mentions[i][0]]
+                if m is not None and not SUBORDINATE_RE.search(gap) and not _introduces_next(masked, gap, m.end("cue")):
                     return self._at(i, "cue", m.span("cue"))
             # "…," Nakatani said: a name a cue verb ties to the quote, though the article tells no more of them
             unknown = _unknown_speaker(text, masked, lo, open_at, close_at, hi)
@@ -246,7 +256,9 @@ class _Analysis:
         # Korean: the name right before the quote (headlines), the nearest named subject, a bare name opening it.
         direct = [i for i in before if _DIRECT_RE.fullmatch(masked, self.extent[i], open_at)]
         subjects = [i for i in before if self.kind[i] == "subject"]
-        opening = [i for i in before[:1] if self.kind[i] == "bare" and not masked[lo : self.mentions[i][0]].strip()]
+        # (not a name that only owns the subject: "Clinton's campaign chairman, John Podesta, said")
+        opening = [i for i in before[:1] if self.kind[i] == "bare" and not masked[lo : self.mentions[i][0]].strip()
+                   and not _POSSESSIVE_RE.match(masked, self.mentions[i][1])]
         for pick in (direct, subjects, opening):
             if pick:
                 i = pick[-1]
@@ -336,6 +348,17 @@ def _unknown_speaker(text: str, masked: str, lo: int, open_at: int, close_at: in
     if span is None:
         return None
     return Attribution(Person(text[span[0]:span[1]], None, (span,)), span, "cue", m.span(cue))
+
+
+def _introduces_next(masked: str, gap: str, cue_end: int) -> bool:
+    """Whether the cue verb ending at ``cue_end``, after a quotation and the words ``gap``, introduces the next
+    quotation instead: after a colon ("“…,” Trump said: “…”"), or in a clause of its own ("“…” and Donald
+    Trump says he's “…”"). Not "“…,” Trump said, “…”", one speaker's quote broken by the cue."""
+    m = INTRODUCES_NEXT_RE.match(masked, cue_end)
+    return m is not None and (m["colon"] is not None or not _CLOSE_RE.fullmatch(gap))
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
 
 
 def _blank(s: str) -> bool:

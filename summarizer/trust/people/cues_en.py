@@ -35,12 +35,14 @@ TITLE_ABBREVIATIONS = ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "
                         "Ms", "St")
 NOT_AN_ABBREVIATION = "".join(f"(?<!\\b{a})" for a in TITLE_ABBREVIATIONS)
 CAP_RUN = rf"{NAME_WORD_EN}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD_EN}){{0,3}}"
+# capitalised words of a role before a name: "New York City Public Advocate Trish James said"
+ROLE_WORDS_BEFORE = r"(?:[A-Z][\w.&'-]*\s+){0,5}?"
 # "…," said Nakatani / said Republican consultant Chris Russell. / Nakatani said / Toomey fumed: right after the
 # quote, any verb in the past tense ties the name that stands before it
 TAIL_UNKNOWN_RE = re.compile(
     rf"[\s,.!?”\"’'\x00]*(?:(?P<c1>{CUES_EN})\s+(?:[\w.'&-]+\s+){{0,5}}?(?P<n1>{CAP_RUN})"
     rf"{NOT_AN_ABBREVIATION}(?=\s*[,.;]|\s+(?:of|at|from|who)\b|$)"
-    rf"|(?P<n2>{CAP_RUN}){OF_ORG}{ADVERB}\s+(?P<c2>{CUES_EN}|[a-z]{{2,}}ed)\b)"
+    rf"|{ROLE_WORDS_BEFORE}(?P<n2>{CAP_RUN}){OF_ORG}{ADVERB}\s+(?P<c2>{CUES_EN}|[a-z]{{2,}}ed)\b)"
 )
 # after a name a cue verb follows, the rest of a role and the speaker's name, up to the end of the clause:
 # "said Clinton[ ally James Carville]," "said Air Force[ 1st Lt. Tyler Livingston]."; not "said Jeff Merkley of Oregon"
@@ -49,7 +51,30 @@ ROLE_THEN_NAME_RE = re.compile(
     rf"(?:\s+(?:[a-z0-9][\w.'&-]*|[A-Z][\w&-]*\.?)){{1,5}}?\s+(?P<n>{CAP_RUN})"
     rf"{NOT_AN_ABBREVIATION}(?=\s*[,.;:]|\s+(?:of|at|from|who|when|and)\b|\s*$)"
 )
-NAME_CUE_RE = re.compile(rf"{CAP_RUN}{OF_ORG}{ADVERB}\s+(?:{CUES_EN}|[a-z]{{2,}}ed)\b")
+# after a quotation that ends with ! or ?, the name and verb that still belong to its sentence ("“…!” US
+# Senator Jeff Sessions said"; "“…!!!” McDonough wrote"); after a full stop only a speech verb does ("“….”
+# Unemployment had spiked" opens a sentence of its own). Not a cue that introduces the next quotation ("“…?” Mills
+# then writes back, “…”"): that sentence is the next quote's; nor one of reported speech ("“….” Ohio Gov. John
+# Kasich said he would").
+_NEXT_QUOTE = r"(?![^\x00\"“.!?\n]{0,40}?[:,]\s*[\"“]|\s+(?:that|he|she|they|it|we|I|his|her|their|the)\b)"
+# (past an appositive: "“…?” Miller, a retired worker from a nuclear plant, said")
+_APPOSITIVE = r"(?:,[^,\"“”\n]{1,80},)?"
+NAME_CUE_RE = re.compile(
+    rf"{ROLE_WORDS_BEFORE}{CAP_RUN}{_APPOSITIVE}{OF_ORG}{ADVERB}\s+(?:{CUES_EN}|[a-z]{{2,}}ed)\b{_NEXT_QUOTE}"
+)
+NAME_SPEECH_CUE_RE = re.compile(
+    rf"{ROLE_WORDS_BEFORE}{CAP_RUN}{_APPOSITIVE}{OF_ORG}{ADVERB}\s+(?:{CUES_EN})\b{_NEXT_QUOTE}"
+)
+# the cue verb after a quotation introduces the next one: "“…” and Donald Trump says he's “…”"; "“…,” Trump
+# said: “…”"
+INTRODUCES_NEXT_RE = re.compile(
+    r"[^\x00.!?\n]{0,60}?(?P<colon>:)\s*[\"“]?\x00|[^\x00.!?\n,]{0,40}?[,:]?\s*[\"“]?\x00"
+)
+# a name after these words is the subject of a clause of its own, not the quote's speaker ("“…” until Haley said";
+# "said when Boyle asked")
+SUBORDINATE_RE = re.compile(
+    r"\b(?:until|when|after|before|because|while|since|if|unless|as|whom?|whose|which|that)\s+$"
+)
 LATE_CUE_RE = re.compile(
     rf",\s+(?P<c>{CUES_EN})\s+(?:[\w.'&-]+\s+){{0,6}}?(?P<n>{CAP_RUN}){NOT_AN_ABBREVIATION}"
     rf"(?=\s*[,.;]|\s+(?:of|at|from|who)\b|\s*$)[^\x00]*$"

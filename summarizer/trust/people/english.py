@@ -162,7 +162,16 @@ def bare_name(text: str, start: int, end: int) -> tuple[int, int] | None:
                               or words[k][0] in _PRONOUNS_AND_ORGS or words[k][0][0].islower()):
         k += 1
     rest = [w[0] for w in words[k:]]
-    if not rest or any(w in _ORG_WORDS or w in _STOP_FIRST or w in SENTENCE_OPENERS_EN for w in rest):
+    bad = [j for j, w in enumerate(rest) if w in _ORG_WORDS or w in _STOP_FIRST or w in SENTENCE_OPENERS_EN]
+    if bad:
+        # "Party Chairman Jaime Harrison" (of "said South Carolina Democratic Party Chairman Jaime Harrison"): the
+        # organisation's words end a role, and a full name after the rest of it is the person's
+        k += bad[-1] + 1
+        while k < len(words) and (_ROLE_WORD_RE.fullmatch(words[k][0]) or words[k][0] in HONORIFICS_EN):
+            k += 1
+        if len(words) - k < 2:
+            return None
+    if not rest:
         return None
     return start + words[k].start(), start + words[-1].end()
 

@@ -121,7 +121,7 @@ CUE_VERBS_EN = ("said", "says", "told", "tells", "added", "adds", "stated", "exp
                 "continued", "concluded", "stressed", "emphasised", "emphasized", "urged", "admitted", "predicted",
                 "tweeted", "tweets", "writes", "responded", "answered", "acknowledged", "conceded", "countered",
                 "cautioned", "complained", "joked", "quipped", "observed", "testified", "shouted", "yelled",
-                "interjected", "exclaimed", "boasted", "recounted", "went on", "goes on")
+                "interjected", "exclaimed", "boasted", "recounted", "mused", "responds", "went on", "goes on")
 # Capitalised words that open a sentence and never start a name ("Now Brazile said", "But Huang told"): a run of
 # capitalised words after one of them is the name without it.
 SENTENCE_OPENERS_EN = frozenset(

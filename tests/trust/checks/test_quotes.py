@@ -29,3 +29,22 @@ def test_a_quote_not_found_shows_the_closest_passage_around_the_word_that_differ
     (f,) = [f for f in report.findings if f.code == "quote.not_found"]
     assert ('"…system is failing, and as the pipes get older and they burst more often, the cost of every repair '
             'grows…"') in f.message
+
+
+def test_a_run_of_quotations_each_a_paragraph_goes_on_from_the_paragraph_that_names_its_speaker():
+    article = ("Donald Trump spoke in Ohio on Monday. Hillary Clinton was in Iowa.\n\n"
+               "The crowd was large.\n\n"
+               "Trump spoke only in evasive bromides during the interview.\n\n"
+               "“We have to do something and it’s the only way you stop it.”\n"
+               "“We have to be a lot tougher than we are now.”\n"
+               "“We have to play the game at a much tougher level.”\n\n"
+               "The crowd was large, and it was loud.\n\n"
+               "The speech ran long.\n")
+    quote = "We have to play the game at a much tougher level."
+
+    def codes(speaker):
+        summary = ArticleSummary(headline="", summary="", quotes=[{"text": quote, "speaker": speaker}])
+        return [f.code for f in validate(article, summary).findings if f.code.startswith("quote.")]
+
+    assert codes("Donald Trump") == []
+    assert codes("Hillary Clinton") == ["quote.speaker_far"]

@@ -170,3 +170,63 @@ def test_a_quotation_that_ends_with_a_full_stop_ends_its_sentence():
     quote = "I'm not only no, I'm hell no."
     assert speaker_findings(text, quote, "Hillary Clinton") == ["quote.misattributed"]
     assert speaker_findings(text, quote, "Harry Reid") == []
+
+
+def test_a_cue_verb_that_introduces_the_next_quote_does_not_claim_the_one_before():
+    # the cue after the first quote opens the second ("Mills then writes back, “…”"; "Trump said: “…”"; "and Donald
+    # Trump says he's “…”"): the first is not tied to Mills, Trump or Donald Trump, so its true speaker is not accused
+    text = ("Hillary Clinton and her chief of staff Cheryl Mills traded e-mails.\n\n"
+            "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, "
+            "“You look cute.”\n\n"
+            "After Antonin Scalia said that some students might do better at \"less advanced schools,\" Donald Trump "
+            "said: \"I don't like what he said.\"\n\n"
+            "Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he's “losing the war on terror.”\n")
+    assert speaker_findings(text, "Why now? That was on my way to Libya?", "Hillary Clinton") == []
+    assert speaker_findings(text, "You look cute.", "Hillary Clinton") == ["quote.misattributed"]
+    assert speaker_findings(text, "less advanced schools,", "Antonin Scalia") == []
+    assert speaker_findings(text, "leading from behind", "Ted Cruz") == []
+    assert speaker_findings(text, "losing the war on terror.", "Ted Cruz") == ["quote.misattributed"]
+
+
+def test_a_name_opening_a_clause_of_its_own_after_the_quote_is_not_its_speaker():
+    text = ("Jason Sims, a teacher, spoke of Gov. Nikki Haley.\n\n"
+            "Sims says he was “kind of riding the fence” until Haley said she was backing Rubio.\n\n"
+            "“Very good reporter,” Trump said when Matthew Boyle asked him a question.\n")
+    assert speaker_findings(text, "kind of riding the fence", "Jason Sims") == []
+    assert attribute(text, "Very good reporter")[:3] == ("Trump", "cue", "Trump")
+
+
+def test_a_long_role_before_the_speaker_after_a_quote():
+    text = ("Jillian Soto spoke first.\n\n"
+            "“Senator Sanders voted twice to protect gun dealers,” New York City Public Advocate Trish James said. "
+            "“Bernie stands with the gun industry.”\n")
+    assert speaker_findings(text, "Senator Sanders voted twice to protect gun dealers", "Trish James") == []
+    assert speaker_findings(text, "Senator Sanders voted twice to protect gun dealers", "Jillian Soto") == [
+        "quote.misattributed"]
+
+
+def test_after_a_full_stop_only_a_speech_verb_goes_on_with_the_quotes_sentence():
+    text = ("Paul Ryan spoke in 2012. In the depths of the Great Recession, Paul Ryan worried that the safety net was "
+            "becoming “a hammock that lulls able-bodied people.” Unemployment had spiked not because of a crisis.\n")
+    assert speaker_findings(text, "a hammock that lulls able-bodied people.", "Paul Ryan") == []
+
+
+def test_an_organisations_words_end_a_role_before_the_speakers_full_name():
+    text = ("Bill Clinton campaigned in Columbia.\n\n"
+            "“This is the secret weapon she has,” said South Carolina Democratic Party Chairman Jaime Harrison.\n")
+    assert attribute(text, "This is the secret weapon she has")[:2] == ("Jaime Harrison", "cue")
+    assert speaker_findings(text, "This is the secret weapon she has", "Bill Clinton") == ["quote.misattributed"]
+
+
+def test_a_name_after_the_qualifies_a_noun_and_speaks_no_quote():
+    text = ("Gov. Rick Scott set the standards. Carlos Lopez-Cantera is running for the Senate.\n\n"
+            "“No government is ever going to get it perfect,” Lopez-Cantera said when asked about the standards, "
+            "which were developed under the Scott administration. “The job of policymakers is to keep at it.”\n")
+    assert speaker_findings(text, "The job of policymakers is to keep at it.", "Carlos Lopez-Cantera") == []
+
+
+def test_a_quotation_ending_with_a_question_goes_on_past_an_appositive_to_its_cue():
+    text = ("Bill Clinton campaigned here in 1992. Eva Miller, a volunteer, works the phones.\n\n"
+            "\"I am calling from the campaign. How are you today?\" Miller, a retired worker from a nuclear plant, "
+            "said pleasantly into the phone.\n")
+    assert attribute(text, "I am calling from the campaign. How are you today?")[:2] == ("Eva Miller", "cue")
