@@ -57,3 +57,31 @@ def parsed(figure: str, want, unit, qualifier) -> bool:
     if isinstance(got, tuple):
         return isinstance(want, R) and _same(R(got[0].value, got[1].value), got[0].unit, E, want, unit, qualifier)
     return _same(got.value, got.unit, got.qualifier, want, unit, qualifier)
+
+
+def key(sid: str, figure: str) -> str:
+    """A row's name: its sentence's id and the figure as the sentence writes it."""
+    return f"{sid}: {figure}"
+
+
+def report(rows: list[tuple], sentences: dict[str, str]) -> None:
+    """Print a table's score, the scanner's and the parser's apart and both together, and what each wrong row
+    gave (run a table's file as a script to see it)."""
+    scan_wrong = [row for row in rows if not scanned(sentences[row[0]], *row[1:])]
+    parse_wrong = [row for row in rows if not parsed(*row[1:])]
+    both = {key(*r[:2]) for r in scan_wrong} | {key(*r[:2]) for r in parse_wrong}
+    n = len(rows)
+    for name, wrong in (("find_quantities in the sentence", scan_wrong), ("parse of the figure's text", parse_wrong)):
+        print(f"{name}: {n - len(wrong)}/{n} = {100 * (n - len(wrong)) / n:.1f}%")
+    print(f"both right: {n - len(both)}/{n} = {100 * (n - len(both)) / n:.1f}%")
+    for sid, figure, want, unit, qualifier in rows:
+        if key(sid, figure) in both:
+            sentence = sentences[sid]
+            start = sentence.index(figure)
+            found = [(str(q.value), q.unit, q.qualifier, q.range and tuple(map(str, q.range)))
+                     for q in find_quantities(sentence) if q.start < start + len(figure) and start < q.end]
+            got = parse_quantity_or_range(figure)
+            got = (None if got is None else [(str(q.value), q.unit, q.qualifier) for q in got]
+                   if isinstance(got, tuple) else (str(got.value), got.unit, got.qualifier))
+            print(f"    {key(sid, figure)!r}: want {want!r} {'(any unit)' if unit is ANY else unit!r} {qualifier};"
+                  f" scan {found}; parse {got}")

@@ -35,9 +35,7 @@ import json
 from pathlib import Path
 
 import pytest
-from summarizer import find_quantities
-from summarizer.trust.numbers import parse_quantity_or_range
-from support.quantity_tables import ANY, R, parsed, scanned
+from support.quantity_tables import ANY, R, key, parsed, report, scanned
 
 SENTENCES = {
     "bump-6": 'After two years of intense and solid training - which included following a strict vegan diet for a year - he shed the excess weight and now weighs 12st.',  # bump-cnndm-t2-a10366
@@ -240,10 +238,6 @@ SOURCES = (DATA / "consistency" / "tune.jsonl", DATA / "extractive" / "tune.json
 
 
 
-def key(sid: str, figure: str) -> str:
-    return f"{sid}: {figure}"
-
-
 @pytest.mark.parametrize(
     ("sid", "figure", "want", "unit", "qualifier"),
     [pytest.param(*row, marks=[pytest.mark.xfail(reason=NOT_DONE[key(*row[:2])])] if key(*row[:2]) in NOT_DONE
@@ -267,26 +261,5 @@ def test_the_table_is_large_its_rows_distinct_and_its_sentences_are_the_articles
     ) == (True, True, [], [], True, True, True)
 
 
-def main() -> None:
-    scan_wrong = [row for row in ROWS if not scanned(SENTENCES[row[0]], *row[1:])]
-    parse_wrong = [row for row in ROWS if not parsed(*row[1:])]
-    both = {key(*r[:2]) for r in scan_wrong} | {key(*r[:2]) for r in parse_wrong}
-    n = len(ROWS)
-    for name, wrong in (("find_quantities in the sentence", scan_wrong), ("parse of the figure's text", parse_wrong)):
-        print(f"{name}: {n - len(wrong)}/{n} = {100 * (n - len(wrong)) / n:.1f}%")
-    print(f"both right: {n - len(both)}/{n} = {100 * (n - len(both)) / n:.1f}%")
-    for sid, figure, want, unit, qualifier in ROWS:
-        if key(sid, figure) in both:
-            sentence = SENTENCES[sid]
-            start = sentence.index(figure)
-            found = [(str(q.value), q.unit, q.qualifier, q.range and tuple(map(str, q.range)))
-                     for q in find_quantities(sentence) if q.start < start + len(figure) and start < q.end]
-            got = parse_quantity_or_range(figure)
-            got = (None if got is None else [(str(q.value), q.unit, q.qualifier) for q in got]
-                   if isinstance(got, tuple) else (str(got.value), got.unit, got.qualifier))
-            print(f"    {key(sid, figure)!r}: want {want!r} {'(any unit)' if unit is ANY else unit!r} {qualifier};"
-                  f" scan {found}; parse {got}")
-
-
 if __name__ == "__main__":
-    main()
+    report(ROWS, SENTENCES)
