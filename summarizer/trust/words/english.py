@@ -80,7 +80,12 @@ def words(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for line in text.split("\n"):
         starts.update(line_start + s for s, _ in sentence_spans(line))
         line_start += len(line) + 1
-    opening = _opening(text, starts)
+    return _classified(text, _opening(text, starts))
+
+
+def _classified(text: str, opening: set[int]) -> Iterator[tuple[str, str, str, int, int]]:
+    """Each content word of ``text`` as ``words`` gives it, ``opening`` saying where a word opens a sentence: a
+    capitalised word inside a sentence is a name, keyed as one."""
     forms: dict[str, tuple[str, str, str] | None] = {}  # what a form is: the shared cache's answer, kept a text
     first = True
     for m in _WORD_RE.finditer(text):
@@ -109,36 +114,20 @@ def word_places(text: str, sentence_starts: list[int]) -> tuple[dict[tuple[str, 
     hold a negation. A sentence is its index in ``sentence_starts``: where the sentences of the text's lines start
     (``sentence_spans`` of each line, as offsets into ``text``), sorted; a piece of only whitespace (a line's last,
     or a blank line) may be left out, since no word follows it on its line."""
-    opening = _opening(text, {0, *sentence_starts})
-    forms: dict[str, tuple[str, str, str] | None] = {}
     places: dict[tuple[str, str], set[int]] = {}
     negations: set[int] = set()
     after, n = 0, len(sentence_starts)  # the starts at or before the word: the words come in order
-    first = True
-    for m in _WORD_RE.finditer(text):
-        form = m[0]
-        start = m.start()
-        if start in opening:
-            first = True
-        try:
-            what = forms[form]
-        except KeyError:
-            what = forms[form] = _form(form)
-        if what is not None:
-            kind, key, name_key = what
-            while after < n and sentence_starts[after] <= start:
-                after += 1
-            i = after - 1 if after else 0
-            if kind == "negation":
-                negations.add(i)
-            else:  # as words() gives it: a capitalised word inside a sentence is a name, keyed as one
-                if kind == "word" and name_key and (not first or "." in form):
-                    key = name_key
-                try:
-                    places[form, key].add(i)
-                except KeyError:
-                    places[form, key] = {i}
-        first = False
+    for form, key, kind, start, _ in _classified(text, _opening(text, {0, *sentence_starts})):
+        while after < n and sentence_starts[after] <= start:
+            after += 1
+        i = after - 1 if after else 0
+        if kind == "negation":
+            negations.add(i)
+        else:
+            try:
+                places[form, key].add(i)
+            except KeyError:
+                places[form, key] = {i}
     return places, negations
 
 
